@@ -1,0 +1,110 @@
+"""RepoReport: everything repolens knows about one repository, built by a source, shown by the UI.
+
+Pure data. ``tui.sources`` fills it in step by step (metadata, then languages, then frameworks), so
+every field but ``info`` may be missing while answers are still arriving.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class RepoInfo:
+    """Repository metadata, independent of where it came from (GitHub, a checkout, the catalog)."""
+
+    full_name: str
+    description: str | None = None
+    html_url: str | None = None
+    homepage: str | None = None
+    stars: int | None = None
+    forks: int | None = None
+    open_issues: int | None = None
+    license: str | None = None
+    topics: tuple[str, ...] = ()
+    default_branch: str | None = None
+    created_at: datetime | None = None
+    pushed_at: datetime | None = None
+    archived: bool = False
+    fork: bool = False
+    size_kb: int | None = None
+    primary_language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageShare:
+    """One language's part of a repository: bytes, percent (one decimal, as GitHub shows), colour."""
+
+    name: str
+    bytes: int
+    percent: float
+    color: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a framework was detected: the file and the line or key that proves it."""
+
+    path: str
+    detail: str
+    line: int | None = None
+
+
+class Scope(StrEnum):
+    """Where a dependency was declared; runtime weighs more than the rest."""
+
+    RUNTIME = "runtime"
+    DEV = "dev"
+    TEST = "test"
+    DOCS = "docs"
+    EXAMPLES = "examples"
+    BUILD = "build"
+    OPTIONAL = "optional"
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    """A detected framework or library with its evidence.
+
+    Attributes:
+        name: Display name (``PyTorch``, ``Next.js``, ``Spring Boot``).
+        category: One of ml, web-backend, web-frontend, mobile, cli-tui, data, infra, test, ...
+        confidence: 0.0 to 1.0.
+        is_self: True when the repository *is* this framework (its own package name).
+        evidence: The files and lines that prove it, strongest first.
+        homepage: The framework's homepage, for "open in browser".
+        only_in: Set when every piece of evidence comes from ``examples`` or ``docs``.
+    """
+
+    name: str
+    category: str
+    confidence: float
+    is_self: bool = False
+    evidence: tuple[Evidence, ...] = ()
+    homepage: str | None = None
+    only_in: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where a report came from and how fresh it is."""
+
+    kind: str  # "github", "graphql", "local", "catalog", "cache"
+    from_cache: bool = False
+    stale: bool = False
+    fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RepoReport:
+    """Everything known about one repository; ``None`` fields are not known (yet)."""
+
+    info: RepoInfo
+    languages: tuple[LanguageShare, ...] | None = None
+    frameworks: tuple[Framework, ...] | None = None
+    source: SourceInfo = field(default_factory=lambda: SourceInfo(kind="github"))
+    notebook_view: tuple[LanguageShare, ...] | None = None
+    classifier: str | None = None
+    errors: tuple[str, ...] = ()

@@ -1,0 +1,6 @@
+"""The ``repolens`` entry point (placeholder)."""
+
+
+def main() -> int:
+    """Run repolens."""
+    return 0

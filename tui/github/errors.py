@@ -1,0 +1,86 @@
+"""Every way a GitHub request can fail, as one hierarchy the rest of repolens can catch.
+
+    GitHubError                 base; ``user_message`` is one line that says what to do next
+    ├── RateLimited             primary or secondary limit; carries ``resource``, ``reset_at``, ``secondary``
+    ├── NotFound                404: no such repository or file (or private without access)
+    ├── AuthFailed              401: bad or revoked token; says which variable it came from
+    ├── Blocked                 403/451: repository access blocked (DMCA, ToS, ...)
+    ├── EmptyRepository         409 or "This repository is empty."
+    ├── ValidationFailed        422: e.g. bad search syntax, with GitHub's own message
+    ├── ApiUnavailable          network down, DNS, timeouts, resets, 5xx after retries
+    │   └── OfflineMiss         ``--offline`` and nothing cached for this request
+    └── BadResponse             malformed or truncated body, unexpected shape
+
+No message ever contains a token or request headers. httpx exceptions never escape the client:
+they are wrapped as ``ApiUnavailable(...) from exc``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class GitHubError(Exception):
+    """Base of every repolens GitHub failure."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    @property
+    def user_message(self) -> str:
+        """One line for a person: what happened and what to do next."""
+        return self.message.splitlines()[0] if self.message else type(self).__name__
+
+
+class RateLimited(GitHubError):
+    """A rate limit was reached, or would be by sending this request."""
+
+    def __init__(
+        self,
+        resource: str,
+        reset_at: datetime | None,
+        *,
+        secondary: bool = False,
+        authenticated: bool = False,
+    ) -> None:
+        self.resource = resource
+        self.reset_at = reset_at
+        self.secondary = secondary
+        self.authenticated = authenticated
+        kind = "Secondary rate limit" if secondary else "Rate limit"
+        when = f"; resets at {reset_at.astimezone().strftime('%H:%M')}" if reset_at else ""
+        hint = "" if authenticated else ". Set GH_TOKEN for more"
+        super().__init__(f"{kind} reached for GitHub {resource} requests{when}{hint}.")
+
+
+class NotFound(GitHubError):
+    """404: the repository, file or path does not exist (or is private)."""
+
+
+class AuthFailed(GitHubError):
+    """401: the token was refused."""
+
+
+class Blocked(GitHubError):
+    """403/451: access to the repository is blocked."""
+
+
+class EmptyRepository(GitHubError):
+    """409: the repository has no commits."""
+
+
+class ValidationFailed(GitHubError):
+    """422: GitHub refused the request as invalid (a bad search query, for example)."""
+
+
+class ApiUnavailable(GitHubError):
+    """GitHub could not be reached, or kept failing with 5xx."""
+
+
+class OfflineMiss(ApiUnavailable):
+    """Offline mode, and the answer is not in the cache."""
+
+
+class BadResponse(GitHubError):
+    """The body was malformed, truncated or not GitHub's shape."""

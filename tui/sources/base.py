@@ -1,0 +1,54 @@
+"""The contract every source of repositories honours: GitHub, a local checkout, the offline catalog.
+
+The UI talks only to a ``RepoSource``. ``report`` is an async generator so the UI can paint a
+repository as each answer arrives (metadata, then languages, then frameworks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from tui.analysis.report import RepoInfo, RepoReport
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """One page of repositories matching a query."""
+
+    query: str
+    items: tuple[RepoInfo, ...]
+    total_count: int
+    incomplete: bool
+    page: int
+    has_next: bool
+    offline: bool = False
+    from_cache: bool = False
+    stale: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Weekly commit counts for the last year; ``computing`` while GitHub is still working on it."""
+
+    weeks: tuple[tuple[str, int], ...]  # (ISO date of the week's Sunday, commits)
+    computing: bool = False
+
+
+class RepoSource(Protocol):
+    """A place repositories come from."""
+
+    async def search(
+        self, query: str, *, sort: str | None = None, page: int = 1, per_page: int = 30
+    ) -> SearchResults:
+        """Search repositories with GitHub's syntax (free text plus qualifiers)."""
+        ...
+
+    def report(self, full_name: str, *, hint: RepoInfo | None = None) -> AsyncIterator[RepoReport]:
+        """Yield ever more complete reports of one repository; the last one is complete."""
+        ...
+
+    async def activity(self, full_name: str) -> Activity:
+        """Weekly commit activity for the last year."""
+        ...
