@@ -52,3 +52,24 @@ class RepoSource(Protocol):
     async def activity(self, full_name: str) -> Activity:
         """Weekly commit activity for the last year."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStatus:
+    """What the UI's badges show about where data comes from.
+
+    Attributes:
+        authenticated: A token is in use.
+        token_source: Where the token came from (``GH_TOKEN``, ``gh auth token``, ...), never the token.
+        offline: No network: answers come from the cache (and the catalog).
+        demo: The bundled offline catalog is being shown.
+        demo_date: The date the catalog's data describes (ISO date), when ``demo``.
+        host: The API host being talked to.
+    """
+
+    authenticated: bool = False
+    token_source: str | None = None
+    offline: bool = False
+    demo: bool = False
+    demo_date: str | None = None
+    host: str = "api.github.com"
