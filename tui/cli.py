@@ -1,6 +1,95 @@
-"""The ``repolens`` entry point (placeholder)."""
+"""The ``repolens`` command: the TUI by default, and subcommands for people and scripts.
+
+Exit codes (one table, also in the README):
+
+    0  success
+    1  any other error (bad credentials, blocked repository, malformed answer, ...)
+    2  usage: bad flags or arguments, or a search query GitHub refuses
+    3  not found
+    4  rate limited (the message gives the reset time)
+    5  offline or network error, with nothing cached to fall back on
+
+Textual is imported only when the TUI starts, so ``repolens show --json`` stays light.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.cli_parser import SUBCOMMANDS, build_parser
+from tui.github.errors import (
+    ApiUnavailable,
+    GitHubError,
+    NotFound,
+    RateLimited,
+    ValidationFailed,
+)
+from tui.wiring import Options
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_RATE_LIMITED, EXIT_OFFLINE = range(6)
 
 
-def main() -> int:
-    """Run repolens."""
-    return 0
+def exit_code(error: GitHubError) -> int:
+    """The documented exit code for a failure."""
+    if isinstance(error, NotFound):
+        return EXIT_NOT_FOUND
+    if isinstance(error, RateLimited):
+        return EXIT_RATE_LIMITED
+    if isinstance(error, ApiUnavailable):
+        return EXIT_OFFLINE
+    if isinstance(error, ValidationFailed):
+        return EXIT_USAGE
+    return EXIT_ERROR
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """``repolens owner/repo ...`` means ``repolens open owner/repo ...``."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("-"):
+            continue
+        if arg not in SUBCOMMANDS:
+            return [*argv[:index], "open", *argv[index:]]
+        break
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run it; returns the exit code."""
+    args = build_parser(__version__).parse_args(
+        _normalise(list(sys.argv[1:] if argv is None else argv))
+    )
+    options = Options.from_flags(
+        api_url=args.api_url,
+        cache_dir=args.cache_dir,
+        offline=args.offline,
+        no_cache=args.no_cache,
+        verbose=args.verbose,
+        demo=args.demo,
+    )
+    command = args.command or "open"
+    try:
+        if command == "open":
+            from tui.cli_tui import run_tui
+
+            return run_tui(options, list(getattr(args, "targets", []) or []))
+        from tui.cli_commands import run_command
+
+        return asyncio.run(run_command(command, args, options))
+    except GitHubError as error:
+        print(f"repolens: {error.user_message}", file=sys.stderr)
+        return exit_code(error)
+    except KeyboardInterrupt:
+        return 130
+
+
+def usage_error(message: str) -> int:
+    """Print a one-line usage error; returns the usage exit code."""
+    print(f"repolens: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+__all__ = ["EXIT_OK", "argparse", "exit_code", "main", "usage_error"]

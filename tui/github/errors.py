@@ -1,12 +1,13 @@
 """Every way a GitHub request can fail, as one hierarchy the rest of repolens can catch.
 
     GitHubError                 base; ``user_message`` is one line that says what to do next
-    ├── RateLimited             primary or secondary limit; carries ``resource``, ``reset_at``, ``secondary``
+    ├── RateLimited             primary or secondary limit: resource, reset_at, secondary
     ├── NotFound                404: no such repository or file (or private without access)
     ├── AuthFailed              401: bad or revoked token; says which variable it came from
     ├── Blocked                 403/451: repository access blocked (DMCA, ToS, ...)
     ├── EmptyRepository         409 or "This repository is empty."
     ├── ValidationFailed        422: e.g. bad search syntax, with GitHub's own message
+    ├── Forbidden               any other 403 (permissions, ``too_large``, lockout): never retried
     ├── ApiUnavailable          network down, DNS, timeouts, resets, 5xx after retries
     │   └── OfflineMiss         ``--offline`` and nothing cached for this request
     └── BadResponse             malformed or truncated body, unexpected shape
@@ -84,3 +85,7 @@ class OfflineMiss(ApiUnavailable):
 
 class BadResponse(GitHubError):
     """The body was malformed, truncated or not GitHub's shape."""
+
+
+class Forbidden(GitHubError):
+    """403 that is not a rate limit nor a block: missing permission, file too large, lockout."""

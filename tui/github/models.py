@@ -51,6 +51,7 @@ class Repo:
     fork: bool = False
     size_kb: int | None = None
     primary_language: str | None = None
+    info: FetchInfo | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,132 @@
+"""What each user flow costs on the wire: requests sent, requests charged, bytes transferred.
+
+Runs "search, then view repo + languages + tree + 2 raw manifests of the top N results" against
+the fake GitHub server from ``tests/github_server.py`` (serving the development corpus in
+``../shared/corpus/dev`` when present, synthetic repositories otherwise), through the real client
+and its disk cache, for: the first view, a repeat view within freshness, and a view after the
+freshness windows expired (revalidation); without and with a token.
+
+Usage: ``uv run python benchmarks/requests.py [--top N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from github_server import FakeClock, GitHubServer  # noqa: E402
+
+from tui.github.auth import Token  # noqa: E402
+from tui.github.client import GitHubClient  # noqa: E402
+from tui.github.errors import NotFound  # noqa: E402
+from tui.github.settings import ClientSettings  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+MANIFESTS = ("requirements.txt", "pyproject.toml", "setup.py", "package.json", "go.mod",
+             "Cargo.toml", "pom.xml", "build.gradle", "Gemfile", "composer.json")  # fmt: skip
+QUERY = "the"
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What one flow cost, as the server saw it."""
+
+    sent: int
+    charged: int
+    bytes_in: int
+
+
+def load_repos(server: GitHubServer) -> str:
+    """Serve the corpus (or synthetic repos); returns where the data came from."""
+    if not CORPUS.is_dir():
+        for n in range(10):
+            files = {"README.md": b"# the thing\n", "pyproject.toml": b"[project]\nname='x'\n" * 20}
+            server.add_repo(f"bench/the-thing-{n}", files=files, languages={"Python": 1000 * n})
+        return "synthetic repositories (corpus absent)"
+    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+        meta = json.loads((folder / "repo.json").read_text())
+        meta = {k: v for k, v in meta.items() if not k.startswith("_")}
+        meta["description"] = f"the {meta.get('description') or ''}"  # so one query finds all
+        files_dir = folder / "files"
+        files = {
+            str(p.relative_to(files_dir)): p.read_bytes()
+            for p in files_dir.rglob("*")
+            if p.is_file()
+        }
+        tree = json.loads((folder / "tree.json").read_text())["tree"]
+        server.add_repo(
+            meta.pop("full_name"),
+            files=files,
+            languages=json.loads((folder / "languages.json").read_text()),
+            sha=(folder / "commit.txt").read_text().strip(),
+            tree=tree,
+            **meta,
+        )
+    return f"the development corpus ({CORPUS})"
+
+
+async def view(client: GitHubClient, top: int) -> None:
+    """The flow: one search, then the top results' metadata, languages, tree, two manifests."""
+    page = await client.search_repositories(QUERY, per_page=top, sort="stars")
+    for item in page.items[:top]:
+        repo = await client.repo(item.full_name)
+        await client.languages(item.full_name)
+        branch = repo.default_branch or "main"
+        tree = await client.tree(item.full_name, branch)
+        roots = [e.path for e in tree.entries if e.type == "blob" and e.path in MANIFESTS]
+        for path in roots[:2]:  # a repository without manifests (nanoGPT) costs no file request
+            with contextlib.suppress(NotFound):  # the corpus holds a few files, not all of them
+                await client.file(item.full_name, branch, path)
+
+
+def measure(server: GitHubServer, before: int) -> Cost:
+    """The cost of everything the server saw since log entry ``before``."""
+    seen = server.hits()[before:]
+    return Cost(len(seen), sum(1 for h in seen if h.charged), sum(h.bytes_out for h in seen))
+
+
+async def run(top: int, token: str | None) -> list[tuple[str, Cost]]:
+    """The three flows, in order, with one cache directory."""
+    clock = FakeClock()
+    rows: list[tuple[str, Cost]] = []
+    with tempfile.TemporaryDirectory() as cache, GitHubServer(clock).serving() as server:
+        load_repos(server)
+        settings = ClientSettings(api_url=server.api_url, cache_dir=Path(cache))
+        steps = (("first view", 0), ("repeat view (+5 min)", 5), ("after expiry (+2 h)", 115))
+        for label, minutes in steps:
+            clock.advance(minutes=minutes)
+            before = len(server.hits())
+            secret = Token(token, "GH_TOKEN") if token else None
+            async with GitHubClient(settings, token=secret, clock=clock) as client:
+                await view(client, top)
+            rows.append((label, measure(server, before)))
+    return rows
+
+
+def main() -> None:
+    """Print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--top", type=int, default=5, help="how many search results to view")
+    top = parser.parse_args().top
+    with GitHubServer().serving() as probe:
+        source = load_repos(probe)
+    print(f"Flow: search, then repo + languages + tree + 2 raw manifests of the top {top}.")
+    print(f"Data: {source}. Bytes are response bodies.\n")
+    print(f"{'flow':<22} {'token':<6} {'sent':>5} {'charged':>8} {'bytes':>10}")
+    for token in (None, "bench-token"):
+        for label, cost in asyncio.run(run(top, token)):
+            mark = "yes" if token else "no"
+            print(f"{label:<22} {mark:<6} {cost.sent:>5} {cost.charged:>8} {cost.bytes_in:>10,}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Start the TUI: build the client and source from the flags, then hand them to ``make_app``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui.cli import EXIT_OK, usage_error
+from tui.sources.names import looks_like_path, parse_repo_ref
+from tui.sources.router import RoutingSource
+from tui.wiring import Options, build_client, build_source, find_token, source_status
+
+
+def run_tui(options: Options, targets: Sequence[str]) -> int:
+    """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
+    repos: list[str] = []
+    for target in targets:
+        if looks_like_path(target) or (parse_repo_ref(target) is None and Path(target).is_dir()):
+            repos.append(str(Path(target).expanduser().resolve()))
+            continue
+        full_name = parse_repo_ref(target)
+        if full_name is None:
+            return usage_error(f"not a repository or directory: {target!r}")
+        repos.append(full_name)
+    if len(repos) > 6:
+        return usage_error("compare takes at most 6 repositories")
+
+    from tui.app import make_app  # Textual loads only now
+
+    token = find_token(options)
+    client = build_client(options, token=token)
+    source = RoutingSource(build_source(options, client))
+    app = make_app(
+        source,
+        budget=client.budget,
+        status=source_status(options, client, token),
+        open_repos=repos,
+    )
+    app.run()
+    return EXIT_OK

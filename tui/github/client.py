@@ -1,0 +1,318 @@
+"""``GitHubClient``: typed GitHub answers over one keep-alive connection, cached and budgeted.
+
+Nothing outside ``tui.github`` builds GitHub URLs or reads response headers: callers ask for a
+repository, its languages, tree or files, and get frozen models with a ``FetchInfo`` saying
+whether the answer came from the network, a fresh cache entry, a 304, or a stale entry.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import datetime, timedelta
+from types import TracebackType
+from typing import Self
+from urllib.parse import quote, urlencode
+
+import httpx
+
+from tui import __version__
+from tui.github.auth import Token
+from tui.github.budget import Budget
+from tui.github.cache import CacheInfo, HttpCache
+from tui.github.errors import (
+    ApiUnavailable,
+    AuthFailed,
+    Forbidden,
+    NotFound,
+    RateLimited,
+)
+from tui.github.fetch import Fetcher, utc_now
+from tui.github.models import (
+    CommitActivity,
+    FileContent,
+    Languages,
+    RateBucket,
+    Repo,
+    SearchPage,
+    Tree,
+)
+from tui.github.parse import (
+    graphql_data,
+    parse_activity_reply,
+    parse_languages,
+    parse_rate_limit,
+    parse_readme,
+    parse_repo,
+    parse_search,
+    parse_tree,
+)
+from tui.github.request import API_VERSION, Reply, Request, RetryPolicy, Sleep
+from tui.github.settings import ClientSettings
+from tui.github.urls import check_search, file_path, has_next, is_sha, ref_path, repo_path
+
+JSON = "application/vnd.github+json"
+RAW_JSON = "application/vnd.github.raw+json"
+SEARCH_TTL = timedelta(minutes=10)
+META_TTL = timedelta(hours=1)
+ACTIVITY_WAITS = (1.0, 2.0, 4.0)
+
+
+def _ttl(ref: str) -> timedelta | None:
+    return None if is_sha(ref) else META_TTL
+
+
+def _http_client(
+    settings: ClientSettings, token: Token | None, transport: httpx.AsyncBaseTransport | None
+) -> httpx.AsyncClient:
+    """One keep-alive HTTP/1.1 pool with GitHub's headers (the token only when there is one)."""
+    headers = {
+        "User-Agent": f"repolens/{__version__}",
+        "Accept": JSON,
+        "X-GitHub-Api-Version": API_VERSION,
+    }
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token.value}"
+    return httpx.AsyncClient(
+        headers=headers,
+        transport=transport,
+        timeout=httpx.Timeout(15.0, connect=5.0),
+        follow_redirects=True,
+        limits=httpx.Limits(max_connections=max(1, settings.max_concurrency) * 2),
+    )
+
+
+async def _real_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+class GitHubClient:
+    """The one async GitHub client: cache, budget, retries, coalescing, typed answers.
+
+    Attributes:
+        budget: The rate-limit ledger, updated from every response; the UI subscribes to it.
+        token_source: Where the token came from (``GH_TOKEN``, ``gh auth token``, ...), or None.
+        authenticated: A token is in use.
+    """
+
+    def __init__(
+        self,
+        settings: ClientSettings,
+        *,
+        token: Token | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], datetime] | None = None,
+        sleep: Sleep | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.settings = settings
+        self.budget = Budget()
+        self.token_source = token.source if token else None
+        self.authenticated = token is not None
+        self._api = settings.api_base
+        self._raw = settings.resolved_raw_url
+        self._graphql = settings.resolved_graphql_url
+        self._sleep = sleep or _real_sleep
+        self._store: HttpCache | None = None
+        self._http = _http_client(settings, token, transport)
+        fingerprint = hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
+        self._fetcher = Fetcher(
+            self._http,
+            None if settings.no_cache else self._cache(),
+            self.budget,
+            token_fingerprint=fingerprint,
+            token_source=self.token_source,
+            offline=settings.offline,
+            max_concurrency=settings.max_concurrency,
+            clock=clock or utc_now,
+            sleep=self._sleep,
+            retry=retry or RetryPolicy(),
+            log=settings.log,
+        )
+
+    def _cache(self) -> HttpCache:
+        """The disk cache, opened on first use."""
+        if self._store is None:
+            self._store = HttpCache(self.settings.resolved_cache_dir)
+        return self._store
+
+    @property
+    def requests_sent(self) -> int:
+        """How many HTTP requests this client has put on the wire (retries included)."""
+        return self._fetcher.sent
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop requests in flight, then close the connection pool and the cache."""
+        await self._fetcher.cancel_all()
+        await self._http.aclose()
+        if self._store is not None:
+            await asyncio.to_thread(self._store.close)
+
+    def _api_request(
+        self, path: str, what: str, ttl: timedelta | None, *, accept: str = JSON
+    ) -> Request:
+        resource = "search" if path.startswith("/search/") else "core"
+        return Request("GET", f"{self._api}{path}", accept, what, resource, ttl)
+
+    async def search_repositories(
+        self,
+        q: str,
+        *,
+        sort: str | None = None,
+        order: str | None = None,
+        per_page: int = 30,
+        page: int = 1,
+    ) -> SearchPage:
+        """One page of repositories matching ``q`` (GitHub's syntax: keywords and qualifiers).
+
+        Raises:
+            ValidationFailed: Locally for what GitHub would refuse (empty or over-long ``q``,
+                ``per_page`` over 100, a page past the 1,000th result), or GitHub's 422.
+        """
+        check_search(q, per_page, page)
+        params = {"q": q.strip(), "per_page": str(per_page), "page": str(page)}
+        if sort:
+            params["sort"] = sort
+            if order:
+                params["order"] = order
+        req = self._api_request(f"/search/repositories?{urlencode(params)}", "search", SEARCH_TTL)
+
+        def parse(reply: Reply) -> SearchPage:
+            more = has_next(reply.headers.get("link", ""), page=page, per_page=per_page)
+            return parse_search(reply.body, page=page, per_page=per_page, has_next=more)
+
+        result, info = await self._fetcher.fetch(req, parse)
+        return replace(result, info=info)
+
+    async def repo(self, full_name: str) -> Repo:
+        """``GET /repos/{owner}/{repo}`` (renames are followed)."""
+        req = self._api_request(
+            f"/repos/{repo_path(full_name)}", f"repository {full_name}", META_TTL
+        )
+        result, info = await self._fetcher.fetch(req, lambda r: parse_repo(r.body))
+        return replace(result, info=info)
+
+    async def languages(self, full_name: str) -> Languages:
+        """Bytes per language (``{}`` while GitHub has not analysed the repository)."""
+        path = f"/repos/{repo_path(full_name)}/languages"
+        req = self._api_request(path, f"languages of {full_name}", META_TTL)
+        result, info = await self._fetcher.fetch(req, lambda r: parse_languages(r.body))
+        return replace(result, info=info)
+
+    async def tree(self, full_name: str, ref: str, *, recursive: bool = True) -> Tree:
+        """The git tree at ``ref``; by commit SHA it is cached forever."""
+        path = f"/repos/{repo_path(full_name)}/git/trees/{quote(ref, safe='')}"
+        if recursive:
+            path += "?recursive=1"  # any value turns recursion on; omit it for one level
+        req = self._api_request(path, f"the tree of {full_name} at {ref}", _ttl(ref))
+        result, info = await self._fetcher.fetch(req, lambda r: parse_tree(r.body))
+        return replace(result, info=info)
+
+    async def file(self, full_name: str, ref: str, path: str) -> FileContent:
+        """A file's bytes at ``ref``: the raw host first (no API budget), the contents API after.
+
+        Without a token a raw-host 404 is final (the file is missing; a private repository would
+        be invisible anyway); with one, the contents API is asked too, since it sees private
+        repositories. Raw-host failures (429, 5xx, network) also fall back.
+        """
+        where = f"{repo_path(full_name)}/{ref_path(ref)}/{file_path(path)}"
+        what = f"{path} in {full_name} at {ref}"
+        raw = Request("GET", f"{self._raw}/{where}", "*/*", what, None, _ttl(ref), authorize=False)
+        try:
+            data, info = await self._fetcher.fetch(raw, lambda r: r.body)
+        except NotFound:
+            if not self.authenticated:
+                raise
+        except (ApiUnavailable, RateLimited, Forbidden):
+            pass
+        else:
+            return FileContent(path, ref, data, info)
+        api = f"/repos/{repo_path(full_name)}/contents/{file_path(path)}?{urlencode({'ref': ref})}"
+        req = self._api_request(api, what, _ttl(ref), accept=RAW_JSON)
+        data, info = await self._fetcher.fetch(req, lambda r: r.body)
+        return FileContent(path, ref, data, info)
+
+    async def readme(self, full_name: str) -> FileContent:
+        """The repository's README on its default branch (``ref`` is ``HEAD``)."""
+        req = self._api_request(
+            f"/repos/{repo_path(full_name)}/readme", f"README of {full_name}", META_TTL
+        )
+        (path, data), info = await self._fetcher.fetch(req, lambda r: parse_readme(r.body))
+        return FileContent(path, "HEAD", data, info)
+
+    async def commit_activity(self, full_name: str) -> CommitActivity:
+        """Weekly commits for the last year; ``computing=True`` if GitHub is still working on it.
+
+        GitHub answers 202 while it computes; each 202 is charged, so only a few spaced retries.
+        """
+        path = f"/repos/{repo_path(full_name)}/stats/commit_activity"
+        req = self._api_request(path, f"commit activity of {full_name}", META_TTL)
+        for wait in (*ACTIVITY_WAITS, None):
+            result, info = await self._fetcher.fetch(
+                req, lambda r: parse_activity_reply(r.status, r.body)
+            )
+            if not result.computing or wait is None:
+                return replace(result, info=info)
+            await self._sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def rate_limit(self) -> dict[str, RateBucket]:
+        """Every bucket from ``/rate_limit`` (free, never cached); updates the budget.
+
+        Returns ``{}`` on an Enterprise server with rate limiting turned off.
+        """
+        req = Request(
+            "GET", f"{self._api}/rate_limit", JSON, "rate limits", None, None, cacheable=False
+        )
+        try:
+            buckets, _ = await self._fetcher.fetch(req, lambda r: parse_rate_limit(r.body))
+        except NotFound:
+            return {}
+        for bucket in buckets.values():
+            self.budget.update(bucket)
+        return buckets
+
+    async def graphql(self, query: str, variables: Mapping[str, object]) -> dict[str, object]:
+        """Run a GraphQL query (token required) and return its ``data``; cached per identity.
+
+        Raises:
+            AuthFailed: No token (GitHub's GraphQL refuses anonymous callers).
+            RateLimited: GitHub said ``RATE_LIMITED`` (it does so in a 200).
+            BadResponse: The answer carried errors other than missing objects.
+        """
+        if not self.authenticated:
+            raise AuthFailed("GitHub's GraphQL API needs a token; set GH_TOKEN.")
+        content = json.dumps(
+            {"query": query, "variables": dict(variables)}, sort_keys=True
+        ).encode()
+        req = Request(
+            "POST", self._graphql, JSON, "GraphQL query", "graphql", SEARCH_TTL, content=content
+        )
+        data, _ = await self._fetcher.fetch(req, self._parse_graphql)
+        return data
+
+    def _parse_graphql(self, reply: Reply) -> dict[str, object]:
+        bucket = self.budget.get("graphql")
+        return graphql_data(reply.body, bucket.reset_at if bucket else None)
+
+    def cache_info(self) -> CacheInfo:
+        """Where the cache is and how much it holds (synchronous: for the CLI)."""
+        return self._cache().info()
+
+    def cache_clear(self) -> int:
+        """Empty the cache; returns how many entries were removed (synchronous: for the CLI)."""
+        return self._cache().clear()

@@ -1,0 +1,305 @@
+"""The request engine under ``GitHubClient``: cache, budget, retries, coalescing, concurrency.
+
+Every GitHub request goes through ``Fetcher.fetch``, which in order: serves a fresh cache entry;
+refuses what the budget says will be refused (serving stale where there is stale); sends the
+request with the cached validators; retries network failures and 502/503/504 with backoff; waits
+out a short secondary limit; validates the body (``parse``) *before* storing it; and maps any
+failure to a ``GitHubError``, falling back to the stale entry when the failure is transient.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from tui.github.budget import Budget
+from tui.github.cache import CacheEntry, HttpCache
+from tui.github.errors import (
+    ApiUnavailable,
+    BadResponse,
+    GitHubError,
+    NotFound,
+    OfflineMiss,
+    RateLimited,
+)
+from tui.github.limits import (
+    bucket_from_headers,
+    error_message,
+    is_primary_limit,
+    is_secondary_limit,
+    retry_after,
+)
+from tui.github.models import FetchInfo
+from tui.github.request import API_VERSION, Attempts, Parser, Reply, Request, RetryPolicy, Sleep, T
+from tui.github.statuses import error_for
+
+NEGATIVE_TTL = timedelta(minutes=10)  # GitHub's advice for a 404: remember it, briefly
+RETRY_STATUSES = frozenset({502, 503, 504})
+_KEPT_HEADERS = ("link", "content-type")
+
+
+class Fetcher:
+    """Shared state for every request of one client; see the module docstring for the flow."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        cache: HttpCache | None,
+        budget: Budget,
+        *,
+        token_fingerprint: str,
+        token_source: str | None,
+        offline: bool,
+        max_concurrency: int,
+        clock: Callable[[], datetime],
+        sleep: Sleep,
+        retry: RetryPolicy,
+        log: Callable[[str], None] | None,
+    ) -> None:
+        self.http, self.cache, self.budget = http, cache, budget
+        self.fingerprint, self.token_source, self.offline = token_fingerprint, token_source, offline
+        self.clock, self.sleep, self.retry, self.log = clock, sleep, retry, log
+        self._semaphore = asyncio.Semaphore(max(1, max_concurrency))
+        self._inflight: dict[str, asyncio.Future[Any]] = {}
+        self._secondary_until: dict[str, datetime] = {}
+        self.sent = 0
+
+    def key(self, req: Request) -> str:
+        """The cache key: method, URL with query, Accept, API version, token identity, body."""
+        body = hashlib.sha256(req.content).hexdigest()[:16] if req.content is not None else "-"
+        fingerprint = self.fingerprint if req.authorize else "anon"
+        return (
+            f"{req.method} {req.url} accept={req.accept} v={API_VERSION} id={fingerprint} b={body}"
+        )
+
+    async def fetch(self, req: Request, parse: Callable[[Reply], T]) -> tuple[T, FetchInfo]:
+        """Answer ``req`` from the cache or GitHub; concurrent twins share one exchange."""
+        key = self.key(req)
+        shared = self._inflight.get(key)
+        if shared is None:
+            task: asyncio.Future[Any] = asyncio.ensure_future(self._fetch(req, key, parse))
+            self._inflight[key] = task
+            task.add_done_callback(lambda done: self._settled(key, done))
+            shared = task
+        # shield: one caller giving up must not cancel the exchange the others wait for
+        value, info = await asyncio.shield(shared)
+        return value, info  # same key -> same parser -> same T
+
+    def _settled(self, key: str, task: asyncio.Future[Any]) -> None:
+        """Forget a finished exchange; mark its error seen (every waiter may have gone)."""
+        self._inflight.pop(key, None)
+        if not task.cancelled():
+            task.exception()
+
+    async def cancel_all(self) -> None:
+        """Stop every exchange in flight (the client is closing)."""
+        pending = list(self._inflight.values())
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+    async def _fetch(self, req: Request, key: str, parse: Parser[T]) -> tuple[T, FetchInfo]:
+        now = self.clock()
+        entry = await self._cache_get(key) if req.cacheable else None
+        if entry is not None and entry.status == 404:
+            if now - entry.fetched_at < min(req.ttl or NEGATIVE_TTL, NEGATIVE_TTL):
+                self._log(req, 404, "cache")
+                raise NotFound(f"Not found on GitHub: {req.what}.")
+            entry = None
+        if entry is not None and _fresh(entry, req.ttl, now):
+            found = self._from_entry(entry, parse, key, stale=False)
+            if found is not None:
+                self._log(req, entry.status, "cache")
+                return found
+        try:
+            return await self._from_network(req, key, parse, entry)
+        except (ApiUnavailable, RateLimited):
+            stale = self._from_entry(entry, parse, key, stale=True) if entry else None
+            if stale is None:
+                raise
+            self._log(req, entry.status if entry else 0, "stale")
+            return stale
+
+    def _from_entry(
+        self, entry: CacheEntry, parse: Parser[T], key: str, *, stale: bool
+    ) -> tuple[T, FetchInfo] | None:
+        """Parse a stored answer; one that no longer parses is dropped (a miss)."""
+        try:
+            value = parse(Reply(entry.status, entry.body, entry.headers))
+        except BadResponse:
+            if self.cache is not None:
+                self.cache.delete(key)
+            return None
+        return value, FetchInfo(from_cache=True, stale=stale, fetched_at=entry.fetched_at)
+
+    async def _from_network(
+        self, req: Request, key: str, parse: Parser[T], entry: CacheEntry | None
+    ) -> tuple[T, FetchInfo]:
+        if self.offline:
+            raise OfflineMiss(f"Offline, and {req.what} is not in the cache.")
+        self._refuse_if_doomed(req)
+        response = await self._send(req, entry)
+        now = self.clock()
+        if response.status_code == 304 and entry is not None:
+            entry = entry.refreshed(now)
+            await self._cache_set(key, req, entry)
+            self._log(req, entry.status, "304")
+            value = parse(Reply(entry.status, entry.body, entry.headers))
+            return value, FetchInfo(from_cache=True, stale=False, fetched_at=now, revalidated=True)
+        self._log(req, response.status_code, "network")
+        if not 200 <= response.status_code < 300:
+            error = self._error(req, response, now)
+            if type(error) is NotFound:
+                await self._cache_set(key, req, _entry(Reply(404, b"", {}), now))
+            raise error
+        reply = Reply(response.status_code, response.content, dict(response.headers))
+        value = parse(reply)  # raises BadResponse: a malformed body never reaches the cache
+        if response.status_code == 200:
+            await self._cache_set(key, req, _entry(reply, now))
+        return value, FetchInfo(from_cache=False, stale=False, fetched_at=now)
+
+    def _refuse_if_doomed(self, req: Request) -> None:
+        """Raise ``RateLimited`` instead of sending what GitHub would refuse anyway."""
+        if req.resource is None:
+            return
+        now = self.clock()
+        until = self._secondary_until.get(req.resource)
+        authenticated = self.token_source is not None
+        if until is not None and until > now:
+            raise RateLimited(req.resource, until, secondary=True, authenticated=authenticated)
+        bucket = self.budget.exhausted(req.resource, now)
+        if bucket is not None:
+            raise RateLimited(req.resource, bucket.reset_at, authenticated=authenticated)
+
+    def _error(self, req: Request, response: httpx.Response, now: datetime) -> GitHubError:
+        error = error_for(
+            response.status_code,
+            response.headers,
+            response.content,
+            what=req.what,
+            resource=req.resource or "raw",
+            token_source=self.token_source if req.authorize else None,
+            now=now,
+        )
+        if isinstance(error, RateLimited) and error.secondary and error.reset_at:
+            self._secondary_until[error.resource] = error.reset_at
+        return error
+
+    async def _send(self, req: Request, entry: CacheEntry | None) -> httpx.Response:
+        """Send with retries; returns the final response, whatever its status."""
+        headers = {"Accept": req.accept}
+        if entry is not None:
+            if entry.etag:
+                headers["If-None-Match"] = entry.etag
+            if entry.last_modified:
+                headers["If-Modified-Since"] = entry.last_modified
+        attempts = Attempts()
+        while True:
+            try:
+                response = await self._send_once(req, headers)
+            except httpx.TransportError as exc:
+                if not await self._backoff(attempts):
+                    raise ApiUnavailable(f"Cannot reach GitHub ({_reason(exc)}).") from exc
+                continue
+            except httpx.HTTPError as exc:
+                raise BadResponse(f"GitHub's answer could not be read ({_reason(exc)}).") from exc
+            self._observe(req, response)
+            if response.status_code in RETRY_STATUSES and await self._backoff(attempts):
+                continue
+            if await self._wait_secondary(response, attempts):
+                continue
+            return response
+
+    async def _send_once(self, req: Request, headers: dict[str, str]) -> httpx.Response:
+        async with self._semaphore:
+            self.sent += 1
+            request = self.http.build_request(
+                req.method, req.url, headers=headers, content=req.content
+            )
+            if not req.authorize:
+                request.headers.pop("Authorization", None)
+            response = await self.http.send(request)
+            await response.aread()
+            return response
+
+    async def _backoff(self, attempts: Attempts) -> bool:
+        """Sleep before the next try, or return False when tries or time are used up."""
+        delay = self.retry.delay(attempts.tries)
+        attempts.tries += 1
+        if attempts.tries >= self.retry.tries or attempts.slept + delay > self.retry.max_total:
+            return False
+        attempts.slept += delay
+        await self.sleep(delay)
+        return True
+
+    async def _wait_secondary(self, response: httpx.Response, attempts: Attempts) -> bool:
+        """Wait out a short secondary limit (``Retry-After`` of a few seconds) and say so."""
+        status, message = response.status_code, error_message(response.content)
+        if is_primary_limit(status, response.headers, message):
+            return False  # the budget is spent until its reset: waiting seconds will not help
+        if not is_secondary_limit(status, response.headers, message):
+            return False
+        wait = retry_after(response.headers, self.clock())
+        if wait is None or wait.total_seconds() > self.retry.max_retry_after:
+            return False
+        attempts.tries += 1
+        if attempts.tries >= self.retry.tries:
+            return False
+        await self.sleep(wait.total_seconds())
+        return True
+
+    def _observe(self, req: Request, response: httpx.Response) -> None:
+        """Feed the budget from any response that reports its bucket (304s and errors too)."""
+        if req.resource is None:
+            return
+        bucket = bucket_from_headers(response.headers, req.resource)
+        if bucket is not None:
+            self.budget.update(bucket)
+
+    async def _cache_get(self, key: str) -> CacheEntry | None:
+        return await asyncio.to_thread(self.cache.get, key) if self.cache else None
+
+    async def _cache_set(self, key: str, req: Request, entry: CacheEntry) -> None:
+        if self.cache is not None and req.cacheable:
+            await asyncio.to_thread(self.cache.set, key, entry)
+
+    def _log(self, req: Request, status: int, how: str) -> None:
+        if self.log is None:
+            return
+        parts = urlsplit(req.url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        bucket = self.budget.get(req.resource) if req.resource else None
+        left = f" {bucket.resource} {bucket.remaining}/{bucket.limit}" if bucket else ""
+        self.log(f"{req.method} {path} {status} {how}{left}")
+
+
+def _fresh(entry: CacheEntry, ttl: timedelta | None, now: datetime) -> bool:
+    return ttl is None or now - entry.fetched_at < ttl
+
+
+def _entry(reply: Reply, now: datetime) -> CacheEntry:
+    kept = {name: reply.headers[name] for name in _KEPT_HEADERS if name in reply.headers}
+    return CacheEntry(
+        status=reply.status,
+        body=reply.body,
+        etag=reply.headers.get("etag"),
+        last_modified=reply.headers.get("last-modified"),
+        fetched_at=now,
+        headers=kept,
+    )
+
+
+def _reason(exc: Exception) -> str:
+    """A short, token-free description of an httpx failure."""
+    return type(exc).__name__
+
+
+def utc_now() -> datetime:
+    """The default clock."""
+    return datetime.now(UTC)

@@ -1,0 +1,215 @@
+"""One GraphQL query per search page: metadata, languages, root listing and root manifests.
+
+With a token, this replaces 1 search + N x (repo, languages, tree, raw files) REST requests by one
+POST. Parsed here, at the edge of ``tui.github``, into typed bundles; the source turns a bundle
+into a report without spending more of the budget unless something was truncated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from tui.github.errors import BadResponse
+from tui.github.models import RateBucket, Repo, SearchPage, TreeEntry
+from tui.github.parse_time import parse_time
+
+#: Root files worth reading for framework detection, and the GraphQL alias for each.
+ROOT_MANIFESTS: tuple[str, ...] = (
+    "requirements.txt",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "Pipfile",
+    "environment.yml",
+    "package.json",
+    "Cargo.toml",
+    "go.mod",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "composer.json",
+    "Gemfile",
+    "pubspec.yaml",
+)
+
+
+def _alias(path: str) -> str:
+    return "m_" + "".join(ch if ch.isalnum() else "_" for ch in path)
+
+
+_BLOBS = "\n".join(
+    f'      {_alias(p)}: object(expression: "HEAD:{p}") {{ ... on Blob {{ text isTruncated }} }}'
+    for p in ROOT_MANIFESTS
+)
+
+SEARCH_QUERY = f"""query($q: String!, $first: Int!, $after: String) {{
+  rateLimit {{ cost limit remaining used resetAt }}
+  search(query: $q, type: REPOSITORY, first: $first, after: $after) {{
+    repositoryCount
+    pageInfo {{ hasNextPage endCursor }}
+    nodes {{ ... on Repository {{
+      databaseId nameWithOwner description url homepageUrl stargazerCount forkCount
+      isArchived isFork diskUsage createdAt pushedAt
+      issues(states: OPEN) {{ totalCount }}
+      licenseInfo {{ spdxId }}
+      primaryLanguage {{ name }}
+      repositoryTopics(first: 20) {{ nodes {{ topic {{ name }} }} }}
+      defaultBranchRef {{ name target {{ oid }} }}
+      languages(first: 25, orderBy: {{field: SIZE, direction: DESC}}) {{
+        edges {{ size node {{ name }} }}
+      }}
+      root: object(expression: "HEAD:") {{ ... on Tree {{ entries {{ name type }} }} }}
+      workflows: object(expression: "HEAD:.github/workflows") {{
+        ... on Tree {{ entries {{ name }} }}
+      }}
+{_BLOBS}
+    }} }}
+  }}
+}}"""
+
+
+@dataclass(frozen=True, slots=True)
+class RepoBundle:
+    """Everything one search node carried: enough for languages and root-level detection."""
+
+    repo: Repo
+    languages: dict[str, int]
+    head_oid: str | None
+    root_entries: tuple[TreeEntry, ...] | None
+    files: dict[str, bytes] = field(default_factory=dict)
+    truncated: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GraphQLPage:
+    """A search page plus a bundle per repository, the cursor to the next page and the cost."""
+
+    page: SearchPage
+    bundles: dict[str, RepoBundle]
+    end_cursor: str | None
+    rate: RateBucket | None
+    cost: int | None
+
+
+def _get(data: Mapping[str, Any] | None, *keys: str) -> Any:
+    value: Any = data
+    for key in keys:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _repo(node: Mapping[str, Any]) -> Repo:
+    topics = tuple(
+        t
+        for t in (_get(n, "topic", "name") for n in _get(node, "repositoryTopics", "nodes") or [])
+        if isinstance(t, str)
+    )
+    return Repo(
+        id=node.get("databaseId"),
+        full_name=str(node["nameWithOwner"]),
+        description=node.get("description"),
+        html_url=node.get("url"),
+        homepage=node.get("homepageUrl") or None,
+        stars=node.get("stargazerCount"),
+        forks=node.get("forkCount"),
+        open_issues=_get(node, "issues", "totalCount"),
+        license=_get(node, "licenseInfo", "spdxId"),
+        topics=topics,
+        default_branch=_get(node, "defaultBranchRef", "name"),
+        created_at=parse_time(node.get("createdAt")),
+        pushed_at=parse_time(node.get("pushedAt")),
+        archived=bool(node.get("isArchived")),
+        fork=bool(node.get("isFork")),
+        size_kb=node.get("diskUsage"),
+        primary_language=_get(node, "primaryLanguage", "name"),
+    )
+
+
+def _bundle(node: Mapping[str, Any]) -> RepoBundle:
+    languages = {
+        str(_get(edge, "node", "name")): int(edge.get("size") or 0)
+        for edge in _get(node, "languages", "edges") or []
+        if isinstance(edge, Mapping) and _get(edge, "node", "name")
+    }
+    entries = _get(node, "root", "entries")
+    root = None
+    if isinstance(entries, list):
+        root = tuple(
+            TreeEntry(
+                path=str(e["name"]),
+                type="blob" if e.get("type") == "blob" else str(e.get("type")),
+                sha="",
+            )
+            for e in entries
+            if isinstance(e, Mapping) and "name" in e
+        )
+    workflows = _get(node, "workflows", "entries")
+    if root is not None and isinstance(workflows, list):
+        root += tuple(
+            TreeEntry(path=f".github/workflows/{e['name']}", type="blob", sha="")
+            for e in workflows
+            if isinstance(e, Mapping) and "name" in e
+        )
+    files: dict[str, bytes] = {}
+    truncated: list[str] = []
+    for path in ROOT_MANIFESTS:
+        blob = node.get(_alias(path))
+        if not isinstance(blob, Mapping):
+            continue
+        if blob.get("isTruncated") or not isinstance(blob.get("text"), str):
+            truncated.append(path)  # binary, over 512 kB, or cut short: fetch it over raw
+        else:
+            files[path] = str(blob["text"]).encode()
+    return RepoBundle(
+        repo=_repo(node),
+        languages=languages,
+        head_oid=_get(node, "defaultBranchRef", "target", "oid"),
+        root_entries=root,
+        files=files,
+        truncated=tuple(truncated),
+    )
+
+
+def parse_search(data: Mapping[str, Any], *, page: int, per_page: int) -> GraphQLPage:
+    """The ``data`` of a search answer as typed results; ``BadResponse`` if it is not one."""
+    search = data.get("search")
+    if not isinstance(search, Mapping) or not isinstance(search.get("nodes"), list):
+        raise BadResponse("GitHub's GraphQL answer had no search results.")
+    try:
+        bundles = [
+            _bundle(n) for n in search["nodes"] if isinstance(n, Mapping) and n.get("nameWithOwner")
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponse("GitHub's GraphQL answer was not in the expected shape.") from exc
+    total = int(search.get("repositoryCount") or 0)
+    has_next = bool(_get(search, "pageInfo", "hasNextPage")) and page * per_page < 1000
+    rate_data = data.get("rateLimit")
+    rate = None
+    reset_at: datetime | None = parse_time(_get(rate_data, "resetAt"))
+    if isinstance(rate_data, Mapping) and reset_at is not None:
+        rate = RateBucket(
+            resource="graphql",
+            limit=int(rate_data.get("limit") or 0),
+            remaining=int(rate_data.get("remaining") or 0),
+            used=int(rate_data.get("used") or 0),
+            reset_at=reset_at,
+        )
+    return GraphQLPage(
+        page=SearchPage(
+            total_count=total,
+            incomplete_results=False,
+            items=tuple(b.repo for b in bundles),
+            page=page,
+            per_page=per_page,
+            has_next=has_next,
+        ),
+        bundles={b.repo.full_name.lower(): b for b in bundles},
+        end_cursor=_get(search, "pageInfo", "endCursor"),
+        rate=rate,
+        cost=_get(rate_data, "cost"),
+    )

@@ -1,0 +1,122 @@
+"""Reading GitHub's answers about limits: ``X-RateLimit-*`` headers and 403/429 classification."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+from tui.github.models import RateBucket
+
+SECONDARY_MARKERS = (
+    "secondary rate",
+    "abuse detection",
+    "please wait a few minutes before you try",
+)
+
+
+def bucket_from_headers(
+    headers: Mapping[str, str], default_resource: str | None
+) -> RateBucket | None:
+    """The rate-limit bucket a response reports, or None when it carries no usable headers.
+
+    Args:
+        headers: Response headers (case-insensitive mapping, as httpx gives them).
+        default_resource: The bucket to assume when ``x-ratelimit-resource`` is absent.
+    """
+    try:
+        limit = int(headers["x-ratelimit-limit"])
+        remaining = int(headers["x-ratelimit-remaining"])
+        reset = int(headers["x-ratelimit-reset"])
+    except (KeyError, ValueError):
+        return None
+    resource = headers.get("x-ratelimit-resource") or default_resource
+    if not resource:
+        return None
+    try:
+        used = int(headers.get("x-ratelimit-used", limit - remaining))
+    except ValueError:
+        used = limit - remaining
+    return RateBucket(resource, limit, remaining, used, _epoch(reset))
+
+
+def buckets_from_rate_limit(body: object) -> dict[str, RateBucket]:
+    """Every bucket in a ``/rate_limit`` answer (``resources`` is an open mapping)."""
+    if not isinstance(body, dict) or not isinstance(body.get("resources"), dict):
+        raise ValueError("no resources")
+    buckets: dict[str, RateBucket] = {}
+    for name, raw in body["resources"].items():
+        if not isinstance(raw, dict):
+            continue
+        limit, remaining = int(raw["limit"]), int(raw["remaining"])
+        used = int(raw.get("used", limit - remaining))
+        buckets[str(name)] = RateBucket(
+            str(name), limit, remaining, used, _epoch(int(raw["reset"]))
+        )
+    return buckets
+
+
+def _epoch(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def error_message(body: bytes) -> str:
+    """GitHub's ``message`` from an error body, or "" when there is none (HTML, empty, ...)."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    if isinstance(data, dict) and isinstance(data.get("message"), str):
+        return str(data["message"])
+    return ""
+
+
+def validation_message(body: bytes) -> str:
+    """The most useful text of a 422: ``errors[].message`` when present, else ``message``."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return "GitHub refused the request as invalid."
+    if not isinstance(data, dict):
+        return "GitHub refused the request as invalid."
+    details = [
+        str(e["message"])
+        for e in data.get("errors") or []
+        if isinstance(e, dict) and isinstance(e.get("message"), str)
+    ]
+    if details:
+        return " ".join(details)
+    return str(data.get("message") or "Validation Failed")
+
+
+def is_primary_limit(status: int, headers: Mapping[str, str], message: str) -> bool:
+    """A 403/429 that means the hourly (or per-minute) budget is spent."""
+    if status not in (403, 429):
+        return False
+    return headers.get("x-ratelimit-remaining") == "0" or message.lower().startswith(
+        "api rate limit exceeded"
+    )
+
+
+def is_secondary_limit(status: int, headers: Mapping[str, str], message: str) -> bool:
+    """A 403/429 that means "slow down": ``Retry-After`` or GitHub's secondary-limit wording."""
+    if status not in (403, 429):
+        return False
+    lowered = message.lower()
+    return "retry-after" in headers or any(marker in lowered for marker in SECONDARY_MARKERS)
+
+
+def retry_after(headers: Mapping[str, str], now: datetime) -> timedelta | None:
+    """How long GitHub asks us to wait: ``Retry-After`` (seconds or an HTTP date), else None."""
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return timedelta(seconds=max(0.0, float(value)))
+    except ValueError:
+        pass
+    try:
+        return max(timedelta(0), parsedate_to_datetime(value) - now)
+    except (TypeError, ValueError):
+        return None

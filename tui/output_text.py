@@ -1,0 +1,130 @@
+"""Human-readable text for ``repolens show``, ``search``, ``rate-limit`` and ``cache info``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
+from tui.output import verdict
+from tui.sources.base import SearchResults
+from tui.textsafe import clean
+
+BAR_WIDTH = 30
+
+
+def _num(value: int | None) -> str:
+    return "?" if value is None else f"{value:,}"
+
+
+def age(when: datetime | None, now: datetime | None = None) -> str:
+    """``5m ago``, ``3h ago``, ``12d ago``; ``?`` when unknown."""
+    if when is None:
+        return "?"
+    seconds = max(0, int(((now or datetime.now(UTC)) - when).total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit} ago"
+    return f"{seconds}s ago"
+
+
+def language_lines(languages: Sequence[LanguageShare]) -> list[str]:
+    """One line per language: name, percent, a proportional bar, bytes."""
+    width = max((len(clean(s.name)) for s in languages), default=0)
+    lines = []
+    for share in languages:
+        bar = "█" * max(1 if share.percent > 0 else 0, round(share.percent / 100 * BAR_WIDTH))
+        lines.append(
+            f"  {clean(share.name):<{width}}  {share.percent:5.1f} %  {bar:<{BAR_WIDTH}}  "
+            f"{share.bytes:,} B"
+        )
+    return lines
+
+
+def framework_lines(frameworks: Sequence[Framework]) -> list[str]:
+    """Frameworks grouped by category, each with its strongest evidence."""
+    lines: list[str] = []
+    for category in sorted({f.category for f in frameworks}):
+        lines.append(f"  {category}")
+        for f in (f for f in frameworks if f.category == category):
+            marks = " (this repository)" if f.is_self else ""
+            marks += f" (only in {f.only_in})" if f.only_in else ""
+            proof = f.evidence[0] if f.evidence else None
+            where = (
+                f"  {clean(proof.path)}: {clean(proof.detail, single_line=True)}" if proof else ""
+            )
+            lines.append(f"    {clean(f.name)}{marks}  [{f.confidence:.0%}]{where}")
+    return lines
+
+
+def source_line(source: SourceInfo) -> str:
+    """``source: github, from cache (fetched 5m ago, stale)``."""
+    parts = [f"source: {source.kind}"]
+    if source.from_cache:
+        parts.append(f"from cache (fetched {age(source.fetched_at)})")
+    if source.stale:
+        parts.append("STALE")
+    return ", ".join(parts)
+
+
+def report_text(report: RepoReport) -> str:
+    """The whole ``repolens show`` page."""
+    info = report.info
+    out = [verdict(report), ""]
+    if info.description:
+        out.append(f"  {clean(info.description, single_line=True)}")
+    facts = [
+        f"★ {_num(info.stars)}",
+        f"forks {_num(info.forks)}",
+        f"issues {_num(info.open_issues)}",
+        f"licence {clean(info.license) or 'none'}",
+        f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else '?'}",
+    ]
+    flags = [flag for flag, on in (("archived", info.archived), ("fork", info.fork)) if on]
+    out.append("  " + "  ".join(facts + flags))
+    if info.topics:
+        out.append("  topics: " + ", ".join(clean(t) for t in info.topics))
+    if report.languages:
+        out += [
+            "",
+            "Languages (GitHub's view)"
+            if report.classifier is None
+            else f"Languages (classified by {report.classifier})",
+        ]
+        out += language_lines(report.languages)
+    if report.notebook_view:
+        out += ["", "Languages (notebook-aware view)", *language_lines(report.notebook_view)]
+    if report.frameworks is not None:
+        out += ["", "Frameworks"]
+        out += framework_lines(report.frameworks) or ["  none detected"]
+    out += [f"  ! {clean(problem, single_line=True)}" for problem in report.errors]
+    out += ["", source_line(report.source)]
+    return "\n".join(out)
+
+
+def search_text(results: SearchResults) -> str:
+    """One line per repository: name, stars, language, description."""
+    shown = len(results.items)
+    head = f"{results.total_count:,} repositories match; showing {shown}"
+    if results.incomplete:
+        head += " (GitHub timed out: results may be incomplete)"
+    if results.offline:
+        head += " (offline results)"
+    rows = [head]
+    for info in results.items:
+        desc = clean(info.description, single_line=True)
+        rows.append(
+            f"{clean(info.full_name):<40} ★ {_num(info.stars):>9}  "
+            f"{clean(info.primary_language) or '-':<12} {desc[:70]}"
+        )
+    return "\n".join(rows)
+
+
+def table(rows: Iterable[Sequence[str]]) -> str:
+    """Left-aligned columns separated by two spaces."""
+    materialised = [list(row) for row in rows]
+    widths = [max(len(row[i]) for row in materialised) for i in range(len(materialised[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in materialised
+    )

@@ -1,0 +1,56 @@
+"""RoutingSource: local paths go to a checkout scan, everything else to GitHub (or the catalog)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from tui.analysis.report import RepoInfo, RepoReport
+from tui.sources.base import Activity, SearchResults
+from tui.sources.github import GitHubSource
+
+
+class RoutingSource:
+    """One ``RepoSource`` for the UI, whatever the user opened."""
+
+    def __init__(self, github: GitHubSource) -> None:
+        self.github = github
+
+    @property
+    def client(self) -> object:
+        """The GitHub client underneath (for the app's lifecycle and badges)."""
+        return self.github.client
+
+    async def search(
+        self, query: str, *, sort: str | None = None, page: int = 1, per_page: int = 30
+    ) -> SearchResults:
+        """Searches always go to GitHub."""
+        return await self.github.search(query, sort=sort, page=page, per_page=per_page)
+
+    async def report(
+        self, full_name: str, *, hint: RepoInfo | None = None
+    ) -> AsyncIterator[RepoReport]:
+        """A path is scanned locally; a name is looked up on GitHub."""
+        if full_name.startswith("/") and await asyncio.to_thread(Path(full_name).is_dir):
+            from tui.sources.local import LocalSource
+
+            async for report in LocalSource(Path(full_name)).report(full_name):
+                yield report
+            return
+        async for report in self.github.report(full_name, hint=hint):
+            yield report
+
+    async def activity(self, full_name: str) -> Activity:
+        """Commit activity exists only on GitHub."""
+        if full_name.startswith("/"):
+            return Activity(weeks=())
+        return await self.github.activity(full_name)
+
+    def clear_cache(self) -> int:
+        """Drop every cached answer."""
+        return self.github.clear_cache()
+
+    async def aclose(self) -> None:
+        """Close the HTTP client."""
+        await self.github.client.aclose()
