@@ -81,7 +81,11 @@ def report_json(report: RepoReport) -> dict[str, Any]:
     data["languages"] = languages_json(report.languages)
     data["frameworks"] = frameworks_json(report.frameworks)
     if report.notebook_view is not None:
-        data["languages_notebook_aware"] = languages_json(report.notebook_view)
+        data["notebook_view"] = {
+            "label": report.notebook_label,
+            "notebook_bytes": report.notebook_bytes,
+            "languages": languages_json(report.notebook_view),
+        }
     if report.classifier:
         data["classifier"] = report.classifier
     if report.errors:
@@ -120,7 +124,12 @@ def verdict(report: RepoReport) -> str:
     name = clean(report.info.full_name, single_line=True)
     if report.languages:
         top = report.languages[0]
-        written = f"is written in {clean(top.name)} ({top.percent:.1f} %)"
+        written = f"is written in {clean(top.name)} ({top.percent:.1f} %"
+        view = report.notebook_view
+        if view and top.name == "Jupyter Notebook" and view[0].name != top.name:
+            how = "notebook code cells counted" if report.classifier else "notebooks set apart"
+            written += f"; {clean(view[0].name)} {view[0].percent:.1f} % with {how}"
+        written += ")"
     else:
         written = "has no language statistics yet"
     chosen = headline_frameworks(report.frameworks)

@@ -81,19 +81,21 @@ def report_text(report: RepoReport) -> str:
         f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else '?'}",
     ]
     flags = [flag for flag, on in (("archived", info.archived), ("fork", info.fork)) if on]
-    out.append("  " + "  ".join(facts + flags))
+    if report.source.kind != "local":
+        out.append("  " + "  ".join(facts + flags))
     if info.topics:
         out.append("  topics: " + ", ".join(clean(t) for t in info.topics))
     if report.languages:
         out += [
             "",
-            "Languages (GitHub's view)"
+            "Languages, GitHub's view"
             if report.classifier is None
-            else f"Languages (classified by {report.classifier})",
+            else f"Languages, classified by {report.classifier}",
         ]
         out += language_lines(report.languages)
     if report.notebook_view:
-        out += ["", "Languages (notebook-aware view)", *language_lines(report.notebook_view)]
+        label = report.notebook_label or "notebook-aware view"
+        out += ["", f"Languages, {label}", *language_lines(report.notebook_view)]
     if report.frameworks is not None:
         out += ["", "Frameworks"]
         out += framework_lines(report.frameworks) or ["  none detected"]

@@ -35,7 +35,7 @@ class RepoInfo:
 
 @dataclass(frozen=True, slots=True)
 class LanguageShare:
-    """One language's part of a repository: bytes, percent (one decimal, as GitHub shows), colour."""
+    """One language's part of a repository: bytes, percent (one decimal, as GitHub), colour."""
 
     name: str
     bytes: int
@@ -106,5 +106,7 @@ class RepoReport:
     frameworks: tuple[Framework, ...] | None = None
     source: SourceInfo = field(default_factory=lambda: SourceInfo(kind="github"))
     notebook_view: tuple[LanguageShare, ...] | None = None
+    notebook_label: str | None = None
+    notebook_bytes: int = 0
     classifier: str | None = None
     errors: tuple[str, ...] = ()

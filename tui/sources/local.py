@@ -1,0 +1,82 @@
+"""LocalSource: a checkout on disk as a report, counted the way Linguist counts for GitHub's bar."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
+from tui.analysis.languages import shares
+from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
+from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
+from tui.sources.base import Activity, SearchResults
+from tui.sources.scan import list_files, scan_checkout
+
+#: Larger files are not read for detection (manifests are small; this bounds hostile input).
+MAX_READ = 2 * 1024 * 1024
+
+
+class LocalSource:
+    """Scan one directory; ``report`` yields languages first, then frameworks."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.expanduser().resolve()
+
+    async def search(
+        self, query: str, *, sort: str | None = None, page: int = 1, per_page: int = 30
+    ) -> SearchResults:
+        """A checkout has nothing to search."""
+        return SearchResults(query, (), 0, False, page, False, offline=True)
+
+    async def report(
+        self, full_name: str, *, hint: RepoInfo | None = None
+    ) -> AsyncIterator[RepoReport]:
+        """Languages from a scan of the files, then frameworks from its manifests."""
+        info = RepoInfo(full_name=self.root.name or str(self.root), html_url=self.root.as_uri())
+        now = datetime.now(UTC)
+        source = SourceInfo(kind="local", fetched_at=now)
+        report = RepoReport(info=info, source=source)
+        yield report
+        scan = await asyncio.to_thread(scan_checkout, self.root)
+        view = notebook_view(scan.bytes_by_language, scan.notebook_bytes_by_language)
+        top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
+        report = replace(
+            report,
+            info=replace(info, primary_language=top),
+            languages=shares(scan.bytes_by_language),
+            notebook_view=view.shares if view.label != GITHUB_VIEW else None,
+            notebook_label=view.label if view.label != GITHUB_VIEW else None,
+            notebook_bytes=view.notebook_bytes,
+            classifier=scan.classifier,
+        )
+        yield report
+        detection = await asyncio.to_thread(self._detect)
+        yield replace(report, frameworks=tuple(detection[0]), errors=tuple(detection[1]))
+
+    def _detect(self) -> tuple[list[Framework], list[str]]:
+        paths = list_files(self.root)
+        files = self._read(manifests_to_fetch(paths))
+        detection = detect(paths, files, repo_name=self.root.name)
+        if not detection.frameworks:
+            files.update(self._read(sources_to_sample(paths)))
+            detection = detect(paths, files, repo_name=self.root.name)
+        return list(detection.frameworks), list(detection.problems)
+
+    def _read(self, paths: list[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for path in paths:
+            target = self.root / path
+            try:
+                if target.is_symlink() or target.stat().st_size > MAX_READ:
+                    continue
+                out[path] = target.read_bytes()
+            except OSError:
+                continue
+        return out
+
+    async def activity(self, full_name: str) -> Activity:
+        """No commit activity for a checkout (yet)."""
+        return Activity(weeks=())

@@ -1,0 +1,299 @@
+"""Bytes per language of a local checkout, counted the way Linguist counts them for GitHub's bar.
+
+Files come from ``git ls-files`` in a git work tree, else from a walk that honours ``.gitignore``
+(with ``pathspec``). Symlinks, submodules and binary files (a NUL in the first 8 KB) are skipped,
+and so are vendored, generated and documentation paths; ``.gitattributes`` overrides win. A file
+whose name allows one language is classified by name; an ambiguous or extension-less one by its
+first bytes, with enry (go-enry, Linguist's heuristics) when it is installed, else with the
+bundled table (shebang line, then the same generic rules as ``bytes_from_listing``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+
+import pathspec
+
+from tui.analysis import linguist_rules
+from tui.analysis.gitattributes import AttributeRules, Overrides
+from tui.analysis.languages import (
+    NO_OVERRIDES,
+    Language,
+    LanguageTable,
+    excluded,
+    is_counted,
+    is_generated_file,
+    load_table,
+    resolve,
+)
+from tui.analysis.notebooks import NOTEBOOK, notebook_bytes
+
+HEAD_BYTES = 8192
+"""How much of a file is read: Linguist's binary check looks at as much."""
+
+MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024
+"""Notebooks larger than this are not parsed for the notebook-aware view (counted whole)."""
+
+CLASSIFY_BYTES = 2048
+"""How much of an ambiguous file enry's heuristics see: their regexes cost time per byte, and the
+signals (includes, declarations, ``use strict``) sit near the top."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """What a scan of a checkout found.
+
+    Attributes:
+        bytes_by_language: GitHub's view: bytes per counted language (notebooks whole).
+        notebook_bytes_by_language: The notebook-aware view: notebook cells re-attributed.
+        classifier: ``"enry 0.2.0"`` or ``"extension table (linguist-languages 9.5.0)"``.
+        listing: ``"git ls-files"`` or ``"walk honouring .gitignore"``.
+        files_counted: Files whose bytes went into the bar.
+        files_skipped: Files left out, by reason (vendored, binary, symlink, unknown, ...).
+    """
+
+    bytes_by_language: dict[str, int]
+    notebook_bytes_by_language: dict[str, int]
+    classifier: str
+    listing: str
+    files_counted: int
+    files_skipped: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Running totals of one scan."""
+
+    counted: Counter[str] = field(default_factory=Counter)
+    cells: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    used: Counter[str] = field(default_factory=Counter)
+    files: int = 0
+    # ambiguous files the fallback resolves once the whole tree is seen
+    pending: list[_Outcome] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every file of one scan is classified with."""
+
+    table: LanguageTable
+    use_enry: bool  # False: the bundled patterns and table only
+
+
+def _git_files(root: Path) -> list[tuple[str, str]] | None:
+    """``(mode, path)`` of every tracked file, or ``None`` when ``root`` is not in a work tree."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-s", "-z"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # git is not installed
+        return None
+    if done.returncode != 0:
+        return None
+    files: list[tuple[str, str]] = []
+    for record in done.stdout.split(b"\0"):
+        if record:
+            info, _, path = record.partition(b"\t")
+            files.append((info.split(b" ", 1)[0].decode(), os.fsdecode(path)))
+    return files
+
+
+def _ignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
+    try:
+        lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
+
+
+def _walk_files(root: Path) -> Iterator[tuple[str, str]]:
+    """``("", path)`` of every file under ``root`` not ignored by a ``.gitignore``."""
+    specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
+    for current, dirs, files in os.walk(root):
+        rel = Path(current).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        spec = _ignore_spec(Path(current))
+        if spec is not None:
+            specs.append((prefix, spec))
+
+        def ignored(path: str) -> bool:
+            return any(
+                path.startswith(base) and spec.match_file(path[len(base) :]) for base, spec in specs
+            )
+
+        dirs[:] = sorted(d for d in dirs if d != ".git" and not ignored(f"{prefix}{d}/"))
+        yield from (("", prefix + name) for name in sorted(files) if not ignored(prefix + name))
+
+
+def _attributes(root: Path, paths: list[str]) -> AttributeRules:
+    rules = AttributeRules()
+    for path in paths:
+        if path == ".gitattributes" or path.endswith("/.gitattributes"):
+            try:
+                text = (root / path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            rules.add(text, path.rpartition("/")[0])
+    return rules
+
+
+def _read_head(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+
+
+def _classify(
+    path: str, head: bytes, candidates: tuple[Language, ...], table: LanguageTable, use: bool
+) -> tuple[Language, ...]:
+    """Narrow a file's candidate languages with its first bytes."""
+    module = linguist_rules.ENRY if use else None
+    if module is not None and len(candidates) != 1:
+        name = str(module.get_language(path.rsplit("/", 1)[-1], head[:CLASSIFY_BYTES]))
+        language = table.get(name) if name else None
+        if language is None and name:
+            language = Language(name, str(module.get_language_type(name)))
+        return (language,) if language else ()
+    if not candidates:
+        return table.by_shebang(head)
+    return candidates
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """One file's fate: skipped for ``reason``, or counted as one of ``candidates``."""
+
+    path: str
+    size: int = 0
+    reason: str | None = None
+    candidates: tuple[Language, ...] = ()
+    attrs: Overrides = NO_OVERRIDES
+
+
+def _scan_file(root: str, path: str, attrs: Overrides, ctx: _Context) -> _Outcome:
+    """Classify one listed file: a reason to skip it, or the languages it may be."""
+    full = os.path.join(root, path)
+    try:
+        info = os.lstat(full)
+    except OSError:
+        return _Outcome(path, reason="missing")
+    if not stat.S_ISREG(info.st_mode):
+        return _Outcome(path, reason="symlink" if stat.S_ISLNK(info.st_mode) else "not a file")
+    reason = excluded(path, attrs, use_enry=ctx.use_enry, content=None)
+    forced = ctx.table.get(attrs.language) if attrs.language else None
+    candidates = (forced,) if forced else ctx.table.candidates(path)
+    if reason is None and not candidates and "." in path.rsplit("/", 1)[-1]:
+        reason = "unknown"  # an unknown extension: not worth reading
+    head = b"" if reason else _read_head(full)
+    if reason is None and (head is None or b"\0" in head):
+        reason = "binary" if head is not None else "unreadable"
+    if reason is None and is_generated_file(
+        path, attrs, (head or b"")[:CLASSIFY_BYTES], use_enry=ctx.use_enry
+    ):
+        reason = "generated"
+    if reason is None and not forced:
+        candidates = _classify(path, head or b"", candidates, ctx.table, ctx.use_enry)
+    if reason is not None or not candidates:
+        return _Outcome(path, reason=reason or "unknown")
+    return _Outcome(path, info.st_size, None, candidates, attrs)
+
+
+def _count(root: Path, outcome: _Outcome, tally: _Tally, table: LanguageTable) -> None:
+    """Add a classified file's bytes, or keep an ambiguous one for the second pass."""
+    if outcome.reason is not None:
+        tally.skipped[outcome.reason] += 1
+        return
+    if len(outcome.candidates) > 1:
+        tally.pending.append(outcome)
+        return
+    language, size = outcome.candidates[0], outcome.size
+    if not is_counted(language, outcome.attrs):
+        tally.skipped["not programming or markup"] += 1
+        return
+    name = language.group or language.name
+    tally.counted[name] += size
+    tally.used[name] += size
+    tally.files += 1
+    if name == NOTEBOOK:
+        cells = None
+        if size <= MAX_NOTEBOOK_BYTES:
+            try:
+                cells = notebook_bytes((root / outcome.path).read_bytes(), table)
+            except OSError:
+                pass  # unreadable now: counted whole, as GitHub would
+        tally.cells.update(cells if cells is not None else {NOTEBOOK: size})
+    else:
+        tally.cells[name] += size
+
+
+def classifier_name(use_enry: bool | None = None) -> str:
+    """What classifies a scan: ``"enry <version>"`` or the bundled extension table."""
+    if use_enry is not False and linguist_rules.ENRY is not None:
+        try:
+            return f"enry {metadata.version('enry-python')}"
+        except metadata.PackageNotFoundError:
+            return "enry"
+    return f"extension table (linguist-languages {load_table().version})"
+
+
+def _listing(root: Path) -> tuple[str, list[tuple[str, str]]]:
+    """How the files were listed, and ``(git mode or "", path)`` of each."""
+    if not root.is_dir():
+        raise NotADirectoryError(f"not a directory: {root}")
+    # an untracked directory inside some other work tree lists nothing: walk it instead
+    tracked = _git_files(root) or None
+    if tracked is not None:
+        return "git ls-files", tracked
+    return "walk honouring .gitignore", list(_walk_files(root))
+
+
+def list_files(path: Path) -> list[str]:
+    """Relative, slash-separated paths of a checkout's files, listed as ``scan_checkout`` does.
+
+    Tracked files in a git work tree (submodules left out), else a walk honouring .gitignore.
+    """
+    return [name for mode, name in _listing(path.resolve())[1] if mode != "160000"]
+
+
+def scan_checkout(path: Path, *, use_enry: bool | None = None) -> ScanResult:
+    """Bytes per language of the checkout at ``path``.
+
+    Args:
+        path: A directory: a git work tree (tracked files) or any tree (``.gitignore`` honoured).
+        use_enry: ``False`` forces the bundled table; otherwise enry is used when installed.
+
+    Returns:
+        Both views (GitHub's and notebook-aware), what classified it, and what was skipped.
+    """
+    root = path.resolve()
+    listing, files = _listing(root)
+    rules = _attributes(root, [name for _, name in files])
+    ctx = _Context(load_table(), use_enry is not False and linguist_rules.ENRY is not None)
+    tally = _Tally()
+    listed = [name for mode, name in files if mode != "160000"]
+    tally.skipped["submodule"] = len(files) - len(listed)
+    for name in listed:
+        _count(root, _scan_file(str(root), name, rules.overrides(name), ctx), tally, ctx.table)
+    for outcome in tally.pending:
+        language = resolve(outcome.candidates, outcome.path, tally.used)
+        _count(root, replace(outcome, candidates=(language,)), tally, ctx.table)
+    return ScanResult(
+        bytes_by_language=dict(tally.counted),
+        notebook_bytes_by_language=dict(tally.cells),
+        classifier=classifier_name(use_enry),
+        listing=listing,
+        files_counted=tally.files,
+        files_skipped={reason: n for reason, n in sorted(tally.skipped.items()) if n},
+    )
