@@ -1,0 +1,67 @@
+"""Context: what every screen shares: source, budget, status, clock, marks, known reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from tui.analysis.report import RepoInfo, RepoReport
+from tui.github.budget import Budget
+from tui.sources.base import RepoSource, SourceStatus
+
+HEALTHY_SHARE = 0.5
+"""Prefetch neighbours only while more than this share of the core budget is left."""
+
+
+@dataclass
+class Context:
+    """Shared state handed to each screen's constructor.
+
+    Attributes:
+        source: Where repositories come from.
+        budget: GitHub's rate-limit state, when the source has one.
+        status: What the badges show (token, offline, demo).
+        clock: "Now", injectable so tests and screenshots do not drift.
+        export_dir: Where comparisons are exported.
+        blink: Blink text cursors (off in snapshot tests).
+        reports: The most complete report seen per repository in this session.
+        marked: Repositories marked for comparison, in marking order.
+    """
+
+    source: RepoSource
+    budget: Budget | None
+    status: SourceStatus
+    clock: Callable[[], datetime]
+    export_dir: Path
+    blink: bool = True
+    reports: dict[str, RepoReport] = field(default_factory=dict)
+    marked: list[RepoInfo] = field(default_factory=list)
+
+    def remember(self, report: RepoReport) -> None:
+        """Keep ``report`` unless a more complete one is already known."""
+        known = self.reports.get(report.info.full_name)
+        if known is None or completeness(report) >= completeness(known):
+            self.reports[report.info.full_name] = report
+
+    def budget_healthy(self) -> bool:
+        """Whether speculative requests (prefetch) are affordable right now."""
+        core = self.budget.get("core") if self.budget is not None else None
+        if core is None:
+            return self.status.authenticated and not self.status.offline
+        return core.limit > 0 and core.remaining / core.limit > HEALTHY_SHARE
+
+    def toggle_mark(self, info: RepoInfo) -> bool:
+        """Mark or unmark ``info``; returns whether it is now marked."""
+        for i, repo in enumerate(self.marked):
+            if repo.full_name == info.full_name:
+                del self.marked[i]
+                return False
+        self.marked.append(info)
+        return True
+
+
+def completeness(report: RepoReport) -> int:
+    """How many of the parts that arrive later a report already has (0 to 2)."""
+    return (report.languages is not None) + (report.frameworks is not None)

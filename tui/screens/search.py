@@ -1,0 +1,262 @@
+"""SearchScreen: the search box, one page of results, and the detail pane following the cursor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Static
+
+from tui.analysis.report import RepoInfo
+from tui.messages import CompareRepos, OpenRepo
+from tui.screens.base import RepoLensScreen
+from tui.screens.context import Context
+from tui.sources.base import SearchResults
+
+if TYPE_CHECKING:
+    from tui.widgets.results_table import ResultsTable
+
+SORTS: tuple[str | None, ...] = (None, "stars", "forks", "updated")
+"""Sort orders cycled by ``s``; ``None`` is GitHub's best match."""
+
+DEBOUNCE = 0.4
+"""Seconds of quiet typing before a search is sent (10 searches a minute without a token)."""
+
+HINT = "language:python  stars:>1000  topic:llm  org:microsoft  user:name"
+
+WELCOME = (
+    "Type a search and press enter: free text plus GitHub qualifiers.\n"
+    "Example: llm language:python stars:>1000"
+)
+"""What the results area says before the first search."""
+
+
+class SearchScreen(RepoLensScreen):
+    """Search GitHub and browse the results."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="search.focus", tooltip="Type a query"),
+        Binding("enter", "open_detail", "Open", id="search.open", tooltip="Open full detail"),
+        Binding("space", "toggle_mark", "Mark", id="search.mark", tooltip="Mark for comparison"),
+        Binding("c", "compare", "Compare", id="search.compare", tooltip="Compare marked repos"),
+        Binding("s", "cycle_sort", "Sort", id="search.sort",
+                tooltip="Best match, stars, forks, updated"),
+        Binding("n,right_square_bracket", "page(1)", "Next page", id="search.next_page",
+                tooltip="Next page of results"),
+        Binding("p,left_square_bracket", "page(-1)", "Prev page", id="search.prev_page",
+                tooltip="Previous page of results", show=False),
+        Binding("e", "toggle_evidence", "Evidence", id="search.evidence",
+                tooltip="Show/hide framework evidence"),
+        Binding("o", "open_browser", "Browser", id="search.browser", tooltip="Open on GitHub",
+                show=False),
+        Binding("escape", "leave_input", "Results", id="search.results", show=False,
+                tooltip="Back to the results"),
+    ]  # fmt: skip
+    """Search screen keys; the ids are the names users remap."""
+
+    sort: reactive[str | None] = reactive(None)
+    """The current sort order (``None`` = best match)."""
+
+    page: reactive[int] = reactive(1)
+    """The current page of results (1-based)."""
+
+    def __init__(self, context: Context, initial_query: str | None = None) -> None:
+        """Start empty, or searching for ``initial_query``."""
+        super().__init__(context)
+        self._initial_query = initial_query or ""
+        self._debounce: Timer | None = None
+        self._wanted: tuple[str, str | None, int] | None = None
+        self.results: SearchResults | None = None
+        self._focus_results = False
+
+    def compose(self) -> ComposeResult:
+        """Status bar, search box and hint, results beside the detail pane, footer."""
+        yield self.status_bar()
+        yield Input(self._initial_query, placeholder="Search GitHub…", id="query")
+        yield Static(id="hint")
+        with Horizontal(id="browse"):
+            yield Static(Content(WELCOME), id="welcome")
+        yield Footer()
+
+    @property
+    def table(self) -> ResultsTable | None:
+        """The results table, once the first results have arrived."""
+        from tui.widgets.results_table import ResultsTable
+
+        tables = self.query(ResultsTable)
+        return tables.first() if tables else None
+
+    async def _browser(self) -> ResultsTable:
+        """The results table, mounted with the detail pane on first use (keeps startup light)."""
+        table = self.table
+        if table is None:
+            # the table and the detail pane load with the first results, keeping startup light
+            from tui.widgets.repo_detail import RepoDetail
+            from tui.widgets.results_table import ResultsTable
+
+            table = ResultsTable(clock=self.context.clock, id="results")
+            detail = RepoDetail(clock=self.context.clock, id="detail")
+            await self.query_one("#welcome", Static).remove()
+            await self.query_one("#browse", Horizontal).mount_all([table, detail])
+        return table
+
+    def on_mount(self) -> None:
+        """Focus the search box and run the initial query, if any."""
+        query_input = self.query_one("#query", Input)
+        query_input.cursor_blink = self.context.blink
+        query_input.focus()
+        self._show_hint()
+        if self._initial_query.strip():
+            self._start_search()
+
+    @on(Input.Changed, "#query")
+    def _typed(self) -> None:
+        # typing fast must not spend a search per key: wait for a pause
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE, self._start_search)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self.page = 1
+        self._start_search()
+        if self.table is not None and self.table.repos:
+            self.table.focus()
+        else:
+            self._focus_results = True  # the table appears with the results
+
+    def _start_search(self, *, keep_page: bool = False) -> None:
+        query = self.query_one("#query", Input).value.strip()
+        if not keep_page:
+            self.page = 1
+        wanted = (query, self.sort, self.page)
+        if not query or wanted == self._wanted:
+            return
+        self._wanted = wanted
+        self.add_class("-searching")
+        self.run_search(*wanted)
+
+    @work(exclusive=True, group="search", exit_on_error=False)
+    async def run_search(self, query: str, sort: str | None, page: int) -> None:
+        """Search; a newer search cancels this one, and a stale answer is dropped."""
+        try:
+            results = await self.source.search(query, sort=sort, page=page)
+        finally:
+            if (query, sort, page) == self._wanted:
+                self.remove_class("-searching")
+        if (query, sort, page) != self._wanted:
+            return  # the user asked for something else meanwhile
+        self.results = results
+        table = await self._browser()
+        if self._focus_results or self._initial_query:
+            self._focus_results = False
+            self._initial_query = ""
+            table.focus()
+        table.marked = {r.full_name for r in self.context.marked}
+        table.show(results.items)
+        self.set_class(not results.items, "-no-results")
+        self.set_stale(results.stale)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        sort = self.sort or "best match"
+        parts = [Content.from_markup("sort [b]$sort[/]", sort=sort)]
+        if self.results is not None:
+            total = self.results.total_count
+            parts.append(Content(f"page {self.results.page} · {total:,} results"))
+        if self.context.marked:
+            parts.append(Content.from_markup("[b]$n[/] marked", n=str(len(self.context.marked))))
+        parts.append(Content.from_markup("[dim]try[/] $hint", hint=HINT))
+        self.query_one("#hint", Static).update(Content(" · ").join(parts))
+
+    def on_results_table_repo_highlighted(self, message: ResultsTable.RepoHighlighted) -> None:
+        """Show the repository under the cursor; prefetch its neighbours if the budget allows."""
+        from tui.widgets.repo_detail import RepoDetail
+
+        self.load_detail(self.query_one(RepoDetail), message.info)
+        if self.context.budget_healthy():
+            self.prefetch(message.neighbours)
+
+    @on(DataTable.RowSelected, "#results")
+    def _row_selected(self) -> None:
+        self.action_open_detail()
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one("#query", Input).focus()
+
+    def action_leave_input(self) -> None:
+        """Leave the search box for the results."""
+        if self.table is not None:
+            self.table.focus()
+
+    def action_open_detail(self) -> None:
+        """Open the repository under the cursor full screen."""
+        info = self.current
+        if info is not None:
+            self.post_message(OpenRepo(info.full_name, info))
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark the repository under the cursor for comparison."""
+        table = self.table
+        info = self.current
+        if table is None or info is None:
+            return
+        self.context.toggle_mark(info)
+        table.set_marked({r.full_name for r in self.context.marked})
+        self._show_hint()  # the count of marks shows there; the table shows which
+
+    def action_compare(self) -> None:
+        """Compare the marked repositories (2 to 6)."""
+        marked = tuple(self.context.marked)
+        if not 2 <= len(marked) <= 6:
+            self.notify("Mark 2 to 6 repositories (space) to compare.", severity="warning")
+            return
+        self.post_message(CompareRepos(marked))
+
+    def action_cycle_sort(self) -> None:
+        """Switch to the next sort order and search again."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+
+    def set_sort(self, sort: str | None) -> None:
+        """Switch to ``sort`` (from the command palette) and search again."""
+        self.sort = sort
+
+    def watch_sort(self) -> None:
+        """Search again in the new order, from the first page."""
+        if self.is_mounted:
+            self._start_search()
+            self._show_hint()
+
+    def action_page(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) page."""
+        results = self.results
+        if results is None or (step > 0 and not results.has_next) or self.page + step < 1:
+            self.app.bell()
+            return
+        self.page += step
+        self._start_search(keep_page=True)
+
+    def action_toggle_evidence(self) -> None:
+        """Show or hide the frameworks' evidence."""
+        from tui.widgets.repo_detail import RepoDetail
+
+        for detail in self.query(RepoDetail):
+            detail.toggle_evidence()
+
+    def action_open_browser(self) -> None:
+        """Open the repository under the cursor on GitHub."""
+        self.open_in_browser(self.current)
+
+    @property
+    def current(self) -> RepoInfo | None:
+        """The repository under the cursor."""
+        return None if self.table is None else self.table.current

@@ -1,0 +1,100 @@
+"""Plotext charts: one repository's language shares, its weekly commits, and a comparison.
+
+Imported only when a chart is first shown, so that starting the app never pays for plotext.
+"""
+
+from __future__ import annotations
+
+from textual.color import Color
+from textual_plotext import PlotextPlot
+
+from tui.analysis.report import LanguageShare
+from tui.sources.base import Activity
+from tui.widgets.formatting import language_color
+from tui.widgets.safe_text import clean
+
+TOP = 4
+"""Languages drawn by name; the rest are summed into "Other"."""
+
+
+def rgb(hex_color: str) -> tuple[int, int, int]:
+    """``#3572A5`` as the RGB triple plotext wants."""
+    color = Color.parse(hex_color)
+    return (color.r, color.g, color.b)
+
+
+def top_shares(shares: tuple[LanguageShare, ...], top: int = TOP) -> list[tuple[str, float, str]]:
+    """``(name, percent, colour)`` for the largest ``top`` languages plus an "Other" remainder."""
+    rows = [(clean(s.name), s.percent, s.color or language_color(s.name)) for s in shares[:top]]
+    rest = sum(s.percent for s in shares[top:])
+    if rest > 0:
+        rows.append(("Other", round(rest, 1), language_color(None)))
+    return rows
+
+
+class LanguageChart(PlotextPlot):
+    """Horizontal bars: each language's percent of the repository, in its GitHub colour."""
+
+    def show(self, shares: tuple[LanguageShare, ...]) -> None:
+        """Draw ``shares`` (largest first)."""
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        rows = list(reversed(top_shares(shares)))  # plotext draws the first bar at the bottom
+        # one series per language: plotext's per-bar colour lists scramble the colours
+        for position, (_, pct, color) in enumerate(rows, start=1):
+            plt.bar([position], [pct], color=rgb(color), orientation="horizontal", width=0.3)
+        if rows:
+            plt.yticks(list(range(1, len(rows) + 1)), [name for name, _, _ in rows])
+        plt.title("Language share (%)")
+        self.refresh()
+
+
+class ActivityChart(PlotextPlot):
+    """Weekly commits over the last year; a title says when GitHub is still computing them."""
+
+    def show(self, activity: Activity | None, *, failed: bool = False) -> None:
+        """Draw ``activity``; ``None`` means still loading."""
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        if failed:
+            plt.title("Commit activity unavailable")
+        elif activity is None:
+            plt.title("Commit activity: loading…")
+        elif activity.computing:
+            plt.title("Commit activity: GitHub is computing it, try again shortly")
+        elif not activity.weeks:
+            plt.title("No commits in the last year")
+        else:
+            counts = [commits for _, commits in activity.weeks]
+            plt.bar(list(range(1, len(counts) + 1)), counts, marker="hd", width=0.8)
+            plt.xticks([1, len(counts)], [activity.weeks[0][0], activity.weeks[-1][0]])
+            plt.title(f"Weekly commits, last year ({sum(counts)} total)")
+        self.refresh()
+
+
+class CompareChart(PlotextPlot):
+    """Stacked bars: the language composition of each compared repository."""
+
+    def show(self, columns: list[tuple[str, tuple[LanguageShare, ...]]]) -> None:
+        """Draw one stacked bar per ``(repo name, shares)`` column."""
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        names: list[str] = []
+        for _, shares in columns:
+            for name, _, _ in top_shares(shares, 4):
+                if name not in names:
+                    names.append(name)
+        if columns and names:
+            labels = [clean(repo).split("/")[-1] for repo, _ in columns]
+            series = [
+                [dict((n, p) for n, p, _ in top_shares(sh, 4)).get(name, 0.0) for _, sh in columns]
+                for name in names
+            ]
+            colors = [rgb(language_color(None if n == "Other" else n)) for n in names]
+            # no plotext legend: it is drawn over the first bar; the colours are the bars' above
+            plt.stacked_bar(labels, series, color=colors, width=0.4, orientation="horizontal")  # type: ignore[arg-type]
+        plt.title("Language composition (%), GitHub colours")
+        self.refresh()

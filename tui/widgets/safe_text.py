@@ -1,0 +1,39 @@
+"""Untrusted text (repo names, descriptions, topics, paths, error bodies) made safe to show.
+
+Everything from GitHub or disk passes through here before it reaches the screen: control characters
+and terminal escape sequences are removed, and the result is a ``rich.text.Text`` (never parsed as
+markup), so ``[@click=app.quit]x[/]`` shows literally and triggers nothing.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tui import textsafe
+
+
+def clean(value: str | None, *, one_line: bool = True) -> str:
+    """Remove escape sequences and control characters from untrusted text.
+
+    Args:
+        value: The text as received; ``None`` becomes ``""``.
+        one_line: Fold newlines and tabs into single spaces (for table cells and titles).
+
+    Returns:
+        Printable text, safe to hand to any widget that does not parse markup.
+    """
+    return textsafe.clean(value, single_line=one_line)
+
+
+def safe_text(value: str | None, style: str = "", *, one_line: bool = True) -> Text:
+    """Untrusted text as a ``Text`` that is never parsed as markup.
+
+    Args:
+        value: The text as received.
+        style: A Rich style for the whole text (trusted, ours).
+        one_line: Fold whitespace to single spaces.
+
+    Returns:
+        The cleaned text wrapped in ``Text``.
+    """
+    return Text(clean(value, one_line=one_line), style=style, end="")

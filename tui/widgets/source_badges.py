@@ -1,0 +1,58 @@
+"""SourceBadges: offline, stale, unauthenticated and demo badges, each shown when it applies."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Label
+
+from tui.sources.base import SourceStatus
+from tui.widgets.safe_text import clean
+
+
+class SourceBadges(HorizontalGroup):
+    """A row of small labels saying where the data on screen comes from."""
+
+    status: reactive[SourceStatus] = reactive(SourceStatus, always_update=True)
+    """What the source reports about itself (token, offline, demo)."""
+
+    stale: reactive[bool] = reactive(False)
+    """Something on screen is a stale cached answer."""
+
+    def compose(self) -> ComposeResult:
+        """One label per badge; watchers decide which are displayed."""
+        yield Label("offline", id="badge-offline", classes="badge -offline")
+        yield Label("stale", id="badge-stale", classes="badge -stale")
+        yield Label("", id="badge-unauth", classes="badge -unauth")
+        yield Label("", id="badge-demo", classes="badge -demo")
+
+    _ready = False
+
+    def on_mount(self) -> None:
+        """Show the badges for the initial state."""
+        self._ready = True
+        self._update()
+
+    def watch_status(self) -> None:
+        """Follow the source status."""
+        self._update()
+
+    def watch_stale(self) -> None:
+        """Follow staleness of what is shown."""
+        self._update()
+
+    def _update(self) -> None:
+        if not self._ready:
+            return
+        status = self.status
+        self.query_one("#badge-offline", Label).display = status.offline
+        self.query_one("#badge-stale", Label).display = self.stale
+        unauth = self.query_one("#badge-unauth", Label)
+        unauth.display = not status.authenticated and not status.demo
+        unauth.update(Content("no token: 60 req/h — set GH_TOKEN"))
+        demo = self.query_one("#badge-demo", Label)
+        demo.display = status.demo
+        demo.update(Content(f"demo data · {clean(status.demo_date) or 'bundled'}"))
+        self.set_class(self.stale or status.offline, "-degraded")
