@@ -76,6 +76,8 @@ class Framework:
         evidence: The files and lines that prove it, strongest first.
         homepage: The framework's homepage, for "open in browser".
         only_in: Set when every piece of evidence comes from ``examples`` or ``docs``.
+        support: A supporting library (NumPy, requests, Serde) rather than a framework the
+            project is built on; the one-line verdict names frameworks first.
     """
 
     name: str
@@ -85,6 +87,7 @@ class Framework:
     evidence: tuple[Evidence, ...] = ()
     homepage: str | None = None
     only_in: str | None = None
+    support: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,248 @@
+"""Framework detection: a file listing plus the manifests (and sampled sources) it asked for.
+
+Signals come from the rules in ``tui/data/frameworks``: declared dependencies (strongest when
+runtime, in a root manifest), marker files (``manage.py``, ``next.config.*``), and imports in
+sampled sources (weakest). A repository whose own package name is a framework *is* that framework.
+What to read is chosen by ``manifests_to_fetch`` and ``sources_to_sample`` (``selection.py``).
+
+Confidence is the strongest signal's strength: its own package name 1.0; a runtime dependency
+0.9 in a root manifest (0.85 in a member); optional or build 0.6; dev 0.55; test 0.5; a marker
+file 0.6; a top-level import 0.5 (up to +0.15 when several files import it; an indented one
+0.35); anything under examples/ or docs/ (or a README install line) 0.3 and marked ``only_in``.
+Each further kind of signal adds 0.05; a supporting library (NumPy, requests) loses 0.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from tui.analysis.frameworks_readme import is_readme, readme_dependencies
+from tui.analysis.imports import language_of, sample_imports
+from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
+from tui.analysis.manifests.base import normalise, path_scope
+from tui.analysis.report import Evidence, Framework, Scope
+from tui.analysis.rules import Rule, RuleIndex, load_rules
+from tui.analysis.selection import is_vendored, manifests_to_fetch, sources_to_sample
+
+__all__ = ["Detection", "detect", "load_rules", "manifests_to_fetch", "sources_to_sample"]
+
+_DEP_STRENGTH = {
+    Scope.RUNTIME: 0.9,
+    Scope.OPTIONAL: 0.6,
+    Scope.BUILD: 0.6,
+    Scope.DEV: 0.55,
+    Scope.TEST: 0.5,
+    Scope.DOCS: 0.3,
+    Scope.EXAMPLES: 0.3,
+}
+_MARKER_STRENGTH = {Scope.RUNTIME: 0.6, Scope.DEV: 0.45, Scope.TEST: 0.4, Scope.BUILD: 0.45}
+_IMPORT_STRENGTH = {Scope.RUNTIME: 0.5, Scope.DEV: 0.4, Scope.TEST: 0.4, Scope.BUILD: 0.4}
+_ASIDE = frozenset({Scope.DOCS, Scope.EXAMPLES})
+_MAX_EVIDENCE = 5
+_SUPPORT_PENALTY = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What detection found.
+
+    Attributes:
+        frameworks: Sorted by confidence (highest first), then name.
+        problems: Broken or hostile manifests, described.
+        manifests_read: The manifests that were parsed.
+        silent: No manifest named a known framework (markers alone do not count): sampling a few
+            sources (``sources_to_sample``) may find what the manifests did not say.
+    """
+
+    frameworks: tuple[Framework, ...] = ()
+    problems: tuple[str, ...] = ()
+    manifests_read: tuple[str, ...] = ()
+    silent: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One signal for one rule."""
+
+    rule: Rule
+    kind: str  # "self", "dependency", "marker", "import", "readme"
+    strength: float
+    scope: Scope
+    evidence: Evidence
+
+
+@cache
+def _default_index() -> RuleIndex:
+    """The index over the bundled rules, built once."""
+    return RuleIndex(load_rules())
+
+
+def detect(
+    paths: Sequence[str],
+    files: Mapping[str, bytes],
+    *,
+    repo_name: str | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> Detection:
+    """Detect frameworks from a listing and the contents of the files it chose to read.
+
+    Args:
+        paths: Every file path in the repository (for marker files).
+        files: Path to bytes for manifests, any sampled sources, and optionally the root README
+            (its install commands are documentation-only evidence).
+        repo_name: ``owner/name``; lets a top-level package folder named like the repo count as
+            the framework itself (``fastapi/`` in fastapi/fastapi).
+        rules: Rules to use instead of the bundled ones (tests).
+
+    Returns:
+        The frameworks found with evidence, problems met, and the manifests read.
+    """
+    index = RuleIndex(rules) if rules is not None else _default_index()
+    manifests = [parse_manifest(path, data) for path, data in files.items() if is_manifest(path)]
+    hits: list[_Hit] = []
+    for manifest in manifests:
+        hits.extend(_manifest_hits(index, manifest))
+    hits.extend(_marker_hits(index, paths))
+    for path, data in files.items():
+        if not is_manifest(path) and language_of(path) is not None:
+            hits.extend(_import_hits(index, path, data))
+    hits.extend(_folder_hits(index, paths, repo_name))
+    for path, data in files.items():
+        if is_readme(path):
+            hits.extend(_readme_hits(index, readme_dependencies(path, data)))
+    frameworks = [_framework(rule_hits) for rule_hits in _group(hits).values()]
+    frameworks.sort(key=lambda fw: (-fw.confidence, fw.name.lower()))
+    return Detection(
+        frameworks=tuple(frameworks),
+        problems=tuple(problem for manifest in manifests for problem in manifest.problems),
+        manifests_read=tuple(manifest.path for manifest in manifests),
+        silent=not any(hit.kind in ("self", "dependency") for hit in hits),
+    )
+
+
+def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[_Hit]:
+    """Hits from one manifest: its own name (self) and its dependencies."""
+    hits: list[_Hit] = []
+    own_scope = path_scope(manifest.path, Scope.RUNTIME)
+    if manifest.package_name and own_scope is Scope.RUNTIME and manifest.ecosystem != "conda":
+        detail = f"package name: {manifest.package_name}"
+        evidence = Evidence(manifest.path, detail, manifest.package_line)
+        for rule in index.by_own_name(manifest.ecosystem, manifest.package_name):
+            hits.append(_Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
+    root = "/" not in manifest.path
+    for dep in manifest.dependencies:
+        strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
+        evidence = Evidence(dep.path, dep.detail, dep.line)
+        for rule in index.by_dependency(dep):
+            hits.append(_Hit(rule, "dependency", strength, dep.scope, evidence))
+    return hits
+
+
+def _marker_hits(index: RuleIndex, paths: Sequence[str]) -> list[_Hit]:
+    """Hits from marker files in the listing (the first few per rule are enough)."""
+    hits: list[_Hit] = []
+    seen: dict[str, int] = {}
+    for path in paths:
+        rules = index.by_marker(path)
+        if not rules or is_vendored(path):
+            continue  # someone else's jest.config.js under node_modules/ says nothing of this repo
+        for rule in rules:
+            if seen.get(rule.name, 0) >= _MAX_EVIDENCE:
+                continue
+            seen[rule.name] = seen.get(rule.name, 0) + 1
+            scope = path_scope(path, Scope.RUNTIME)
+            strength = _MARKER_STRENGTH.get(scope, 0.25)
+            hits.append(_Hit(rule, "marker", strength, scope, Evidence(path, "marker file")))
+    return hits
+
+
+def _import_hits(index: RuleIndex, path: str, data: bytes) -> list[_Hit]:
+    """Hits from the import statements of one sampled source file."""
+    hits: list[_Hit] = []
+    scope = path_scope(path, Scope.RUNTIME)
+    for found in sample_imports(path, data):
+        evidence = Evidence(path, found.text, found.line)
+        strength = _IMPORT_STRENGTH.get(scope, 0.25) - (0 if found.top_level else 0.15)
+        for rule in index.by_import(found.language, found.module):
+            hits.append(_Hit(rule, "import", strength, scope, evidence))
+    return hits
+
+
+def _readme_hits(index: RuleIndex, deps: list[Dependency]) -> list[_Hit]:
+    """Hits from README install commands: documentation, never more."""
+    hits: list[_Hit] = []
+    for dep in deps:
+        evidence = Evidence(dep.path, dep.detail, dep.line)
+        for rule in index.by_dependency(dep):
+            hits.append(_Hit(rule, "readme", _DEP_STRENGTH[Scope.DOCS], Scope.DOCS, evidence))
+    return hits
+
+
+def _folder_hits(index: RuleIndex, paths: Sequence[str], repo_name: str | None) -> list[_Hit]:
+    """Self hits from a top-level Python package named like the repository (``flask/``)."""
+    if not repo_name:
+        return []
+    wanted = normalise(repo_name.rsplit("/", 1)[-1], "pypi").replace("-", "_")
+    for place in (f"{wanted}/__init__.py", f"src/{wanted}/__init__.py"):
+        path = next((p for p in paths if p.lower() == place), None)
+        if path is not None:
+            package = path.split("/")[-2]
+            evidence = Evidence(path, f"the {package} package itself")
+            rules = index.by_import("python", package)
+            return [_Hit(rule, "self", 1.0, Scope.RUNTIME, evidence) for rule in rules]
+    return []
+
+
+def _group(hits: list[_Hit]) -> dict[str, list[_Hit]]:
+    """Hits grouped by framework name, strongest first within each group."""
+    groups: dict[str, list[_Hit]] = {}
+    for hit in sorted(hits, key=lambda h: -h.strength):
+        groups.setdefault(hit.rule.name, []).append(hit)
+    return groups
+
+
+def _framework(hits: list[_Hit]) -> Framework:
+    """One framework from its hits: confidence from the strongest, plus corroborating kinds."""
+    rule = hits[0].rule
+    is_self = any(hit.kind == "self" for hit in hits)
+    kinds = {hit.kind for hit in hits}
+    bonus = 0.05 * (len(kinds) - 1)
+    if kinds == {"import"}:
+        # imported across several files is used, not a one-off
+        files = {hit.evidence.path for hit in hits if hit.strength >= hits[0].strength}
+        bonus = min(0.15, 0.05 * (len(files) - 1))
+    confidence = 1.0 if is_self else min(0.99, hits[0].strength + bonus)
+    if rule.support and not is_self:
+        confidence -= _SUPPORT_PENALTY
+    scopes = {hit.scope for hit in hits}
+    only_in = None
+    if scopes <= _ASIDE:
+        only_in = "examples" if Scope.EXAMPLES in scopes else "docs"
+    return Framework(
+        name=rule.name,
+        category=rule.category,
+        confidence=round(confidence, 2),
+        is_self=is_self,
+        evidence=_pick_evidence(hits),
+        homepage=rule.homepage,
+        only_in=only_in,
+        support=rule.support,
+    )
+
+
+def _pick_evidence(hits: list[_Hit]) -> tuple[Evidence, ...]:
+    """The strongest piece of each kind of evidence, then the next strongest from other files."""
+    firsts: dict[str, Evidence] = {}
+    for hit in hits:
+        firsts.setdefault(hit.kind, hit.evidence)
+    picked = list(firsts.values())  # hits come strongest first, so these do too
+    per_file = {ev.path: 1 for ev in picked}
+    for hit in hits:
+        if len(picked) >= _MAX_EVIDENCE:
+            break
+        if hit.evidence not in picked and per_file.get(hit.evidence.path, 0) < 2:
+            per_file[hit.evidence.path] = per_file.get(hit.evidence.path, 0) + 1
+            picked.append(hit.evidence)
+    return tuple(picked[:_MAX_EVIDENCE])

@@ -1,0 +1,125 @@
+"""Import statements sampled from source files, line by line (no parsing of whole programs).
+
+Used when manifests are silent (karpathy/nanoGPT has none: ``import torch`` is the evidence). Each
+language's import syntax is line-shaped, so a per-line pattern is enough and runs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+MAX_SOURCE_BYTES = 512 * 1024
+"""Only the head of a larger file is read: imports sit at the top."""
+
+MAX_IMPORT_LINE = 1000
+"""Longer lines are skipped, which keeps the per-line patterns linear."""
+
+LANGUAGE_BY_SUFFIX = {
+    ".py": "python",
+    ".pyi": "python",
+    ".js": "javascript",
+    ".jsx": "javascript",
+    ".mjs": "javascript",
+    ".cjs": "javascript",
+    ".ts": "javascript",
+    ".tsx": "javascript",
+    ".mts": "javascript",
+    ".vue": "javascript",
+    ".svelte": "javascript",
+    ".go": "go",
+    ".rs": "rust",
+    ".java": "java",
+    ".kt": "java",
+    ".scala": "java",
+    ".dart": "dart",
+    ".rb": "ruby",
+}
+"""Source suffixes whose imports can be sampled, and the import syntax they use."""
+
+_PYTHON = re.compile(r"^\s*(?:import\s+([\w.]+(?:\s*,\s*[\w.]+)*)|from\s+([\w.]+)\s+import\b)")
+_JS = re.compile(
+    r"""(?:^\s*import\s+(?:[\w*{}\s,$]+\s+from\s+)?|\brequire\s*\(\s*|\bimport\s*\(\s*)"""
+    r"""["']([^"'\s]+)["']"""
+)
+_GO_SINGLE = re.compile(r"""^\s*import\s+(?:[\w.]+\s+)?"([^"]+)\"""")
+_GO_ITEM = re.compile(r"""^\s*(?:[\w.]+\s+)?"([^"]+)\"""")
+_RUST = re.compile(r"^\s*(?:pub(?:\([\w\s]+\))?\s+)?(?:use\s+|extern\s+crate\s+)(?:::)?(\w+)")
+_JAVA = re.compile(r"^\s*import\s+(?:static\s+)?([\w.]+)")
+_DART = re.compile(r"""^\s*(?:import|export)\s+["']package:([\w]+)/""")
+_RUBY = re.compile(r"""^\s*require\s*\(?\s*["']([\w-]+)""")
+_RUST_LOCAL = frozenset({"crate", "self", "super", "std", "core", "alloc"})
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One imported module or package, where it was imported, and the line as written."""
+
+    language: str
+    module: str
+    path: str
+    line: int
+    text: str
+    top_level: bool = True
+    """False for an indented import (inside a function or a guard): a lazy, optional use."""
+
+
+def language_of(path: str) -> str | None:
+    """The import syntax a source path uses, or None when it is not sampled."""
+    return LANGUAGE_BY_SUFFIX.get(PurePosixPath(path).suffix.lower())
+
+
+def _js_package(specifier: str) -> str | None:
+    """The npm package of an import specifier (``@scope/name/sub`` -> ``@scope/name``)."""
+    if specifier.startswith((".", "/", "node:", "#")) or ":" in specifier:
+        return None
+    parts = specifier.split("/")
+    return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
+
+
+def _modules(language: str, line: str, in_go_block: bool) -> list[str]:
+    """The modules one line imports in ``language``."""
+    if language == "python":
+        match = _PYTHON.match(line)
+        if not match:
+            return []
+        names = match.group(1) or match.group(2)
+        return [name.strip() for name in names.split(",") if not name.strip().startswith(".")]
+    if language == "javascript":
+        packages = (_js_package(spec) for spec in _JS.findall(line))
+        return [package for package in packages if package]
+    if language == "go":
+        match = (_GO_ITEM if in_go_block else _GO_SINGLE).match(line)
+        return [match.group(1)] if match else []
+    if language == "rust":
+        match = _RUST.match(line)
+        return [match.group(1)] if match and match.group(1) not in _RUST_LOCAL else []
+    pattern = {"java": _JAVA, "ruby": _RUBY}.get(language, _DART)
+    match = pattern.match(line)
+    return [match.group(1)] if match else []
+
+
+def sample_imports(path: str, data: bytes) -> list[Import]:
+    """Every import statement in one source file; unknown suffixes and binary give nothing."""
+    language = language_of(path)
+    if language is None or b"\x00" in data[:8192]:
+        return []
+    text = data[:MAX_SOURCE_BYTES].decode("utf-8", errors="replace")
+    found: list[Import] = []
+    in_go_block = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_IMPORT_LINE:
+            continue  # minified or generated: no import statement is this long
+        if language == "go":
+            stripped = line.strip()
+            if stripped.startswith("import ("):
+                in_go_block = True
+                continue
+            if in_go_block and stripped == ")":
+                in_go_block = False
+                continue
+        for module in _modules(language, line, in_go_block):
+            top = not line[:1].isspace() or in_go_block
+            found.append(Import(language, module, path, number, line.strip(), top))
+    return found

@@ -1,0 +1,216 @@
+"""The shapes every manifest parser returns, and the helpers they share (decoding, scopes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import yaml
+from packaging.utils import canonicalize_name
+
+from tui.analysis.manifests.lines import MAX_LINE, LineIndex, too_long_lines
+from tui.analysis.report import Scope
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Manifests larger than this are not parsed: no real one comes close, a hostile one might."""
+
+MAX_DEPENDENCIES = 5000
+"""Dependencies kept per manifest; the largest real ones list a few hundred."""
+
+MAX_PROBLEMS = 20
+"""Problems listed per manifest; a broken file is described, not transcribed."""
+
+_DIR_SCOPES: dict[str, Scope] = {
+    **dict.fromkeys(("examples", "example", "samples", "sample", "demo", "demos"), Scope.EXAMPLES),
+    **dict.fromkeys(("docs", "doc", "docs_src", "documentation", "website"), Scope.DOCS),
+    **dict.fromkeys(
+        ("tests", "test", "testing", "__tests__", "fixtures", "testdata", "e2e"), Scope.TEST
+    ),
+    **dict.fromkeys(("benchmarks", "benchmark", "bench", "scripts", "tools"), Scope.DEV),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """One dependency declared in a manifest.
+
+    Attributes:
+        name: Normalised per ecosystem (PEP 503 for PyPI, lower case for npm, ...).
+        ecosystem: ``pypi``, ``npm``, ``crates``, ``go``, ``maven``, ``gradle``, ``composer``,
+            ``rubygems``, ``pub`` or ``conda``.
+        scope: Where it was declared; a manifest under ``examples/`` makes all of it examples.
+        path: The manifest's path in the repository.
+        line: 1-based line of the declaration, when known.
+        detail: The line or key as written (``torch==1.12.0``).
+    """
+
+    name: str
+    ecosystem: str
+    scope: Scope
+    path: str
+    line: int | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What one manifest says: the project's own name, its dependencies, what it includes.
+
+    Attributes:
+        path: The manifest's path in the repository.
+        ecosystem: The ecosystem of its dependencies (``pypi`` for every Python format).
+        package_name: The project's own (normalised) name, used to tell "is this framework".
+        dependencies: Every dependency found, in file order.
+        includes: Other files or globs it pulls in (``-r dev.txt``, workspace members).
+        problems: Broken or hostile input, described; parsers never raise on bad input.
+        package_line: The line naming ``package_name``, when it could be found.
+    """
+
+    path: str
+    ecosystem: str
+    package_name: str | None = None
+    dependencies: tuple[Dependency, ...] = ()
+    includes: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    package_line: int | None = None
+
+
+@dataclass(slots=True)
+class Collector:
+    """Mutable helper a parser fills in, then freezes into a ``Manifest``."""
+
+    path: str
+    ecosystem: str
+    text: str = ""
+    package_name: str | None = None
+    deps: list[Dependency] = field(default_factory=list)
+    includes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    _index: LineIndex | None = None
+    _capped: bool = False
+
+    @property
+    def lines(self) -> LineIndex:
+        """The line index of the decoded text, built on first use."""
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
+
+    def add(
+        self,
+        name: str,
+        scope: Scope,
+        detail: str,
+        *,
+        line: int | None = None,
+        ecosystem: str | None = None,
+    ) -> None:
+        """Record one dependency; the line is looked up from ``detail`` when not given."""
+        eco = ecosystem or self.ecosystem
+        if not name:
+            return
+        if len(self.deps) >= MAX_DEPENDENCIES:
+            self.note_cap()
+            return
+        where = line if line is not None else self.lines.find(name)
+        dep = Dependency(
+            normalise(name, eco), eco, path_scope(self.path, scope), self.path, where, detail
+        )
+        self.deps.append(dep)
+
+    def problem(self, message: str) -> None:
+        """Record a problem with the input, prefixed by the manifest's path (the first few)."""
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(f"{self.path}: {message}")
+        elif len(self.problems) == MAX_PROBLEMS:
+            self.problems.append(f"{self.path}: more problems not listed")
+
+    def note_cap(self) -> None:
+        """Report, once, that dependencies beyond the cap were ignored."""
+        if not self._capped:
+            self._capped = True
+            self.problem(f"more than {MAX_DEPENDENCIES} dependencies; the rest are ignored")
+
+    @property
+    def saturated(self) -> bool:
+        """True once reading on would only produce ignored dependencies or problems."""
+        return len(self.deps) >= MAX_DEPENDENCIES or len(self.problems) > MAX_PROBLEMS
+
+    def freeze(self) -> Manifest:
+        """The finished, immutable manifest."""
+        return Manifest(
+            path=self.path,
+            ecosystem=self.ecosystem,
+            package_name=self.package_name,
+            dependencies=tuple(self.deps),
+            includes=tuple(self.includes),
+            problems=tuple(self.problems),
+            package_line=self.lines.find(self.package_name) if self.package_name else None,
+        )
+
+
+def normalise(name: str, ecosystem: str) -> str:
+    """A dependency name in its ecosystem's canonical form, for comparison."""
+    name = name.strip()
+    if ecosystem in ("pypi", "conda"):
+        return canonicalize_name(name)
+    if ecosystem == "crates":
+        return name.lower().replace("_", "-")
+    if ecosystem in ("go", "maven", "gradle"):
+        return name  # case matters in Go module paths and Maven coordinates
+    return name.lower()
+
+
+def path_scope(path: str, declared: Scope) -> Scope:
+    """The scope of a declaration, overridden by where its manifest lives (examples/, docs/)."""
+    for part in PurePosixPath(path).parts[:-1]:
+        scope = _DIR_SCOPES.get(part.lower())
+        if scope is not None:
+            return scope
+    return declared
+
+
+def group_scope(group: str, default: Scope) -> Scope:
+    """The scope a named group suggests (``tests`` -> TEST, ``docs`` -> DOCS, ``lint`` -> DEV)."""
+    low = group.lower()
+    if "test" in low:
+        return Scope.TEST
+    if "doc" in low:
+        return Scope.DOCS
+    if "example" in low:
+        return Scope.EXAMPLES
+    if any(word in low for word in ("dev", "lint", "typ", "format", "check", "pre-commit")):
+        return Scope.DEV
+    if "build" in low:
+        return Scope.BUILD
+    return default
+
+
+def decode(data: bytes, collector: Collector) -> str | None:
+    """Decode a manifest as UTF-8, or record why it cannot be read and return None."""
+    if len(data) > MAX_BYTES:
+        collector.problem(f"too large to parse ({len(data)} bytes, limit {MAX_BYTES})")
+        return None
+    if b"\x00" in data:
+        collector.problem("binary content, not a text manifest")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        collector.problem(f"not valid UTF-8 (byte {exc.start})")
+        return None
+    collector.text = text
+    skipped = too_long_lines(text)
+    if skipped:
+        collector.problem(f"{skipped} line(s) longer than {MAX_LINE} characters skipped")
+    return text
+
+
+def load_yaml(text: str, collector: Collector) -> tuple[bool, object]:
+    """Parse YAML safely (no Python tags), with libyaml when present; (False, None) on failure."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster on big input
+    try:
+        return True, yaml.load(text, Loader=loader)  # a safe loader: plain data only
+    except (yaml.YAMLError, RecursionError) as exc:
+        collector.problem(f"invalid YAML ({type(exc).__name__})")
+        return False, None

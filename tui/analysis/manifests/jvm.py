@@ -1,0 +1,117 @@
+"""pom.xml (defusedxml: entities and external references refused) and build.gradle(.kts)."""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from tui.analysis.manifests.base import Collector, Manifest, decode
+from tui.analysis.manifests.lines import numbered_lines
+from tui.analysis.report import Scope
+
+_MAVEN_SCOPES = {"test": Scope.TEST, "provided": Scope.BUILD, "system": Scope.BUILD}
+_GRADLE_CONFIG = re.compile(
+    r"""^\s*(\w+)\s*[\s(]\s*(?:platform\s*\(\s*|enforcedPlatform\s*\(\s*)?"""
+    r"""["']([\w.-]+):([\w.-]+)(?::[^"']*)?["']"""
+)
+_GRADLE_PLUGIN = re.compile(r"""^\s*id\s*[\s(]\s*["']([\w.-]+)["']""")
+_GRADLE_APPLY = re.compile(r"""^\s*apply\s+plugin\s*:\s*["']([\w.-]+)["']""")
+
+
+def _local(tag: object) -> str:
+    """An element's tag without its namespace."""
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _child(element: Element, name: str) -> Element | None:
+    """The first direct child with this local name."""
+    for child in element:
+        if _local(child.tag) == name:
+            return child
+    return None
+
+
+def _text(element: Element, name: str) -> str:
+    """The stripped text of a direct child, or ''."""
+    child = _child(element, name)
+    return (child.text or "").strip() if child is not None else ""
+
+
+def _coordinate(out: Collector, element: Element, scope: Scope, kind: str) -> None:
+    """Record one <dependency>, <plugin> or <parent> as ``groupId:artifactId``."""
+    group, artifact = _text(element, "groupId"), _text(element, "artifactId")
+    if not artifact:
+        return
+    if kind == "plugin" and not group:
+        group = "org.apache.maven.plugins"
+    declared = _MAVEN_SCOPES.get(_text(element, "scope"), scope)
+    line = out.lines.tag(artifact)
+    out.add(f"{group}:{artifact}", declared, f"{kind} {group}:{artifact}", line=line)
+
+
+def _walk_pom(out: Collector, root: Element) -> None:
+    """Parent, dependencies (managed ones as optional) and build plugins."""
+    parent = _child(root, "parent")
+    if parent is not None:
+        _coordinate(out, parent, Scope.RUNTIME, "parent")
+    for element in root.iter():
+        tag = _local(element.tag)
+        if tag == "dependency":
+            _coordinate(out, element, Scope.RUNTIME, "dependency")
+        elif tag == "plugin":
+            _coordinate(out, element, Scope.BUILD, "plugin")
+
+
+def parse_pom(path: str, data: bytes) -> Manifest:
+    """Parse pom.xml; a DTD, entity or external reference is refused and reported."""
+    out = Collector(path, "maven")
+    text = decode(data, out)
+    if text is None:
+        return out.freeze()
+    try:
+        root = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        out.problem(f"refused unsafe XML ({type(exc).__name__})")
+        return out.freeze()
+    except (ParseError, ValueError, RecursionError) as exc:
+        out.problem(f"invalid XML ({type(exc).__name__})")
+        return out.freeze()
+    parent = _child(root, "parent")
+    group = _text(root, "groupId") or (_text(parent, "groupId") if parent is not None else "")
+    artifact = _text(root, "artifactId")
+    out.package_name = f"{group}:{artifact}" if artifact else None
+    _walk_pom(out, root)
+    return out.freeze()
+
+
+def _gradle_scope(config: str) -> Scope:
+    """The scope of a Gradle configuration name (testImplementation -> TEST, ...)."""
+    low = config.lower()
+    if low.startswith("test") or "test" in low:
+        return Scope.TEST
+    if low in ("classpath", "kapt", "ksp", "annotationprocessor", "compileonly", "detektplugins"):
+        return Scope.BUILD
+    return Scope.RUNTIME
+
+
+def parse_gradle(path: str, data: bytes) -> Manifest:
+    """Read build.gradle(.kts) line by line: it is code, so only literal coordinates count."""
+    out = Collector(path, "gradle")
+    text = decode(data, out)
+    if text is None:
+        return out.freeze()
+    for number, raw in numbered_lines(text):
+        line = raw.split("//", 1)[0] if "://" not in raw else raw
+        dep = _GRADLE_CONFIG.match(line)
+        if dep and dep.group(1) not in ("id", "version", "group"):
+            name = f"{dep.group(2)}:{dep.group(3)}"
+            out.add(name, _gradle_scope(dep.group(1)), raw.strip(), line=number)
+            continue
+        plugin = _GRADLE_PLUGIN.match(line) or _GRADLE_APPLY.match(line)
+        if plugin:
+            # a plugin decides what kind of project this is (Spring Boot, Android, Kotlin)
+            out.add(plugin.group(1), Scope.RUNTIME, raw.strip(), line=number)
+    return out.freeze()

@@ -1,0 +1,158 @@
+"""Python requirement lines (PEP 508), requirements files and conda environment files."""
+
+from __future__ import annotations
+
+import re
+
+from packaging.requirements import InvalidRequirement, Requirement
+
+from tui.analysis.manifests.base import (
+    MAX_DEPENDENCIES,
+    Collector,
+    Manifest,
+    decode,
+    group_scope,
+    load_yaml,
+)
+from tui.analysis.manifests.lines import MAX_LINE, numbered_lines
+from tui.analysis.report import Scope
+
+_INCLUDE = re.compile(r"^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)")
+_EDITABLE = re.compile(r"^(-e|--editable)(?:\s+|=)(\S+)")
+_EGG = re.compile(r"[#&]egg=([A-Za-z0-9._-]+)")
+_CONDA_NAME = re.compile(r"^(?:[\w.-]+::)?([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def requirement_name(spec: str) -> str | None:
+    """The distribution name in one PEP 508 string, or None when it is not one."""
+    try:
+        return Requirement(spec).name
+    except InvalidRequirement:
+        return None
+
+
+def add_requirement(out: Collector, spec: object, scope: Scope, *, line: int | None = None) -> None:
+    """Record one PEP 508 string, or a problem when it does not parse."""
+    if not isinstance(spec, str):
+        out.problem(f"requirement is not a string: {str(spec)[:60]!r}")
+        return
+    name = requirement_name(spec)
+    if name is None:
+        out.problem(f"not a PEP 508 requirement: {spec[:80]!r}")
+        return
+    where = line if line is not None else out.lines.find(spec.strip())
+    out.add(name, scope, spec.strip(), line=where)
+
+
+def add_requirements(out: Collector, specs: object, scope: Scope) -> None:
+    """Record a list of PEP 508 strings (anything else is a problem)."""
+    if not isinstance(specs, list):
+        out.problem(f"expected a list of requirements, got {type(specs).__name__}")
+        return
+    for spec in specs:
+        add_requirement(out, spec, scope)
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Lines with backslash continuations joined and comments removed, with their first number."""
+    joined: list[tuple[int, str]] = []
+    pending, start = "", 0
+    for number, raw in numbered_lines(text):
+        if not pending:
+            start = number
+        # pip: a comment starts at '#' preceded by whitespace or at the line start (URLs keep #egg)
+        line = re.sub(r"(^|\s)#.*$", "", raw)
+        if line.endswith("\\"):
+            # continuations joined past the line limit are dropped, like an over-long line
+            pending = pending + line[:-1] + " " if len(pending) < MAX_LINE else pending
+            continue
+        joined.append((start, (pending + line).strip()))
+        pending = ""
+    if pending:
+        joined.append((start, pending.strip()))
+    return [(n, line) for n, line in joined if line]
+
+
+def _requirement_line(out: Collector, number: int, line: str, scope: Scope) -> None:
+    """Handle one logical line of a requirements file."""
+    include = _INCLUDE.match(line)
+    if include:
+        out.includes.append(include.group(2))
+        return
+    editable = _EDITABLE.match(line)
+    if editable or re.match(r"^[a-z+]+://", line):
+        target = editable.group(2) if editable else line
+        egg = _EGG.search(target)
+        if egg:
+            out.add(egg.group(1), scope, line, line=number)
+        return
+    if line.startswith("-"):
+        return  # --index-url, --hash, -f ...: options, not requirements
+    if line.startswith((".", "/")) or (
+        line.endswith((".whl", ".tar.gz", ".zip")) and "@" not in line
+    ):
+        return  # a local path or archive: no name to compare
+    add_requirement(out, line.split(" --", 1)[0], scope, line=number)
+
+
+def parse_requirements(path: str, data: bytes) -> Manifest:
+    """Parse a pip requirements file; includes are reported, options skipped."""
+    out = Collector(path, "pypi")
+    text = decode(data, out)
+    if text is None:
+        return out.freeze()
+    stem = path.rsplit("/", 1)[-1].lower().removesuffix(".txt").removesuffix(".in")
+    scope = group_scope(stem.replace("requirements", ""), Scope.RUNTIME)
+    for number, line in _logical_lines(text):
+        if out.saturated:
+            if len(out.deps) >= MAX_DEPENDENCIES:
+                out.note_cap()
+            break
+        _requirement_line(out, number, line, scope)
+    return out.freeze()
+
+
+def parse_conda(path: str, data: bytes) -> Manifest:
+    """Parse a conda environment file, including its nested ``pip:`` list."""
+    out = Collector(path, "conda")
+    text = decode(data, out)
+    if text is None:
+        return out.freeze()
+    parsed, doc = load_yaml(text, out)
+    if not parsed:
+        return out.freeze()
+    if not isinstance(doc, dict):
+        out.problem("not a conda environment (top level is not a mapping)")
+        return out.freeze()
+    name = doc.get("name")
+    out.package_name = name if isinstance(name, str) else None
+    deps = doc.get("dependencies") or []
+    if not isinstance(deps, list):
+        out.problem("dependencies is not a list")
+        return out.freeze()
+    for item in deps:
+        if isinstance(item, dict) and isinstance(item.get("pip"), list):
+            for spec in item["pip"]:
+                _pip_in_conda(out, spec)
+        elif isinstance(item, str):
+            match = _CONDA_NAME.match(item.strip())
+            if match:
+                out.add(match.group(1), Scope.RUNTIME, item)
+    return out.freeze()
+
+
+def _pip_in_conda(out: Collector, spec: object) -> None:
+    """One entry of a conda file's pip list: a requirement or a pip option."""
+    if isinstance(spec, str) and spec.startswith("-"):
+        include = _INCLUDE.match(spec)
+        if include:
+            out.includes.append(include.group(2))
+        return
+    if not isinstance(spec, str):
+        out.problem(f"pip entry is not a string: {str(spec)[:60]!r}")
+        return
+    name = requirement_name(spec)
+    if name is None:
+        out.problem(f"not a PEP 508 requirement: {spec[:80]!r}")
+        return
+    out.add(name, Scope.RUNTIME, spec, ecosystem="pypi")

@@ -1,0 +1,201 @@
+"""Framework rules: loaded from ``tui/data/frameworks/*.json`` and indexed for matching.
+
+A rule names a framework (display name, category, homepage) and the signals that reveal it:
+dependency names per package ecosystem (globs allowed, ``@angular/*``), marker files as
+gitignore-style patterns (``manage.py``, ``.github/workflows/*.yml``), and import names per
+source language.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import pathspec
+
+from tui.analysis.manifests import Dependency
+from tui.analysis.manifests.base import normalise
+from tui.analysis.report import Scope
+
+CATEGORIES = frozenset(
+    {
+        "ml",
+        "data",
+        "web-backend",
+        "web-frontend",
+        "mobile",
+        "desktop",
+        "cli-tui",
+        "test",
+        "build",
+        "infra",
+        "http",
+        "database",
+        "async",
+        "docs",
+    }
+)
+"""The categories a rule may use."""
+
+ECOSYSTEMS = frozenset(
+    {"pypi", "conda", "npm", "crates", "go", "maven", "gradle", "composer", "rubygems", "pub"}
+)
+"""The dependency ecosystems a rule may name."""
+
+LANGUAGES = frozenset({"python", "java", "ruby"})
+"""Languages with explicit import names; the others import by package name (npm, Go, ...)."""
+
+_ALSO_MATCH = {"conda": ("conda", "pypi"), "gradle": ("gradle", "maven")}
+"""A conda file may list PyPI names; a Gradle file uses Maven coordinates."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One framework and the signals that reveal it.
+
+    Attributes:
+        name: Display name (``PyTorch``).
+        category: One of ``CATEGORIES``.
+        homepage: Where to read about it.
+        source: The data file it came from (``python-ml``).
+        deps: Dependency names (globs allowed) per ecosystem.
+        files: Marker file patterns, gitignore syntax.
+        imports: Import names per language in ``LANGUAGES``.
+        support: A supporting library (NumPy, requests, Serde) rather than what a project is
+            built on; it ranks a little lower than a framework with the same evidence.
+    """
+
+    name: str
+    category: str
+    homepage: str
+    source: str
+    deps: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+    imports: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    support: bool = False
+
+    def has_signal(self) -> bool:
+        """True when the rule has at least one signal to match."""
+        return any(self.deps.values()) or bool(self.files) or any(self.imports.values())
+
+
+def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
+    """Build a Rule from its JSON object."""
+    deps = {eco: tuple(names) for eco, names in dict(raw.get("deps", {})).items()}
+    imports = {lang: tuple(names) for lang, names in dict(raw.get("imports", {})).items()}
+    return Rule(
+        name=str(raw["name"]),
+        category=str(raw["category"]),
+        homepage=str(raw["homepage"]),
+        source=source,
+        deps=deps,
+        files=tuple(raw.get("files", ())),
+        imports=imports,
+        support=bool(raw.get("support", False)),
+    )
+
+
+@cache
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule from the bundled data files, in file then declaration order."""
+    folder = files("tui").joinpath("data", "frameworks")
+    rules: list[Rule] = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".json"):
+            doc = json.loads(entry.read_text(encoding="utf-8"))
+            stem = entry.name.removesuffix(".json")
+            rules.extend(_rule(stem, raw) for raw in doc["rules"])
+    return tuple(rules)
+
+
+class RuleIndex:
+    """Rules indexed by dependency name, marker pattern and import name."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        """Index the given rules."""
+        self.rules = tuple(rules)
+        self._exact: dict[tuple[str, str], list[Rule]] = {}
+        self._globs: list[tuple[str, str, Rule]] = []
+        self._markers = [
+            (rule, pathspec.GitIgnoreSpec.from_lines(rule.files))
+            for rule in self.rules
+            if rule.files
+        ]
+        last_parts = {
+            pattern.rstrip("/").rsplit("/", 1)[-1] for r in self.rules for pattern in r.files
+        }
+        alternatives = "|".join(fnmatch.translate(part) for part in sorted(last_parts))
+        self._marker_names = re.compile(alternatives or "(?!)")
+        for rule in self.rules:
+            for eco, names in rule.deps.items():
+                for name in names:
+                    if any(char in name for char in "*?["):
+                        self._globs.append((eco, name, rule))
+                    else:
+                        key = (eco, normalise(name, eco))
+                        self._exact.setdefault(key, []).append(rule)
+
+    def by_dependency(self, dep: Dependency) -> list[Rule]:
+        """Rules whose dependency names match ``dep`` (Go modules match by path prefix)."""
+        found: list[Rule] = []
+        for eco in _ALSO_MATCH.get(dep.ecosystem, (dep.ecosystem,)):
+            found.extend(self._exact_or_prefix(eco, dep.name))
+            found.extend(
+                rule
+                for e, glob, rule in self._globs
+                if e == eco and fnmatch.fnmatchcase(dep.name, glob)
+            )
+        return _unique(found)
+
+    def by_own_name(self, ecosystem: str, name: str) -> list[Rule]:
+        """Rules a project *is*: its own name equals a non-glob dependency name of the rule."""
+        found: list[Rule] = []
+        for eco in _ALSO_MATCH.get(ecosystem, (ecosystem,)):
+            found.extend(self._exact_or_prefix(eco, normalise(name, eco)))
+        return _unique(found)
+
+    def by_marker(self, path: str) -> list[Rule]:
+        """Rules with a marker file pattern matching ``path``."""
+        # one regex over the file name first: a listing can hold 100,000 paths, few are markers
+        if not self._marker_names.match(path.rsplit("/", 1)[-1]):
+            return []
+        return [rule for rule, spec in self._markers if spec.match_file(path)]
+
+    def by_import(self, language: str, module: str) -> list[Rule]:
+        """Rules importing ``module`` in ``language`` (dotted prefix match for Python and Java)."""
+        if language in LANGUAGES:
+            return [
+                rule
+                for rule in self.rules
+                for name in rule.imports.get(language, ())
+                if module == name or module.startswith(name + ".")
+            ]
+        eco = {"javascript": "npm", "go": "go", "rust": "crates", "dart": "pub"}.get(language)
+        if eco is None:
+            return []
+        return self.by_dependency(
+            Dependency(normalise(module, eco), eco, Scope.RUNTIME, "", None, "")
+        )
+
+    def _exact_or_prefix(self, eco: str, name: str) -> list[Rule]:
+        """Exact names; for Go also the module path minus a ``/vN`` suffix or a sub-package."""
+        found = list(self._exact.get((eco, name), ()))
+        if eco == "go":
+            parts = name.split("/")
+            for cut in range(len(parts) - 1, 2, -1):
+                found.extend(self._exact.get((eco, "/".join(parts[:cut])), ()))
+        return found
+
+
+def _unique(rules: Iterable[Rule]) -> list[Rule]:
+    """Rules without repeats, order kept."""
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        seen.setdefault(rule.name, rule)
+    return list(seen.values())

@@ -1,0 +1,142 @@
+"""Choosing what to read: the few manifests worth fetching, and source files to sample for imports.
+
+A remote detection costs one tree request plus raw-file fetches, so the choice is capped: root
+manifests first, then shallow workspace members (``packages/*/package.json``,
+``crates/*/Cargo.toml``), then examples and deeper ones while room is left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+from tui.analysis.imports import language_of
+from tui.analysis.manifests import is_manifest
+from tui.analysis.manifests.base import path_scope
+from tui.analysis.report import Scope
+
+VENDORED_DIRS = frozenset(
+    {
+        "node_modules",
+        "vendor",
+        "vendors",
+        "third_party",
+        "third-party",
+        "thirdparty",
+        "external",
+        "site-packages",
+        ".venv",
+        "venv",
+        "dist",
+        "build",
+        "target",
+        ".git",
+        "bower_components",
+    }
+)
+"""Folders holding someone else's code or build output: their manifests are not this repo's."""
+
+_ROOT_ORDER = (
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "package.json",
+    "pnpm-workspace.yaml",
+    "cargo.toml",
+    "go.mod",
+    "pom.xml",
+    "build.gradle.kts",
+    "build.gradle",
+    "composer.json",
+    "gemfile",
+    "pubspec.yaml",
+    "*.gemspec",
+    "pipfile",
+)
+_ENTRY_POINTS = ("main", "app", "index", "train", "model", "server", "lib", "cli", "__init__")
+_PRIVATE_HINTS = ("private", "internal", "playground", "sandbox", "template", "e2e", "bench")
+
+
+def is_vendored(path: str) -> bool:
+    """True when a path lies inside a vendored or build-output folder."""
+    return any(part.lower() in VENDORED_DIRS for part in path.split("/")[:-1])
+
+
+def _member_key(path: str, repo_name: str | None) -> tuple[int, int, int, int, int, str]:
+    """Sort key among non-root manifests: likely main packages first, then short names."""
+    pure = PurePosixPath(path)
+    parts = pure.parts[:-1]
+    scope = path_scope(path, Scope.RUNTIME)
+    tier = 0 if scope is Scope.RUNTIME else 1
+    hinted = any(hint in part.lower() for part in parts for hint in _PRIVATE_HINTS)
+    member = parts[-1].lower() if parts else ""
+    named = 0 if repo_name and member and member in repo_name.lower().split("/")[-1] else 1
+    return (tier, int(hinted), len(parts), named, len(member), path)
+
+
+def _root_key(path: str) -> tuple[int, str]:
+    """Sort key among root manifests: the ones naming the project come first."""
+    name = PurePosixPath(path).name.lower()
+    name = "*.gemspec" if name.endswith(".gemspec") else name
+    order = _ROOT_ORDER.index(name) if name in _ROOT_ORDER else len(_ROOT_ORDER)
+    return (order, path)
+
+
+def manifests_to_fetch(
+    paths: Iterable[str], *, limit: int = 12, repo_name: str | None = None
+) -> list[str]:
+    """The manifests worth reading from a file listing: root first, then shallow members, capped.
+
+    Args:
+        paths: The repository's file paths (blobs of a recursive tree, or a local walk).
+        limit: At most this many paths are returned.
+        repo_name: ``owner/name``; a member folder named like the repository ranks first.
+
+    Returns:
+        Paths in the order to fetch them.
+    """
+    candidates = [p for p in paths if is_manifest(p) and not is_vendored(p)]
+    root = sorted(
+        (p for p in candidates if "/" not in p or p.lower().startswith("requirements/")),
+        key=_root_key,
+    )
+    rest = [p for p in candidates if p not in set(root) and p.count("/") <= 4]
+    rest.sort(key=lambda p: _member_key(p, repo_name))
+    return (root + rest)[: max(limit, 0)]
+
+
+def sources_to_sample(paths: Iterable[str], *, limit: int = 6) -> list[str]:
+    """A few source files whose imports reveal frameworks when manifests are silent.
+
+    Call it when ``detect`` says ``silent`` (no manifest, or none naming a known framework).
+
+    Args:
+        paths: The repository's file paths.
+        limit: At most this many paths are returned.
+
+    Returns:
+        Shallow, non-test source files, entry points (``main``, ``train``, ``model``) first.
+    """
+    sources = [
+        p
+        for p in paths
+        if language_of(p) is not None
+        and not is_manifest(p)
+        and not is_vendored(p)
+        and path_scope(p, Scope.RUNTIME) is Scope.RUNTIME
+        and _depth(p) <= 2
+    ]
+    sources.sort(key=_source_key)
+    return sources[: max(limit, 0)]
+
+
+def _depth(path: str) -> int:
+    """Folder depth, not counting a ``src`` folder (``src/main.rs`` is as good as ``main.rs``)."""
+    return sum(1 for part in PurePosixPath(path).parts[:-1] if part != "src")
+
+
+def _source_key(path: str) -> tuple[int, int, str]:
+    """Sort key for sampling: shallow first, entry points first, then by path."""
+    stem = PurePosixPath(path).stem.lower()
+    entry = _ENTRY_POINTS.index(stem) if stem in _ENTRY_POINTS else len(_ENTRY_POINTS)
+    return (_depth(path), entry, path)
