@@ -243,3 +243,22 @@ def test_demo_needs_no_network(
     assert {"PyTorch", "fairseq"} <= {f["name"] for f in data["frameworks"]}
     code, out, _ = run(capsys, "--demo", "search", "language:go", "--json")
     assert [i["full_name"] for i in json.loads(out)["items"]] == ["gin-gonic/gin"]
+
+
+def test_imports_are_sampled_when_manifests_are_silent_even_with_ci(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.add_repo(
+        "someone/gpt-from-scratch",
+        files={
+            ".github/workflows/ci.yml": b"on: push\n",
+            "train.py": b"import os\nimport torch\nfrom torch.nn import functional as F\n",
+            "model.py": b"import math\nimport torch.nn as nn\n",
+        },
+        languages={"Python": 5000},
+    )
+    code, out, _ = run(capsys, "show", "someone/gpt-from-scratch", "--json")
+    assert code == 0
+    frameworks = {f["name"]: f for f in json.loads(out)["frameworks"]}
+    assert "GitHub Actions" in frameworks
+    assert frameworks["PyTorch"]["evidence"][0]["path"] in {"train.py", "model.py"}

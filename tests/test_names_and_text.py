@@ -105,3 +105,23 @@ def test_verdict_when_nothing_detected_or_unknown() -> None:
     assert verdict(_report(None)).endswith("its frameworks are unknown.")
     bare = RepoReport(info=RepoInfo(full_name="o/r"), languages=(), frameworks=())
     assert verdict(bare) == "o/r has no language statistics yet and no framework was detected."
+
+
+def test_verdict_prefers_frameworks_to_supporting_libraries() -> None:
+    numpy = Framework("NumPy", "data", 0.9, support=True)
+    click = Framework("Click", "cli-tui", 0.9, support=True)
+    report = _report((numpy, click, _fw("PyTorch", confidence=0.9), _fw("fairseq")))
+    assert verdict(report).endswith("built with PyTorch and fairseq.")
+    only_libraries = _report((numpy,))
+    assert verdict(only_libraries).endswith("built with NumPy.")
+
+
+def test_verdict_says_when_a_repo_is_the_framework() -> None:
+    flask = Framework("Flask", "web-backend", 1.0, is_self=True)
+    assert verdict(_report((flask,))).endswith("and is Flask itself.")
+    starlette = _fw("Starlette", category="web-backend")
+    assert verdict(_report((flask, starlette))).endswith("is Flask itself, built with Starlette.")
+
+
+def test_weak_evidence_stays_out_of_the_verdict() -> None:
+    assert verdict(_report((_fw("JAX", confidence=0.5),))).endswith("no framework was detected.")

@@ -13,6 +13,9 @@ from tui.analysis.report import Framework, LanguageShare, RepoInfo, RepoReport, 
 from tui.sources.base import SearchResults
 from tui.textsafe import clean
 
+#: The least confidence a framework needs to be named in the verdict (an import seen in a few
+#: source files reaches it; a lone dev dependency or a README mention does not).
+HEADLINE_CONFIDENCE = 0.6
 #: Categories that describe how a project is run or tested rather than what it is built with.
 _TOOLING = frozenset({"infra", "test", "build", "lint", "ci"})
 
@@ -56,6 +59,7 @@ def frameworks_json(frameworks: Sequence[Framework] | None) -> list[dict[str, An
             "confidence": round(f.confidence, 2),
             "self": f.is_self,
             "only_in": f.only_in,
+            "role": "library" if f.support else "framework",
             "evidence": [
                 {"path": e.path, "detail": e.detail, **({"line": e.line} if e.line else {})}
                 for e in f.evidence
@@ -101,17 +105,20 @@ def search_json(
     return {
         "total_count": results.total_count,
         "incomplete_results": results.incomplete,
+        "offline": results.offline,
         "items": list(items) if items is not None else [info_json(i) for i in results.items],
     }
 
 
 def headline_frameworks(frameworks: Sequence[Framework] | None) -> list[Framework]:
     """What the one-line verdict names: the repository's main frameworks, strongest first."""
-    chosen = [
+    candidates = [
         f
         for f in frameworks or ()
-        if f.category not in _TOOLING and f.only_in is None and f.confidence >= 0.7
+        if f.category not in _TOOLING and f.only_in is None and f.confidence >= HEADLINE_CONFIDENCE
     ]
+    # name what the project is built on; supporting libraries only when nothing else is found
+    chosen = [f for f in candidates if not f.support] or candidates
     return sorted(chosen, key=lambda f: (-f.confidence, f.name))[:4]
 
 
@@ -133,8 +140,12 @@ def verdict(report: RepoReport) -> str:
     else:
         written = "has no language statistics yet"
     chosen = headline_frameworks(report.frameworks)
-    if chosen:
-        built = "built with " + _join([clean(f.name) for f in chosen])
+    itself = [clean(f.name) for f in chosen if f.is_self]
+    others = [clean(f.name) for f in chosen if not f.is_self]
+    if itself:
+        built = f"is {_join(itself)} itself" + (f", built with {_join(others)}" if others else "")
+    elif chosen:
+        built = "built with " + _join(others)
     elif report.frameworks is None:
         built = "its frameworks are unknown"
     else:

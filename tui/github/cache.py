@@ -192,6 +192,21 @@ class HttpCache:
         except _CACHE_ERRORS as exc:
             self._failed(exc)
 
+    def entries(self, prefixes: tuple[str, ...]) -> list[tuple[str, CacheEntry]]:
+        """Every readable entry whose key starts with one of ``prefixes`` (for offline search)."""
+        if self._cache is None:
+            return []
+        found: list[tuple[str, CacheEntry]] = []
+        try:
+            for key in self._cache.iterkeys():
+                if isinstance(key, str) and key.startswith(prefixes):
+                    entry = decode_entry(self._cache.get(key))
+                    if entry is not None:
+                        found.append((key, entry))
+        except _CACHE_ERRORS as exc:
+            self._failed(exc)
+        return found
+
     def info(self) -> CacheInfo:
         """How many entries and bytes the cache holds."""
         if self._cache is None:

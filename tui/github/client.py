@@ -23,6 +23,7 @@ from tui import __version__
 from tui.github.auth import Token
 from tui.github.budget import Budget
 from tui.github.cache import CacheInfo, HttpCache
+from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
     ApiUnavailable,
     AuthFailed,
@@ -31,8 +32,10 @@ from tui.github.errors import (
     RateLimited,
 )
 from tui.github.fetch import Fetcher, utc_now
+from tui.github.graphql_search import graphql_rate
 from tui.github.models import (
     CommitActivity,
+    FetchInfo,
     FileContent,
     Languages,
     RateBucket,
@@ -294,20 +297,44 @@ class GitHubClient:
             RateLimited: GitHub said ``RATE_LIMITED`` (it does so in a 200).
             BadResponse: The answer carried errors other than missing objects.
         """
+        data, _ = await self.graphql_with_info(query, variables)
+        return data
+
+    async def graphql_with_info(
+        self, query: str, variables: Mapping[str, object], *, immutable: bool = False
+    ) -> tuple[dict[str, object], FetchInfo]:
+        """``graphql``, plus where the answer came from; a fresh ``rateLimit`` feeds the budget.
+
+        The cache key holds the query, the variables and the token's identity, so another token
+        never sees these answers. ``immutable`` (a query addressing commits by SHA) keeps the
+        answer fresh forever.
+        """
         if not self.authenticated:
             raise AuthFailed("GitHub's GraphQL API needs a token; set GH_TOKEN.")
         content = json.dumps(
             {"query": query, "variables": dict(variables)}, sort_keys=True
         ).encode()
-        req = Request(
-            "POST", self._graphql, JSON, "GraphQL query", "graphql", SEARCH_TTL, content=content
-        )
-        data, _ = await self._fetcher.fetch(req, self._parse_graphql)
-        return data
+        ttl = None if immutable else SEARCH_TTL
+        req = Request("POST", self._graphql, JSON, "GraphQL query", "graphql", ttl, content=content)
+        data, info = await self._fetcher.fetch(req, self._parse_graphql)
+        rate = graphql_rate(data) if not info.from_cache else None
+        if rate is not None:  # the query's own cost answer beats the headers' request count
+            self.budget.update(rate)
+        return data, info
 
     def _parse_graphql(self, reply: Reply) -> dict[str, object]:
         bucket = self.budget.get("graphql")
         return graphql_data(reply.body, bucket.reset_at if bucket else None)
+
+    async def cached_repos(self) -> list[Repo]:
+        """Every repository the cache holds for this identity (search pages, repository answers).
+
+        For offline search: the newest answer about a repository wins; nothing is sent.
+        """
+        if self.settings.no_cache:
+            return []
+        index = CacheIndex(self._api, self._graphql, self._fetcher.fingerprint)
+        return await asyncio.to_thread(index.repos, self._cache())
 
     def cache_info(self) -> CacheInfo:
         """Where the cache is and how much it holds (synchronous: for the CLI)."""

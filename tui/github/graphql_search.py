@@ -24,7 +24,9 @@ ROOT_MANIFESTS: tuple[str, ...] = (
     "setup.cfg",
     "Pipfile",
     "environment.yml",
+    "environment.yaml",
     "package.json",
+    "pnpm-workspace.yaml",
     "Cargo.toml",
     "go.mod",
     "pom.xml",
@@ -59,7 +61,7 @@ SEARCH_QUERY = f"""query($q: String!, $first: Int!, $after: String) {{
       repositoryTopics(first: 20) {{ nodes {{ topic {{ name }} }} }}
       defaultBranchRef {{ name target {{ oid }} }}
       languages(first: 25, orderBy: {{field: SIZE, direction: DESC}}) {{
-        edges {{ size node {{ name }} }}
+        totalCount edges {{ size node {{ name }} }}
       }}
       root: object(expression: "HEAD:") {{ ... on Tree {{ entries {{ name type }} }} }}
       workflows: object(expression: "HEAD:.github/workflows") {{
@@ -73,7 +75,18 @@ SEARCH_QUERY = f"""query($q: String!, $first: Int!, $after: String) {{
 
 @dataclass(frozen=True, slots=True)
 class RepoBundle:
-    """Everything one search node carried: enough for languages and root-level detection."""
+    """Everything one search node carried: enough for languages and root-level detection.
+
+    Attributes:
+        repo: The repository's metadata.
+        languages: Bytes per language, largest first.
+        head_oid: The default branch's commit, so follow-up fetches are SHA-addressed.
+        root_entries: The root listing (plus ``.github/workflows``), None when not given.
+        files: The root manifests GraphQL returned whole.
+        truncated: Root manifests that exist but came back cut short, binary or without text.
+        languages_complete: False when the repository has more languages than were listed.
+        listing: A deeper listing from a follow-up query (``graphql_batch``), once there is one.
+    """
 
     repo: Repo
     languages: dict[str, int]
@@ -81,6 +94,8 @@ class RepoBundle:
     root_entries: tuple[TreeEntry, ...] | None
     files: dict[str, bytes] = field(default_factory=dict)
     truncated: tuple[str, ...] = ()
+    languages_complete: bool = True
+    listing: tuple[TreeEntry, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +151,7 @@ def _bundle(node: Mapping[str, Any]) -> RepoBundle:
         for edge in _get(node, "languages", "edges") or []
         if isinstance(edge, Mapping) and _get(edge, "node", "name")
     }
+    total = _get(node, "languages", "totalCount")
     entries = _get(node, "root", "entries")
     root = None
     if isinstance(entries, list):
@@ -172,6 +188,7 @@ def _bundle(node: Mapping[str, Any]) -> RepoBundle:
         root_entries=root,
         files=files,
         truncated=tuple(truncated),
+        languages_complete=not isinstance(total, int) or total <= len(languages),
     )
 
 
@@ -188,17 +205,6 @@ def parse_search(data: Mapping[str, Any], *, page: int, per_page: int) -> GraphQ
         raise BadResponse("GitHub's GraphQL answer was not in the expected shape.") from exc
     total = int(search.get("repositoryCount") or 0)
     has_next = bool(_get(search, "pageInfo", "hasNextPage")) and page * per_page < 1000
-    rate_data = data.get("rateLimit")
-    rate = None
-    reset_at: datetime | None = parse_time(_get(rate_data, "resetAt"))
-    if isinstance(rate_data, Mapping) and reset_at is not None:
-        rate = RateBucket(
-            resource="graphql",
-            limit=int(rate_data.get("limit") or 0),
-            remaining=int(rate_data.get("remaining") or 0),
-            used=int(rate_data.get("used") or 0),
-            reset_at=reset_at,
-        )
     return GraphQLPage(
         page=SearchPage(
             total_count=total,
@@ -210,6 +216,29 @@ def parse_search(data: Mapping[str, Any], *, page: int, per_page: int) -> GraphQ
         ),
         bundles={b.repo.full_name.lower(): b for b in bundles},
         end_cursor=_get(search, "pageInfo", "endCursor"),
-        rate=rate,
-        cost=_get(rate_data, "cost"),
+        rate=graphql_rate(data),
+        cost=_int(_get(data, "rateLimit", "cost")),
+    )
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def graphql_rate(data: Mapping[str, Any]) -> RateBucket | None:
+    """The ``graphql`` bucket from a query's ``rateLimit`` answer, or None if it had none."""
+    rate = data.get("rateLimit")
+    reset_at: datetime | None = parse_time(_get(rate, "resetAt"))
+    if not isinstance(rate, Mapping) or reset_at is None:
+        return None
+    limit, remaining = _int(rate.get("limit")), _int(rate.get("remaining"))
+    if limit is None or remaining is None:
+        return None
+    used = _int(rate.get("used"))
+    return RateBucket(
+        resource="graphql",
+        limit=limit,
+        remaining=remaining,
+        used=limit - remaining if used is None else used,
+        reset_at=reset_at,
     )

@@ -1,19 +1,42 @@
-"""Choose, fetch and read the files framework detection needs, spending little budget."""
+"""Choose, fetch and read the files framework detection needs, spending little budget.
+
+Three ways, cheapest first: the root manifests a GraphQL search carried (nothing more to send);
+a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``); the
+recursive tree and raw files of one repository (REST, and the fallback for everything else).
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.manifests import parse_manifest
 from tui.analysis.report import Framework, RepoInfo
 from tui.github.client import GitHubClient
 from tui.github.errors import NotFound
-from tui.github.graphql_search import RepoBundle
-from tui.github.models import FetchInfo
+from tui.github.graphql_batch import (
+    Blobs,
+    Target,
+    blobs_query,
+    listing_query,
+    parse_blobs,
+    parse_listing,
+)
+from tui.github.graphql_search import ROOT_MANIFESTS, RepoBundle
+from tui.github.models import FetchInfo, TreeEntry
 
 Found = tuple[tuple[Framework, ...], tuple[str, ...]]
+
+WORKSPACE_MARKERS = frozenset(
+    {"pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json", "go.work"}
+)
+"""Root files that say "a monorepo": its members' manifests matter, so the root is not enough."""
+
+
+def _blobs(entries: Sequence[TreeEntry]) -> list[str]:
+    return [entry.path for entry in entries if entry.type == "blob"]
 
 
 class FrameworkFinder:
@@ -22,36 +45,120 @@ class FrameworkFinder:
     def __init__(self, client: GitHubClient) -> None:
         self.client = client
 
+    @staticmethod
+    def suffices(bundle: RepoBundle) -> bool:
+        """True when the root manifests the search carried are the whole story.
+
+        Not so when there are none, when one points at other files (workspace members, ``-r``
+        includes), when the root is a monorepo's, or when it holds a manifest the search query
+        did not ask for.
+        """
+        if bundle.root_entries is None or not (bundle.files or bundle.truncated):
+            return False
+        if any(parse_manifest(path, data).includes for path, data in bundle.files.items()):
+            return False
+        root = _blobs(bundle.root_entries)
+        if WORKSPACE_MARKERS.intersection(root):
+            return False
+        return all(path in ROOT_MANIFESTS for path in manifests_to_fetch(root))
+
+    def needs_more(self, bundle: RepoBundle) -> bool:
+        """True when ``deepen`` can help: root-level data is not enough, but the commit is known."""
+        return (
+            bundle.listing is None
+            and bundle.head_oid is not None
+            and bundle.root_entries is not None
+            and not self.suffices(bundle)
+        )
+
+    async def deepen(self, bundles: Sequence[RepoBundle]) -> dict[str, RepoBundle]:
+        """Two GraphQL queries for all of ``bundles``: their listings, then the files chosen.
+
+        Returns the bundles that got a listing, with it and their new files, by lower-case name.
+        """
+        pinned = [(Target(b.repo.full_name, b.head_oid), b) for b in bundles if b.head_oid]
+        if not pinned:
+            return {}
+        targets = [target for target, _ in pinned]
+        query, variables = listing_query(targets)
+        data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
+        listings = parse_listing(data, targets)
+        wanted = [
+            Target(t.full_name, t.oid, tuple(self._wanted(bundle, listings[key])))
+            for t, bundle in pinned
+            if (key := t.full_name.lower()) in listings
+        ]
+        wanted = [t for t in wanted if t.paths]
+        blobs: dict[str, Blobs] = {}
+        if wanted:
+            query, variables = blobs_query(wanted)
+            data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
+            blobs = parse_blobs(data, wanted)
+        deepened: dict[str, RepoBundle] = {}
+        for bundle in bundles:
+            key = bundle.repo.full_name.lower()
+            if key not in listings:
+                continue
+            extra = blobs.get(key)
+            deepened[key] = replace(
+                bundle,
+                listing=listings[key],
+                files={**bundle.files, **(extra.files if extra else {})},
+                truncated=bundle.truncated + (extra.truncated if extra else ()),
+            )
+        return deepened
+
+    @staticmethod
+    def _wanted(bundle: RepoBundle, listing: Sequence[TreeEntry]) -> list[str]:
+        """Member manifests, plus sources to sample when the root manifests name nothing."""
+        paths = _blobs(listing)
+        name = bundle.repo.full_name
+        wanted = manifests_to_fetch(paths, repo_name=name)
+        root = detect(_blobs(bundle.root_entries or ()), bundle.files, repo_name=name)
+        if root.silent:  # sampled only if the members are silent too (see ``find``)
+            wanted += sources_to_sample(paths)
+        return [p for p in wanted if p not in bundle.files and p not in bundle.truncated]
+
     async def find(
         self, info: RepoInfo, bundle: RepoBundle | None, infos: list[FetchInfo | None]
     ) -> Found:
         """Frameworks and problems for one repository."""
-        ref = info.default_branch or "HEAD"
-        if bundle is not None and self._bundle_suffices(bundle):
-            assert bundle.root_entries is not None
-            paths = [e.path for e in bundle.root_entries if e.type == "blob"]
-            files = dict(bundle.files)
-            files.update(
-                await self.fetch(info.full_name, bundle.head_oid or ref, bundle.truncated, infos)
-            )
-            return self._detect(info, paths, files, truncated=False)
+        # with a bundle, its commit pins every follow-up: trees and files by SHA never expire
+        ref = (bundle.head_oid if bundle else None) or info.default_branch or "HEAD"
+        known = dict(bundle.files) if bundle else {}
+        if bundle is not None and (bundle.listing is not None or self.suffices(bundle)):
+            listing = bundle.listing if bundle.listing is not None else bundle.root_entries
+            paths = _blobs(listing or ())
+            # what GraphQL cut short comes over raw; what it answered null with is absent
+            missing = [p for p in bundle.truncated if p not in known]
+            files = {**known, **await self.fetch(info.full_name, ref, missing, infos)}
+            return self._detect_sampled(info, paths, files, truncated=False)
         tree = await self.client.tree(info.full_name, ref)
         infos.append(tree.info)
         paths = [entry.path for entry in tree.entries if entry.type == "blob"]
-        files = await self.fetch(info.full_name, ref, manifests_to_fetch(paths), infos)
-        found = self._detect(info, paths, files, truncated=tree.truncated)
-        if found[0] or not paths:
-            return found
-        # manifests were silent: a few source files may still import a framework
+        wanted = manifests_to_fetch(paths, repo_name=info.full_name)
+        fetched = await self.fetch(
+            info.full_name, ref, [p for p in wanted if p not in known], infos
+        )
+        files = {p: known[p] for p in wanted if p in known} | fetched
+        if not paths or not detect(paths, files, repo_name=info.full_name).silent:
+            return self._detect(info, paths, files, truncated=tree.truncated)
+        # manifests named no framework (markers such as CI do not count): sample source imports
         sampled = await self.fetch(info.full_name, ref, sources_to_sample(paths), infos)
         return self._detect(info, paths, {**files, **sampled}, truncated=tree.truncated)
 
-    @staticmethod
-    def _bundle_suffices(bundle: RepoBundle) -> bool:
-        """Root manifests are enough unless there are none or they point at workspace members."""
-        if bundle.root_entries is None or not (bundle.files or bundle.truncated):
-            return False
-        return not any(parse_manifest(path, data).includes for path, data in bundle.files.items())
+    def _detect_sampled(
+        self, info: RepoInfo, paths: list[str], files: dict[str, bytes], *, truncated: bool
+    ) -> Found:
+        """Detect from manifests; only if they are silent, from the sampled sources as well."""
+        samples = set(sources_to_sample(paths))
+        manifests = {p: d for p, d in files.items() if p not in samples}
+        if (
+            len(manifests) == len(files)
+            or not detect(paths, manifests, repo_name=info.full_name).silent
+        ):
+            return self._detect(info, paths, manifests, truncated=truncated)
+        return self._detect(info, paths, files, truncated=truncated)
 
     @staticmethod
     def _detect(

@@ -58,9 +58,9 @@ class LocalSource:
 
     def _detect(self) -> tuple[list[Framework], list[str]]:
         paths = list_files(self.root)
-        files = self._read(manifests_to_fetch(paths))
+        files = self._read(manifests_to_fetch(paths, repo_name=self.root.name))
         detection = detect(paths, files, repo_name=self.root.name)
-        if not detection.frameworks:
+        if detection.silent:  # manifests named nothing known: source imports may
             files.update(self._read(sources_to_sample(paths)))
             detection = detect(paths, files, repo_name=self.root.name)
         return list(detection.frameworks), list(detection.problems)
