@@ -60,7 +60,7 @@ class SourceStatus:
 
     Attributes:
         authenticated: A token is in use.
-        token_source: Where the token came from (``GH_TOKEN``, ``gh auth token``, ...), never the token.
+        token_source: Where the token came from (``GH_TOKEN``, ``gh auth token``), never it.
         offline: No network: answers come from the cache (and the catalog).
         demo: The bundled offline catalog is being shown.
         demo_date: The date the catalog's data describes (ISO date), when ``demo``.
