@@ -107,7 +107,8 @@ def report_text(report: RepoReport) -> str:
 def search_text(results: SearchResults) -> str:
     """One line per repository: name, stars, language, description."""
     shown = len(results.items)
-    head = f"{results.total_count:,} repositories match; showing {shown}"
+    noun = "repository matches" if results.total_count == 1 else "repositories match"
+    head = f"{results.total_count:,} {noun}; showing {shown}"
     if results.incomplete:
         head += " (GitHub timed out: results may be incomplete)"
     if results.offline:

@@ -204,8 +204,13 @@ class Fetcher:
             try:
                 response = await self._send_once(req, headers)
             except httpx.TransportError as exc:
-                if not await self._backoff(attempts):
-                    raise ApiUnavailable(f"Cannot reach GitHub ({_reason(exc)}).") from exc
+                # a failed name lookup rarely heals within seconds: one retry, not the full budget
+                gave_up = _is_lookup_failure(exc) and attempts.tries >= 1
+                if gave_up or not await self._backoff(attempts):
+                    raise ApiUnavailable(
+                        f"Cannot reach GitHub ({_reason(exc)}). Check the network; "
+                        "cached answers stay available with --offline."
+                    ) from exc
                 continue
             except httpx.HTTPError as exc:
                 raise BadResponse(f"GitHub's answer could not be read ({_reason(exc)}).") from exc
@@ -295,9 +300,30 @@ def _entry(reply: Reply, now: datetime) -> CacheEntry:
     )
 
 
+_REASONS: tuple[tuple[type[Exception], str], ...] = (
+    (httpx.TimeoutException, "timed out"),
+    (httpx.ConnectError, "connection failed"),
+    (httpx.RemoteProtocolError, "connection dropped"),
+    (httpx.ReadError, "connection reset"),
+)
+
+
 def _reason(exc: Exception) -> str:
     """A short, token-free description of an httpx failure."""
+    if _is_lookup_failure(exc):
+        return "host name not found"
+    for kind, reason in _REASONS:
+        if isinstance(exc, kind):
+            return reason
     return type(exc).__name__
+
+
+def _is_lookup_failure(exc: Exception) -> bool:
+    """True for a DNS failure (no network, or a mistyped host)."""
+    text = str(exc).lower()
+    return isinstance(exc, httpx.ConnectError) and (
+        "name resolution" in text or "name or service not known" in text or "nodename" in text
+    )
 
 
 def utc_now() -> datetime:
