@@ -11,7 +11,8 @@ import pytest
 
 from tui.analysis import linguist_rules
 from tui.analysis.notebooks import NOTEBOOK
-from tui.sources.scan import list_files, scan_checkout
+from tui.sources.listing import list_files
+from tui.sources.scan import scan_checkout
 
 PY = "def main():\n    return 1\n"
 

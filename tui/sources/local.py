@@ -13,7 +13,8 @@ from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
 from tui.sources.base import Activity, SearchResults
-from tui.sources.scan import list_files, scan_checkout
+from tui.sources.listing import list_files
+from tui.sources.scan import scan_checkout
 
 #: Larger files are not read for detection (manifests are small; this bounds hostile input).
 MAX_READ = 2 * 1024 * 1024

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from collections import Counter
-from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-
-import pathspec
 
 from tui.analysis import linguist_rules
 from tui.analysis.gitattributes import AttributeRules, Overrides
@@ -34,6 +31,7 @@ from tui.analysis.languages import (
     resolve,
 )
 from tui.analysis.notebooks import NOTEBOOK, notebook_bytes
+from tui.sources.listing import listing_of
 
 HEAD_BYTES = 8192
 """How much of a file is read: Linguist's binary check looks at as much."""
@@ -88,53 +86,6 @@ class _Context:
     use_enry: bool  # False: the bundled patterns and table only
 
 
-def _git_files(root: Path) -> list[tuple[str, str]] | None:
-    """``(mode, path)`` of every tracked file, or ``None`` when ``root`` is not in a work tree."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-s", "-z"],
-            capture_output=True,
-            check=False,
-        )
-    except OSError:  # git is not installed
-        return None
-    if done.returncode != 0:
-        return None
-    files: list[tuple[str, str]] = []
-    for record in done.stdout.split(b"\0"):
-        if record:
-            info, _, path = record.partition(b"\t")
-            files.append((info.split(b" ", 1)[0].decode(), os.fsdecode(path)))
-    return files
-
-
-def _ignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
-    try:
-        lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    return pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
-
-
-def _walk_files(root: Path) -> Iterator[tuple[str, str]]:
-    """``("", path)`` of every file under ``root`` not ignored by a ``.gitignore``."""
-    specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
-    for current, dirs, files in os.walk(root):
-        rel = Path(current).relative_to(root).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        spec = _ignore_spec(Path(current))
-        if spec is not None:
-            specs.append((prefix, spec))
-
-        def ignored(path: str) -> bool:
-            return any(
-                path.startswith(base) and spec.match_file(path[len(base) :]) for base, spec in specs
-            )
-
-        dirs[:] = sorted(d for d in dirs if d != ".git" and not ignored(f"{prefix}{d}/"))
-        yield from (("", prefix + name) for name in sorted(files) if not ignored(prefix + name))
-
-
 def _attributes(root: Path, paths: list[str]) -> AttributeRules:
     rules = AttributeRules()
     for path in paths:
@@ -169,6 +120,12 @@ def _classify(
     if not candidates:
         return table.by_shebang(head)
     return candidates
+
+
+#: Threads classifying files at once (I/O and enry's Go code run outside the GIL).
+SCAN_THREADS = min(8, os.cpu_count() or 2)
+#: Files per unit of work: large enough that handing work to threads costs little per file.
+SCAN_CHUNK = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,25 +205,6 @@ def classifier_name(use_enry: bool | None = None) -> str:
     return f"extension table (linguist-languages {load_table().version})"
 
 
-def _listing(root: Path) -> tuple[str, list[tuple[str, str]]]:
-    """How the files were listed, and ``(git mode or "", path)`` of each."""
-    if not root.is_dir():
-        raise NotADirectoryError(f"not a directory: {root}")
-    # an untracked directory inside some other work tree lists nothing: walk it instead
-    tracked = _git_files(root) or None
-    if tracked is not None:
-        return "git ls-files", tracked
-    return "walk honouring .gitignore", list(_walk_files(root))
-
-
-def list_files(path: Path) -> list[str]:
-    """Relative, slash-separated paths of a checkout's files, listed as ``scan_checkout`` does.
-
-    Tracked files in a git work tree (submodules left out), else a walk honouring .gitignore.
-    """
-    return [name for mode, name in _listing(path.resolve())[1] if mode != "160000"]
-
-
 def scan_checkout(path: Path, *, use_enry: bool | None = None) -> ScanResult:
     """Bytes per language of the checkout at ``path``.
 
@@ -278,14 +216,24 @@ def scan_checkout(path: Path, *, use_enry: bool | None = None) -> ScanResult:
         Both views (GitHub's and notebook-aware), what classified it, and what was skipped.
     """
     root = path.resolve()
-    listing, files = _listing(root)
+    listing, files = listing_of(root)
     rules = _attributes(root, [name for _, name in files])
     ctx = _Context(load_table(), use_enry is not False and linguist_rules.ENRY is not None)
     tally = _Tally()
     listed = [name for mode, name in files if mode != "160000"]
     tally.skipped["submodule"] = len(files) - len(listed)
-    for name in listed:
-        _count(root, _scan_file(str(root), name, rules.overrides(name), ctx), tally, ctx.table)
+    base = str(root)
+
+    # reading and enry's classifier release the GIL, so a few threads overlap them; outcomes
+    # come back in listing order, so the tally is the same as a serial scan's
+    def scan_chunk(names: list[str]) -> list[_Outcome]:
+        return [_scan_file(base, name, rules.overrides(name), ctx) for name in names]
+
+    chunks = [listed[i : i + SCAN_CHUNK] for i in range(0, len(listed), SCAN_CHUNK)]
+    with ThreadPoolExecutor(max_workers=SCAN_THREADS) as pool:
+        for outcomes in pool.map(scan_chunk, chunks):
+            for outcome in outcomes:
+                _count(root, outcome, tally, ctx.table)
     for outcome in tally.pending:
         language = resolve(outcome.candidates, outcome.path, tally.used)
         _count(root, replace(outcome, candidates=(language,)), tally, ctx.table)
