@@ -165,7 +165,8 @@ def test_rate_limited_exits_4_and_says_when(
 def test_offline_with_nothing_cached_exits_5(
     server: GitHubServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "--offline", "show", "microsoft/BioGPT")
+    server.add_repo("acme/not-in-the-catalog")
+    code, _, err = run(capsys, "--offline", "show", "acme/not-in-the-catalog")
     assert code == 5
     assert server.hits() == []  # --offline sends nothing at all
     assert err.count("\n") == 1
@@ -187,7 +188,7 @@ def test_network_down_exits_5(
 ) -> None:
     monkeypatch.setenv("REPOLENS_API_URL", "http://127.0.0.1:9/api/v3")  # discard port: refused
     monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
-    code, _, err = run(capsys, "show", "microsoft/BioGPT")
+    code, _, err = run(capsys, "show", "acme/not-in-the-catalog")
     assert code == 5
     assert len(err.strip().splitlines()) == 1
 
@@ -262,3 +263,114 @@ def test_imports_are_sampled_when_manifests_are_silent_even_with_ci(
     frameworks = {f["name"]: f for f in json.loads(out)["frameworks"]}
     assert "GitHub Actions" in frameworks
     assert frameworks["PyTorch"]["evidence"][0]["path"] in {"train.py", "model.py"}
+
+
+def test_githubs_error_text_cannot_drive_the_terminal(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = "Validation Failed \x1b]0;pwned\x07 \x1b[31mred\x1b[0m [@click=app.quit]x[/]"
+    server.script(
+        "GET", "/api/v3/search/repositories", Reply(422, {"message": hostile, "errors": []})
+    )
+    code, _, err = run(capsys, "search", "anything")
+    assert code == 2
+    assert "\x1b" not in err
+    assert "\x07" not in err
+    assert "[@click=app.quit]x[/]" in err  # brackets are text, shown as sent
+
+
+def test_flags_take_separate_values_before_the_subcommand(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cache = tmp_path / "elsewhere"
+    code, out, _ = run(
+        capsys,
+        "--cache-dir",
+        str(cache),
+        "--api-url",
+        server.api_url,
+        "show",
+        "microsoft/BioGPT",
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(out)["full_name"] == "microsoft/BioGPT"
+    assert cache.is_dir()
+
+
+def test_negated_qualifiers_need_no_double_dash(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.add_repo("acme/gotool", languages={"Go": 10})
+    code, _out, err = run(capsys, "search", "-language:python", "--json")
+    assert code == 0, err
+    sent = server.hits("/api/v3/search/repositories")[-1].query["q"]
+    assert sent == "-language:python"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://127.0.0.1:99999/api/v3", "not a url", "ftp://host/api/v3"]
+)
+def test_a_bad_api_url_is_a_usage_error(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--api-url", url, "show", "o/r")
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("token", ["tök\u00e9n", "ghp_abc\ndef"])
+def test_a_mangled_token_is_named_not_sent(
+    server: GitHubServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    token: str,
+) -> None:
+    monkeypatch.setenv("GH_ENTERPRISE_TOKEN", token)
+    code, _, err = run(capsys, "show", "microsoft/BioGPT")
+    assert code == 1
+    assert "GH_ENTERPRISE_TOKEN" in err
+    assert token not in err
+    assert server.hits() == []
+
+
+def test_a_manifest_too_big_to_parse_is_not_downloaded(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = b'{"dependencies": {"react": "*"}, "x": "' + b"a" * (3 * 1024 * 1024) + b'"}'
+    server.add_repo(
+        "big/app",
+        files={"package.json": huge, "requirements.txt": b"django\n"},
+        languages={"Python": 10},
+    )
+    code, out, _ = run(capsys, "show", "big/app", "--json")
+    assert code == 0
+    assert "Django" in {f["name"] for f in json.loads(out)["frameworks"]}
+    assert not any(hit.path.endswith("/package.json") for hit in server.hits())
+
+
+def test_a_web_page_from_the_raw_host_is_not_taken_for_the_manifest(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    portal = Reply(200, b"<html>Sign in to the hotel wifi</html>", {"content-type": "text/html"})
+    server.script("GET", "/raw/microsoft/BioGPT/main/requirements.txt", portal, sticky=True)
+    code, out, _ = run(capsys, "show", "microsoft/BioGPT", "--json")
+    assert code == 0
+    # the page is refused and the contents API is asked instead, which has the real file
+    assert "PyTorch" in {f["name"] for f in json.loads(out)["frameworks"]}
+    assert server.hits("/api/v3/repos/microsoft/BioGPT/contents/requirements.txt")
+
+
+def test_offline_a_catalog_repository_still_opens_and_says_so(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--offline", "search", "flask", "--json")
+    assert code == 0
+    assert "pallets/flask" in [i["full_name"] for i in json.loads(out)["items"]]
+    code, out, _ = run(capsys, "--offline", "show", "pallets/flask", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["source"]["kind"] == "catalog"
+    assert "Flask" in {f["name"] for f in data["frameworks"]}
+    assert server.hits() == []
+    code, _, err = run(capsys, "--offline", "show", "pallets/flask")
+    assert "bundled catalog" in err

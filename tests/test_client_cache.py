@@ -8,6 +8,8 @@ import pytest
 from conftest import ClientFactory
 from github_server import GitHubServer
 
+from tui.github.client import STORE_DIR
+
 REPO = "octo/widgets"
 MANIFEST = b"torch>=2.0\nnumpy\n"
 
@@ -209,10 +211,11 @@ async def test_corrupted_cache_file_is_rebuilt(
     first = make_client()
     await first.repo(REPO)
     await first.aclose()
-    database = make_client.cache_dir / "cache.db"
+    store = make_client.cache_dir / STORE_DIR
+    database = store / "cache.db"
     assert database.exists()
     database.write_bytes(b"this is not a database\x00" * 100)
-    for leftover in make_client.cache_dir.glob("cache.db-*"):
+    for leftover in store.glob("cache.db-*"):
         leftover.unlink()
     second = make_client()
     repo = await second.repo(REPO)
@@ -237,3 +240,21 @@ async def test_a_404_is_remembered_briefly(
     with pytest.raises(NotFound):
         await client.file(REPO, "main", "setup.py")
     assert len(server.hits()) == 2 * per_view
+
+
+async def test_a_chosen_cache_directory_is_left_as_the_user_had_it(
+    server: GitHubServer, make_client: ClientFactory
+) -> None:
+    chosen = make_client.cache_dir
+    (chosen / "ab").mkdir(parents=True)
+    (chosen / "ab" / "notes").write_text("keep")
+    chosen.chmod(0o755)
+    (chosen / STORE_DIR).mkdir()
+    (chosen / STORE_DIR / "cache.db").write_bytes(b"garbage\x00" * 500)
+    client = make_client()
+    await client.repo(REPO)
+    assert (chosen.stat().st_mode & 0o777) == 0o755
+    assert (chosen / "ab" / "notes").read_text() == "keep"
+    assert (chosen / STORE_DIR / "cache.db").stat().st_mode & 0o077 == 0  # owner-only
+    assert client.cache_clear() == 1
+    assert (chosen / "ab" / "notes").exists()

@@ -66,3 +66,16 @@ def test_scan_of_a_missing_directory_is_a_usage_error(
 ) -> None:
     assert main(["scan", str(tmp_path / "nope")]) == 2
     assert "not a directory" in capsys.readouterr().err
+
+
+def test_scanning_an_untrusted_checkout_runs_none_of_its_programs(
+    checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    marker = tmp_path / "pwned"
+    subprocess.run(
+        ["git", "-C", str(checkout), "config", "core.fsmonitor", f"touch {marker}; echo"],
+        check=True,
+    )
+    assert main(["scan", str(checkout), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["languages"]
+    assert not marker.exists()

@@ -17,11 +17,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import sys
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.cli_parser import SUBCOMMANDS, build_parser
+from tui.cli_parser import SUBCOMMANDS, VALUE_FLAGS, build_parser
 from tui.github.errors import (
     ApiUnavailable,
     GitHubError,
@@ -29,7 +30,9 @@ from tui.github.errors import (
     RateLimited,
     ValidationFailed,
 )
-from tui.wiring import Options
+from tui.wiring import Options, api_url_problem
+
+_NEGATED = re.compile(r"^-[A-Za-z][\w-]*:")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_RATE_LIMITED, EXIT_OFFLINE = range(6)
 
@@ -48,14 +51,32 @@ def exit_code(error: GitHubError) -> int:
 
 
 def _normalise(argv: list[str]) -> list[str]:
-    """``repolens owner/repo ...`` means ``repolens open owner/repo ...``."""
-    for index, arg in enumerate(argv):
+    """``repolens o/r`` means ``repolens open o/r``; ``-language:x`` is a query term."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in VALUE_FLAGS:
+            index += 2  # the flag's value is not the command
+            continue
         if arg.startswith("-"):
+            index += 1
             continue
         if arg not in SUBCOMMANDS:
             return [*argv[:index], "open", *argv[index:]]
+        if arg == "search":
+            return _query_terms_last(argv)
         break
     return argv
+
+
+def _query_terms_last(argv: list[str]) -> list[str]:
+    """Move negated qualifiers (``-language:python``) after ``--`` so they are not read as flags."""
+    if "--" in argv:
+        return argv
+    terms = [a for a in argv if _NEGATED.match(a)]
+    if not terms:
+        return argv
+    return [*(a for a in argv if not _NEGATED.match(a)), "--", *terms]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         verbose=args.verbose,
         demo=args.demo,
     )
+    problem = api_url_problem(options.api_url)
+    if problem:
+        return usage_error(problem)
     command = args.command or "open"
     try:
         if command == "open":

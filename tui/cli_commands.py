@@ -15,6 +15,7 @@ from tui.github.client import GitHubClient
 from tui.output import info_json, report_json, search_json
 from tui.output_text import age, report_text, search_text, table
 from tui.sources.base import SearchResults
+from tui.sources.catalog import load_catalog
 from tui.sources.names import looks_like_path, parse_repo_ref
 from tui.wiring import Options, build_client, build_source, find_token
 
@@ -62,6 +63,12 @@ async def _show(client: GitHubClient, options: Options, args: argparse.Namespace
     if full_name is None:
         return usage_error(f"not a repository: {args.target!r} (expected OWNER/REPO or a URL)")
     report = await _collect(build_source(options, client).report(full_name))
+    if report.source.kind == "catalog" and not options.demo:
+        print(
+            f"repolens: GitHub could not be asked; showing the bundled catalog's data "
+            f"({load_catalog().data_date}).",
+            file=sys.stderr,
+        )
     if args.json:
         _print_json(report_json(report))
     else:

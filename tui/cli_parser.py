@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 SUBCOMMANDS = ("open", "search", "show", "scan", "rate-limit", "cache", "auth")
+#: Global flags that take a separate value (``--cache-dir DIR``).
+VALUE_FLAGS = frozenset({"--api-url", "--cache-dir"})
 
 
 def _global_flags(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
 from tui.analysis.report import Framework, LanguageShare, RepoInfo, RepoReport, SourceInfo
@@ -129,6 +130,8 @@ def _join(names: Sequence[str]) -> str:
 def verdict(report: RepoReport) -> str:
     """``microsoft/BioGPT is written in Python (98.8 %) and built with PyTorch and fairseq.``"""
     name = clean(report.info.full_name, single_line=True)
+    if report.source.kind == "local":
+        name = PurePath(name).name or name  # a checkout is named by its folder
     if report.languages:
         top = report.languages[0]
         written = f"is written in {clean(top.name)} ({top.percent:.1f} %"

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from tui.github.auth import Token, discover_token
 from tui.github.client import GitHubClient
+from tui.github.errors import AuthFailed
 from tui.github.settings import ClientSettings
 from tui.sources.base import SourceStatus
 from tui.sources.github import GitHubSource
@@ -54,11 +55,33 @@ class Options:
         )
 
 
+def api_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be an API base, or None when it can."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it validates it (ValueError when out of range)
+    except ValueError:
+        return f"not a valid URL: {url!r}"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"the API URL must be http(s)://HOST[/api/v3], not {url!r}"
+    return None
+
+
 def find_token(options: Options) -> Token | None:
-    """The token to use, discovered the way ``gh`` does; none in demo mode."""
+    """The token to use, discovered the way ``gh`` does; none in demo mode.
+
+    Raises:
+        AuthFailed: The token holds characters no GitHub token has (a pasted newline, say).
+    """
     if options.demo:
         return None
-    return discover_token(ClientSettings(api_url=options.api_url).host)
+    token = discover_token(ClientSettings(api_url=options.api_url).host)
+    if token is not None and not all("!" <= ch <= "~" for ch in token.value):
+        raise AuthFailed(
+            f"The token in {token.source} is not valid: it holds spaces or characters a "
+            "token cannot have."
+        )
+    return token
 
 
 def build_client(
@@ -69,8 +92,10 @@ def build_client(
         from tui.sources.catalog import catalog_client
 
         # the catalog has its own API host, so its answers never mix with GitHub's in the cache
+        # a cache of its own, so clearing the demo's cache leaves GitHub's answers alone
+        demo_cache = ClientSettings(cache_dir=options.cache_dir).resolved_cache_dir / "demo"
         return catalog_client(
-            ClientSettings(cache_dir=options.cache_dir, no_cache=options.no_cache, log=log)
+            ClientSettings(cache_dir=demo_cache, no_cache=options.no_cache, log=log)
         )
     settings = ClientSettings(
         api_url=options.api_url,
@@ -84,7 +109,10 @@ def build_client(
 
 def build_source(options: Options, client: GitHubClient) -> GitHubSource:
     """The source the UI and ``show``/``search`` read from."""
-    return GitHubSource(client, kind="catalog" if options.demo else "github")
+    if options.demo:
+        return GitHubSource(client, kind="catalog")
+    # offline search lists catalog repositories, so opening one must work offline too
+    return GitHubSource(client, kind="github", catalog_fallback=True)
 
 
 def source_status(options: Options, client: GitHubClient, token: Token | None) -> SourceStatus:

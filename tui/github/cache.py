@@ -122,6 +122,8 @@ class HttpCache:
             os.chmod(self.directory, 0o700)  # mkdir's mode is masked by umask
             self._cache = diskcache.Cache(str(self.directory), timeout=5)
             len(self._cache)  # touches the SQLite file: garbage there fails here, not later
+            # owner-only: SQLite gives its -wal and -shm files the database file's mode
+            os.chmod(self.directory / "cache.db", 0o600)
         except _CACHE_ERRORS as exc:
             self._close_quietly()
             if rebuild and is_damage(exc):

@@ -27,6 +27,7 @@ from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
     ApiUnavailable,
     AuthFailed,
+    BadResponse,
     Forbidden,
     NotFound,
     RateLimited,
@@ -92,6 +93,10 @@ async def _real_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+#: The subfolder of the cache directory that holds repolens's HTTP store.
+STORE_DIR = "http-v1"
+
+
 class GitHubClient:
     """The one async GitHub client: cache, budget, retries, coalescing, typed answers.
 
@@ -139,7 +144,8 @@ class GitHubClient:
     def _cache(self) -> HttpCache:
         """The disk cache, opened on first use."""
         if self._store is None:
-            self._store = HttpCache(self.settings.resolved_cache_dir)
+            # a folder of our own inside the chosen one: only it is chmod-ed, wiped or cleared
+            self._store = HttpCache(self.settings.resolved_cache_dir / STORE_DIR)
         return self._store
 
     @property
@@ -236,11 +242,11 @@ class GitHubClient:
         what = f"{path} in {full_name} at {ref}"
         raw = Request("GET", f"{self._raw}/{where}", "*/*", what, None, _ttl(ref), authorize=False)
         try:
-            data, info = await self._fetcher.fetch(raw, lambda r: r.body)
+            data, info = await self._fetcher.fetch(raw, _raw_body)
         except NotFound:
             if not self.authenticated:
                 raise
-        except (ApiUnavailable, RateLimited, Forbidden):
+        except (ApiUnavailable, RateLimited, Forbidden, BadResponse):
             pass
         else:
             return FileContent(path, ref, data, info)
@@ -343,3 +349,10 @@ class GitHubClient:
     def cache_clear(self) -> int:
         """Empty the cache; returns how many entries were removed (synchronous: for the CLI)."""
         return self._cache().clear()
+
+
+def _raw_body(reply: Reply) -> bytes:
+    """A raw file's bytes; an HTML page instead (a proxy or a login wall) is not the file."""
+    if reply.headers.get("content-type", "").lower().startswith("text/html"):
+        raise BadResponse("The raw-file host answered with a web page, not the file.")
+    return reply.body

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tui.textsafe import clean
+
 
 class GitHubError(Exception):
     """Base of every repolens GitHub failure."""
@@ -31,7 +33,9 @@ class GitHubError(Exception):
     @property
     def user_message(self) -> str:
         """One line for a person: what happened and what to do next."""
-        return self.message.splitlines()[0] if self.message else type(self).__name__
+        # GitHub's own words end up here: strip escapes and control characters before a terminal
+        line = clean(self.message.splitlines()[0] if self.message else "", single_line=True)
+        return line or type(self).__name__
 
 
 class RateLimited(GitHubError):

@@ -28,7 +28,7 @@ def bucket_from_headers(
     try:
         limit = int(headers["x-ratelimit-limit"])
         remaining = int(headers["x-ratelimit-remaining"])
-        reset = int(headers["x-ratelimit-reset"])
+        reset_at = _epoch(int(headers["x-ratelimit-reset"]))
     except (KeyError, ValueError):
         return None
     resource = headers.get("x-ratelimit-resource") or default_resource
@@ -38,7 +38,7 @@ def bucket_from_headers(
         used = int(headers.get("x-ratelimit-used", limit - remaining))
     except ValueError:
         used = limit - remaining
-    return RateBucket(resource, limit, remaining, used, _epoch(reset))
+    return RateBucket(resource, limit, remaining, used, reset_at)
 
 
 def buckets_from_rate_limit(body: object) -> dict[str, RateBucket]:
@@ -58,14 +58,18 @@ def buckets_from_rate_limit(body: object) -> dict[str, RateBucket]:
 
 
 def _epoch(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
+    """Epoch seconds as a UTC time; ``ValueError`` for a value no clock can hold."""
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError) as exc:
+        raise ValueError(f"not a time: {seconds}") from exc
 
 
 def error_message(body: bytes) -> str:
     """GitHub's ``message`` from an error body, or "" when there is none (HTML, empty, ...)."""
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return ""
     if isinstance(data, dict) and isinstance(data.get("message"), str):
         return str(data["message"])
@@ -76,7 +80,7 @@ def validation_message(body: bytes) -> str:
     """The most useful text of a 422: ``errors[].message`` when present, else ``message``."""
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return "GitHub refused the request as invalid."
     if not isinstance(data, dict):
         return "GitHub refused the request as invalid."

@@ -29,7 +29,7 @@ def load_json(body: bytes, what: str) -> Any:
     """Decode a JSON body, or raise ``BadResponse`` naming what was expected."""
     try:
         return json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # deep nesting: hostile
         raise BadResponse(f"GitHub sent a malformed {what} answer; try again later.") from exc
 
 
@@ -162,7 +162,10 @@ def parse_commit_activity(body: bytes) -> CommitActivity:
         week, total = (raw.get("week"), raw.get("total")) if isinstance(raw, dict) else (None, None)
         if not isinstance(week, int) or not isinstance(total, int):
             raise BadResponse("GitHub's commit activity answer has a malformed week.")
-        weeks.append((datetime.fromtimestamp(week, UTC), total))
+        try:
+            weeks.append((datetime.fromtimestamp(week, UTC), total))
+        except (OverflowError, OSError, ValueError) as exc:
+            raise BadResponse("GitHub's commit activity answer has an impossible week.") from exc
     return CommitActivity(tuple(weeks))
 
 
@@ -187,7 +190,7 @@ def parse_rate_limit(body: bytes) -> dict[str, RateBucket]:
     """``GET /rate_limit``: every bucket it lists."""
     try:
         return buckets_from_rate_limit(json.loads(body))
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise BadResponse("GitHub sent a malformed rate-limit answer.") from exc
 
 

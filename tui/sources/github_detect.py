@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.manifests import parse_manifest
+from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
 from tui.github.client import GitHubClient
-from tui.github.errors import NotFound
+from tui.github.errors import BadResponse, NotFound
 from tui.github.graphql_batch import (
     Blobs,
     Target,
@@ -136,7 +137,11 @@ class FrameworkFinder:
         tree = await self.client.tree(info.full_name, ref)
         infos.append(tree.info)
         paths = [entry.path for entry in tree.entries if entry.type == "blob"]
-        wanted = manifests_to_fetch(paths, repo_name=info.full_name)
+        # the tree gives sizes: a manifest too big to parse is not worth downloading
+        oversized = {e.path for e in tree.entries if e.size is not None and e.size > MAX_BYTES}
+        wanted = [
+            p for p in manifests_to_fetch(paths, repo_name=info.full_name) if p not in oversized
+        ]
         fetched = await self.fetch(
             info.full_name, ref, [p for p in wanted if p not in known], infos
         )
@@ -178,7 +183,7 @@ class FrameworkFinder:
         async def one(path: str) -> tuple[str, bytes | None]:
             try:
                 content = await self.client.file(full_name, ref, path)
-            except NotFound:
+            except (NotFound, BadResponse):  # gone, or not the file: detect from the rest
                 return path, None
             infos.append(content.info)
             return path, content.data

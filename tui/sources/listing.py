@@ -9,16 +9,33 @@ from pathlib import Path
 
 import pathspec
 
+#: Seconds ``git ls-files`` may take before the scan walks the tree itself.
+GIT_TIMEOUT = 60
+
 
 def _git_files(root: Path) -> list[tuple[str, str]] | None:
     """``(mode, path)`` of every tracked file, or ``None`` when ``root`` is not in a work tree."""
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-s", "-z"],
+            # a checkout is untrusted: its .git/config may name a program for git to run
+            # (core.fsmonitor), so switch off everything that could execute
+            [
+                "git",
+                "-c",
+                "core.fsmonitor=false",
+                "-c",
+                "core.hooksPath=/dev/null",
+                "-C",
+                str(root),
+                "ls-files",
+                "-s",
+                "-z",
+            ],
             capture_output=True,
             check=False,
+            timeout=GIT_TIMEOUT,
         )
-    except OSError:  # git is not installed
+    except (OSError, subprocess.TimeoutExpired):  # git is missing, or stuck
         return None
     if done.returncode != 0:
         return None

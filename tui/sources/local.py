@@ -36,7 +36,8 @@ class LocalSource:
         self, full_name: str, *, hint: RepoInfo | None = None
     ) -> AsyncIterator[RepoReport]:
         """Languages from a scan of the files, then frameworks from its manifests."""
-        info = RepoInfo(full_name=self.root.name or str(self.root), html_url=self.root.as_uri())
+        # the full path is the key: two checkouts may share a folder name
+        info = RepoInfo(full_name=str(self.root), html_url=self.root.as_uri())
         now = datetime.now(UTC)
         source = SourceInfo(kind="local", fetched_at=now)
         report = RepoReport(info=info, source=source)

@@ -1,0 +1,71 @@
+"""Whatever bytes arrive, the parsers answer with typed data or ``BadResponse``, never a crash."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tui.github import parse
+from tui.github.errors import BadResponse
+from tui.github.limits import bucket_from_headers
+
+HOSTILE_VALUES: list[Any] = [
+    None,
+    True,
+    -1,
+    10**20,
+    -(10**20),
+    1.5e308,
+    "x",
+    "",
+    [],
+    {},
+    [1, 2],
+    {"a": None},
+    "\x00\x1b[31m",
+]
+
+PARSERS: list[tuple[str, Callable[[bytes], object]]] = [
+    ("parse_repo", parse.parse_repo),
+    ("parse_languages", parse.parse_languages),
+    ("parse_tree", parse.parse_tree),
+    ("parse_readme", parse.parse_readme),
+    ("parse_commit_activity", parse.parse_commit_activity),
+    ("parse_rate_limit", parse.parse_rate_limit),
+    ("parse_graphql", parse.parse_graphql),
+    ("parse_search", lambda body: parse.parse_search(body, page=1, per_page=30, has_next=False)),
+]
+
+
+def _shapes() -> list[bytes]:
+    shapes: list[Any] = [*HOSTILE_VALUES]
+    for value in HOSTILE_VALUES:
+        shapes.append([{"week": value, "total": value, "days": value}])
+        shapes.append({"resources": {"core": {"limit": value, "remaining": value, "reset": value}}})
+        shapes.append({"total_count": value, "incomplete_results": value, "items": [value]})
+        shapes.append({"full_name": value, "stargazers_count": value, "pushed_at": value})
+        shapes.append({"sha": value, "tree": [{"path": value, "type": value, "size": value}]})
+        shapes.append({"content": value, "encoding": "base64"})
+        shapes.append({"Python": value})
+    raw = [json.dumps(shape).encode() for shape in shapes]
+    return [*raw, b"", b"{", b"\xff\xfe", b"<html>oops</html>", b"[" * 5000 + b"]" * 5000]
+
+
+@pytest.mark.parametrize(("name", "parser"), PARSERS, ids=[n for n, _ in PARSERS])
+def test_parsers_never_raise_anything_but_bad_response(
+    name: str, parser: Callable[[bytes], object]
+) -> None:
+    for body in _shapes():
+        try:
+            parser(body)
+        except BadResponse:
+            pass
+
+
+@pytest.mark.parametrize("reset", ["10" + "0" * 30, "-99999999999999", "soon", ""])
+def test_absurd_rate_headers_are_ignored(reset: str) -> None:
+    headers = {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "1", "x-ratelimit-reset": reset}
+    assert bucket_from_headers(headers, "core") is None
