@@ -374,3 +374,24 @@ def test_offline_a_catalog_repository_still_opens_and_says_so(
     assert server.hits() == []
     code, _, err = run(capsys, "--offline", "show", "pallets/flask")
     assert "bundled catalog" in err
+
+
+def test_notebooks_are_set_apart_next_to_githubs_view(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.add_repo("lab/notebooks", languages={"Jupyter Notebook": 8000, "Python": 2000})
+    code, out, _ = run(capsys, "show", "lab/notebooks", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["languages"][0] == {
+        "name": "Jupyter Notebook",
+        "bytes": 8000,
+        "percent": 80.0,
+        "color": "#DA5B0B",
+    }
+    view = data["notebook_view"]
+    assert "set apart" in view["label"]
+    assert view["notebook_bytes"] == 8000
+    assert [(x["name"], x["percent"]) for x in view["languages"]] == [("Python", 100.0)]
+    code, out, _ = run(capsys, "show", "lab/notebooks")
+    assert "(80.0 %; Python 100.0 % with notebooks set apart)" in out.splitlines()[0]

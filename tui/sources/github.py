@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 
 from tui.analysis.languages import shares
+from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
 from tui.github.errors import ApiUnavailable, EmptyRepository, GitHubError, ValidationFailed
@@ -207,7 +208,15 @@ class GitHubSource:
             answer = await self.client.languages(info.full_name)
             infos.append(answer.info)
             languages = answer.bytes_by_language
-        report = replace(report, languages=shares(languages), source=source_info(kind, infos))
+        view = notebook_view(languages)  # GitHub gives bytes only: notebooks can be set apart
+        report = replace(
+            report,
+            languages=shares(languages),
+            notebook_view=view.shares if view.label != GITHUB_VIEW else None,
+            notebook_label=view.label if view.label != GITHUB_VIEW else None,
+            notebook_bytes=view.notebook_bytes,
+            source=source_info(kind, infos),
+        )
         yield report
 
         if bundle is not None and self._finder.needs_more(bundle):
