@@ -26,17 +26,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from fake_source import NOW, FakeSource, settle  # noqa: E402
+from fake_source import NOW, FakeSource, catalog_source, settle  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 
 from tui.app import RepoLensApp, make_app  # noqa: E402
 from tui.github.budget import Budget  # noqa: E402
-from tui.sources.base import SourceStatus  # noqa: E402
+from tui.sources.base import RepoSource, SourceStatus  # noqa: E402
 
 OUT = ROOT / "screenshots"
 
 
-def _app(source: FakeSource, **kwargs: Any) -> RepoLensApp:
+def _app(source: RepoSource, **kwargs: Any) -> RepoLensApp:
     return make_app(source, now=NOW, blink=False, export_dir=Path("/nonexistent"), **kwargs)
 
 
@@ -49,6 +49,12 @@ def _rate_limited() -> RepoLensApp:
     return _app(source, budget=budget, initial_query="language:python")
 
 
+def _demo() -> RepoLensApp:
+    """The demo search screen on the bundled catalog, through the real client code path."""
+    source, budget, status = catalog_source()
+    return _app(source, budget=budget, status=status)
+
+
 SCENES: dict[str, tuple[Callable[[], RepoLensApp], tuple[str, ...]]] = {
     "search": (lambda: _app(FakeSource(), initial_query="language:python"), ("down",)),
     "detail": (lambda: _app(FakeSource(), open_repos=["fastapi/fastapi"]), ("e",)),
@@ -58,6 +64,7 @@ SCENES: dict[str, tuple[Callable[[], RepoLensApp], tuple[str, ...]]] = {
         ),
         (),
     ),
+    "demo": (_demo, ("tab", "down", "down")),
     "rate-limited": (_rate_limited, ("down",)),
     "offline": (
         lambda: _app(

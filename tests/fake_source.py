@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -20,7 +21,10 @@ from tui.analysis.report import Evidence, Framework, LanguageShare, RepoInfo, Re
 from tui.github.budget import Budget
 from tui.github.errors import GitHubError, OfflineMiss, RateLimited
 from tui.github.models import RateBucket
-from tui.sources.base import Activity, SearchResults
+from tui.sources.base import Activity, SearchResults, SourceStatus
+
+if TYPE_CHECKING:
+    from tui.sources.github import GitHubSource
 
 NOW = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)
 """The frozen "now" of every test, snapshot and screenshot."""
@@ -189,6 +193,9 @@ def matches(info: RepoInfo, query: str) -> bool:
         elif key == "topic" and value:
             if value not in info.topics:
                 return False
+        elif key == "is" and value:
+            if value != "public":  # every repository the fake knows is public
+                return False
         elif key in {"user", "org"} and value:
             if info.full_name.split("/")[0].lower() != value:
                 return False
@@ -336,6 +343,32 @@ class FakeSource:
         """Add (or replace) repositories."""
         for repo in repos:
             self.repos[repo.info.full_name] = repo
+
+
+def catalog_source(now: datetime = NOW) -> tuple[GitHubSource, Budget, SourceStatus]:
+    """The bundled demo catalog through the real client, its rate-limit clock frozen at ``now``.
+
+    Returns:
+        The source, its client's budget, and the demo status (with the catalog's data date).
+    """
+    import httpx
+
+    from tui.github.client import GitHubClient
+    from tui.github.settings import ClientSettings
+    from tui.sources.catalog import catalog_settings, load_catalog
+    from tui.sources.catalog_api import CatalogServer
+    from tui.sources.github import GitHubSource
+
+    catalog = load_catalog()
+    server = CatalogServer(catalog, clock=now.timestamp)
+
+    class Transport(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            return server.answer(request)
+
+    client = GitHubClient(catalog_settings(ClientSettings(no_cache=True)), transport=Transport())
+    status = SourceStatus(demo=True, demo_date=catalog.data_date)
+    return GitHubSource(client, kind="catalog"), client.budget, status
 
 
 async def settle(app: App[None], pilot: Pilot[None], rounds: int = 3) -> None:

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_source import NOW, FakeSource, settle
+from fake_source import NOW, FakeSource, catalog_source, settle
 from textual.pilot import Pilot
 
 from tui.app import RepoLensApp, make_app
 from tui.github.budget import Budget
+from tui.github.errors import ApiUnavailable
 from tui.sources.base import SourceStatus
 
 SIZE = (100, 32)
@@ -95,6 +96,28 @@ class TestCompare:
         repos = ["shadcn-ui/taxonomy", "vuejs/core"]
         app = app_for(FakeSource(), open_repos=repos)
         run_before = keys_then_settle("greater_than_sign")
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+    def test_six_columns_scroll_to_the_current(self, snap_compare: Snap) -> None:
+        repos = ["pallets/flask", "fastapi/fastapi", "gin-gonic/gin", "google-research/bert",
+                 "microsoft/BioGPT", "karpathy/nanoGPT"]  # fmt: skip
+        app = app_for(FakeSource(), open_repos=repos)
+        run_before = keys_then_settle("right", "right", "right", "right")
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+class TestDemo:
+    """The demo catalog through the real client, and the offer of it when GitHub is out of reach."""
+
+    def test_demo_lists_the_catalog(self, snap_compare: Snap) -> None:
+        source, budget, status = catalog_source()
+        app = app_for(source, budget=budget, status=status)  # type: ignore[arg-type]
+        assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle("tab", "down"))
+
+    def test_first_run_offers_the_demo(self, snap_compare: Snap) -> None:
+        down = ApiUnavailable("Cannot reach GitHub (ConnectError).")
+        app = app_for(FakeSource(errors={"search": down}), demo=catalog_source)
+        run_before = keys_then_settle(*"llm", "enter")
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 

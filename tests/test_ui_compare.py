@@ -116,6 +116,6 @@ async def test_marks_survive_new_search(tmp_path: Path) -> None:
         app.screen.query_one("#query").value = "language:rust"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(app, pilot)
-        await pilot.press("space", "c")
+        await pilot.press("tab", "space", "c")  # enter searches; tab goes to the results
         await settle(app, pilot)
         assert columns(app) == ["gin-gonic/gin", "BurntSushi/ripgrep"]

@@ -206,3 +206,21 @@ async def test_one_repo_on_command_line_opens_its_detail(tmp_path: Path) -> None
         assert report is not None
         assert report.frameworks is not None
         assert report.info.stars == 72133
+
+
+async def test_bare_name_says_loading_not_none(tmp_path: Path) -> None:
+    source = FakeSource(report_delay=30.0)  # the facts never arrive
+    app = app_for(source, tmp_path, open_repos=["pallets/flask"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one(RepoDetail)
+        assert detail.pending
+        assert str(detail.query_one("#detail-description").render()) == "loading…"
+        assert "licence" not in str(detail.query_one("#detail-meta").render())
+        app.workers.cancel_all()
+    app = app_for(FakeSource(), tmp_path, open_repos=["pallets/flask"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail = app.screen.query_one(RepoDetail)
+        assert not detail.pending
+        assert "BSD-3-Clause" in str(detail.query_one("#detail-meta").render())

@@ -15,7 +15,16 @@ from tui.screens.compare import CompareScreen
 from tui.screens.detail import DetailScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.compare_rows import compare_rows, extremes
-from tui.widgets.formatting import UNKNOWN, age, count, countdown, language_color, size_bytes
+from tui.widgets.compare_table import COLUMN_WIDTH, LABEL_WIDTH, column_width
+from tui.widgets.formatting import (
+    UNKNOWN,
+    age,
+    count,
+    countdown,
+    language_color,
+    plural,
+    size_bytes,
+)
 from tui.widgets.language_bar import bar_text, legend_text, segment_widths
 
 
@@ -132,3 +141,17 @@ async def test_two_to_six_repos_open_compare(tmp_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert [r.info.full_name for r in screen.reports] == names[:6]
+
+
+@pytest.mark.parametrize(
+    ("n", "shown"), [(0, "0 results"), (1, "1 result"), (2, "2 results"), (1234, "1,234 results")]
+)
+def test_plural(n: int, shown: str) -> None:
+    assert plural(n, "result") == shown
+
+
+def test_compare_columns_share_the_width() -> None:
+    three = column_width(96, 3)
+    assert LABEL_WIDTH + 2 + 3 * (three + 2) <= 96
+    assert column_width(96, 6) == COLUMN_WIDTH[0]  # too narrow for six: they scroll instead
+    assert column_width(400, 2) == COLUMN_WIDTH[1]

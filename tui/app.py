@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
@@ -21,14 +22,22 @@ from textual.worker import Worker, WorkerCancelled, WorkerState
 
 from tui.analysis.report import RepoInfo
 from tui.github.budget import Budget
-from tui.github.errors import GitHubError
-from tui.messages import CompareRepos, OpenRepo
+from tui.github.errors import ApiUnavailable, GitHubError
+from tui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.screens.context import Context
 from tui.screens.search import SearchScreen
 from tui.sources.base import RepoSource, SourceStatus
 from tui.textsafe import clean
 
 STYLES = Path(__file__).parent / "styles"
+
+DemoFactory = Callable[[], tuple[RepoSource, Budget | None, SourceStatus]]
+"""Builds the offline demo catalog's source, budget and status (for the first-run fallback)."""
+
+FALLBACK = (
+    "GitHub can't be reached and nothing is cached. Press d to browse the offline demo catalog."
+)
+"""The one line shown when the first answer of a session fails for want of a network."""
 
 
 def _commands() -> type[Provider]:
@@ -49,9 +58,15 @@ class RepoLensApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "toggle_keys", "Keys", id="app.keys", tooltip="Show every key"),
+        Binding("f1", "toggle_keys", "Keys", id="app.keys_f1", show=False,
+                tooltip="Show every key, even while typing a search"),
+        Binding("slash", "search", "Search", id="app.search", show=False,
+                tooltip="Back to the search box, from any screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave repolens"),
         Binding("ctrl+t", "change_theme", "Theme", id="app.theme", tooltip="Switch theme",
                 show=False),
+        Binding("d", "demo", "Demo catalog", id="app.demo",
+                tooltip="Browse the offline demo catalog instead of GitHub"),
     ]  # fmt: skip
     """Keys that work on every screen; the ids are the names users remap."""
 
@@ -61,12 +76,15 @@ class RepoLensApp(App[None]):
         *,
         open_repos: Sequence[str] = (),
         initial_query: str | None = None,
+        demo: DemoFactory | None = None,
     ) -> None:
         """Create the app; nothing is fetched before it is mounted."""
         super().__init__()
         self.context = context
         self._open_repos = tuple(open_repos)
         self._initial_query = initial_query
+        self._demo = demo
+        self.demo_offered = False
 
     def get_default_screen(self) -> Screen[None]:
         """The search is the bottom screen; everything else is pushed over it."""
@@ -82,21 +100,81 @@ class RepoLensApp(App[None]):
 
     async def on_unmount(self) -> None:
         """Close the source's client, if it has one."""
-        close = getattr(self.context.source, "aclose", None)
-        if close is not None and inspect.iscoroutinefunction(close):
-            await close()
+        await _close(self.context.source)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place failures are mapped: GitHub errors notify, cancellation is silent."""
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
+        if isinstance(error, ApiUnavailable) and self._first_run_failed(event.worker.group):
+            return
         if isinstance(error, GitHubError):
             self.notify(clean(error.user_message), severity="error", markup=False)
         elif isinstance(error, asyncio.CancelledError | WorkerCancelled):
             return
         elif error is not None:
             raise error  # a bug: let Textual exit with the traceback
+
+    def _first_run_failed(self, group: str) -> bool:
+        """Offer the demo catalog if the session's first search or detail found no network."""
+        return group in {"search", "detail", "compare"} and self.offer_demo()
+
+    def offer_demo(self) -> bool:
+        """Say GitHub is out of reach and offer the demo catalog, once, if nothing was answered.
+
+        Returns:
+            Whether the offer was made (it replaces the error's own notification).
+        """
+        ctx = self.context
+        if not self.can_switch_to_demo or ctx.answered or self.demo_offered:
+            return False
+        self.demo_offered = True
+        self.refresh_bindings()
+        show_notice = getattr(self.screen, "show_notice", None)
+        if show_notice is None or not show_notice(FALLBACK):
+            self.notify(FALLBACK, severity="warning", timeout=30, markup=False)
+        self.screen.set_focus(None)  # so that d is a key, not a letter in the search box
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``d`` (demo catalog) is offered only once GitHub has proved unreachable."""
+        if action == "demo":
+            return self.demo_offered and self.can_switch_to_demo
+        return True
+
+    @property
+    def can_switch_to_demo(self) -> bool:
+        """Whether a demo catalog can replace the current source."""
+        return self._demo is not None and not self.context.status.demo
+
+    def action_demo(self) -> None:
+        """Switch the running app to the offline demo catalog."""
+        self.switch_to_demo()
+
+    @work(group="demo", exclusive=True, exit_on_error=False)
+    async def switch_to_demo(self) -> None:
+        """Replace the source with the demo catalog and start over on its search screen."""
+        if self._demo is None or not self.can_switch_to_demo:
+            self.bell()
+            return
+        source, budget, status = self._demo()
+        old = self.context.source
+        self.context = replace(self.context, source=source, budget=budget, status=status,
+                               reports={}, marked=[], answered=False)  # fmt: skip
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        search = self.screen
+        if isinstance(search, SearchScreen):  # the bottom screen always is
+            await search.restart(self.context)
+        self.refresh_bindings()
+        await _close(old)
+        self.clear_notifications()  # the offer and the network errors are moot now
+        self.notify("Browsing the offline demo catalog.", markup=False)
+
+    def on_git_hub_unreachable(self, _: GitHubUnreachable) -> None:
+        """A search fell back to the cache and catalog: the first time, offer the demo."""
+        self.offer_demo()
 
     def on_open_repo(self, message: OpenRepo) -> None:
         """Open one repository full screen."""
@@ -109,6 +187,15 @@ class RepoLensApp(App[None]):
         from tui.screens.compare import CompareScreen
 
         self.push_screen(CompareScreen(self.context, message.repos[:6]))
+
+    @work(group="navigate", exclusive=True, exit_on_error=False)
+    async def action_search(self) -> None:
+        """Close every screen above the search and put the cursor in its box."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        search = self.screen
+        if isinstance(search, SearchScreen):
+            search.action_focus_search()
 
     def action_toggle_keys(self) -> None:
         """Show or hide the panel listing every key of the focused screen."""
@@ -131,6 +218,13 @@ class RepoLensApp(App[None]):
         self.notify("Cache cleared.")
 
 
+async def _close(source: RepoSource) -> None:
+    """Close a source's client, if it has one."""
+    close = getattr(source, "aclose", None)
+    if close is not None and inspect.iscoroutinefunction(close):
+        await close()
+
+
 def make_app(
     source: RepoSource,
     *,
@@ -141,6 +235,7 @@ def make_app(
     export_dir: Path | None = None,
     now: datetime | Callable[[], datetime] | None = None,
     blink: bool = True,
+    demo: DemoFactory | None = None,
 ) -> RepoLensApp:
     """Build the app for a source: the CLI, tests, snapshots and screenshots all come here.
 
@@ -153,6 +248,7 @@ def make_app(
         export_dir: Where comparisons are exported (default: the working directory).
         now: A fixed time or a clock (tests and screenshots freeze it); default: the real clock.
         blink: Blink the text cursor (snapshot tests turn it off).
+        demo: Builds the demo catalog's source, offered when GitHub cannot be reached at first.
 
     Returns:
         The app, ready to ``run()``.
@@ -170,4 +266,4 @@ def make_app(
         export_dir=export_dir or Path.cwd(),
         blink=blink,
     )
-    return RepoLensApp(context, open_repos=open_repos, initial_query=initial_query)
+    return RepoLensApp(context, open_repos=open_repos, initial_query=initial_query, demo=demo)

@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli import EXIT_OK, usage_error
 from tui.sources.names import looks_like_path, parse_repo_ref
 from tui.sources.router import RoutingSource
 from tui.wiring import Options, build_client, build_source, find_token, source_status
+
+if TYPE_CHECKING:
+    from tui.github.budget import Budget
+    from tui.sources.base import RepoSource, SourceStatus
+
+
+def demo_factory(options: Options) -> tuple[RepoSource, Budget | None, SourceStatus]:
+    """The demo catalog's source, budget and status, as ``--demo`` would build them."""
+    demo = replace(options, demo=True)
+    client = build_client(demo)
+    return (
+        RoutingSource(build_source(demo, client)),
+        client.budget,
+        source_status(demo, client, None),
+    )
 
 
 def run_tui(options: Options, targets: Sequence[str]) -> int:
@@ -35,6 +53,7 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
         budget=client.budget,
         status=source_status(options, client, token),
         open_repos=repos,
+        demo=None if options.demo else partial(demo_factory, options),
     )
     app.run()
     return EXIT_OK

@@ -35,6 +35,10 @@ class RepoLensCommands(Provider):
             ("Clear cache", partial(app.run_action, "clear_cache"), "Forget cached answers"),
             ("Show all keys", app.action_show_help_panel, "List every key binding"),
         ]
+        switch = getattr(app, "switch_to_demo", None)
+        if switch is not None and getattr(app, "can_switch_to_demo", False):
+            commands.append(("Browse the offline demo catalog", switch,
+                             "Bundled real repositories, no network needed"))  # fmt: skip
         if not isinstance(screen, RepoLensScreen):
             return commands
         current = getattr(screen, "current", None)

@@ -46,3 +46,8 @@ class CompareRepos(Message):
 
     repos: tuple[RepoInfo, ...]
     """Two to six repositories, left to right."""
+
+
+@dataclass
+class GitHubUnreachable(Message):
+    """A search was answered from the cache and catalog because GitHub could not be reached."""

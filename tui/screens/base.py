@@ -50,6 +50,8 @@ class RepoLensScreen(Screen[None]):
         detail.failed = False
         detail.activity_failed = False
         detail.activity = None
+        # a search row knows the facts already; a bare name (command line, palette) does not
+        detail.pending = known is None and info.html_url is None
         detail.report = known or RepoReport(info=info)
         self.load_activity(detail, info.full_name)
         if known is not None and completeness(known) == 2:
@@ -58,9 +60,12 @@ class RepoLensScreen(Screen[None]):
         try:
             async for report in self.source.report(info.full_name, hint=info):
                 self.context.remember(report)
+                self.context.answered = True
+                detail.pending = False
                 detail.report = report
                 self.set_stale(report.source.stale)
         except GitHubError:
+            detail.pending = False
             detail.failed = True  # the placeholders stop promising; the app's handler explains
             raise
 

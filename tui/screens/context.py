@@ -28,6 +28,7 @@ class Context:
         blink: Blink text cursors (off in snapshot tests).
         reports: The most complete report seen per repository in this session.
         marked: Repositories marked for comparison, in marking order.
+        answered: Some search or report has been answered (not from the offline fallback).
     """
 
     source: RepoSource
@@ -38,6 +39,7 @@ class Context:
     blink: bool = True
     reports: dict[str, RepoReport] = field(default_factory=dict)
     marked: list[RepoInfo] = field(default_factory=list)
+    answered: bool = False
 
     def remember(self, report: RepoReport) -> None:
         """Keep ``report`` unless a more complete one is already known."""

@@ -14,9 +14,10 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.analysis.report import RepoInfo
-from tui.messages import CompareRepos, OpenRepo
+from tui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.screens.base import RepoLensScreen
 from tui.screens.context import Context
+from tui.screens.search_hint import DEMO_QUERY, hint_line
 from tui.sources.base import SearchResults
 
 if TYPE_CHECKING:
@@ -28,7 +29,10 @@ SORTS: tuple[str | None, ...] = (None, "stars", "forks", "updated")
 DEBOUNCE = 0.4
 """Seconds of quiet typing before a search is sent (10 searches a minute without a token)."""
 
-HINT = "language:python  stars:>1000  topic:llm  org:microsoft  user:name"
+RESULT_ACTIONS = frozenset(
+    {"open_detail", "toggle_mark", "page", "toggle_evidence", "open_browser", "leave_input"}
+)
+"""Actions that need results on screen."""
 
 WELCOME = (
     "Type a search and press enter: free text plus GitHub qualifiers.\n"
@@ -47,7 +51,7 @@ class SearchScreen(RepoLensScreen):
         Binding("c", "compare", "Compare", id="search.compare", tooltip="Compare marked repos"),
         Binding("s", "cycle_sort", "Sort", id="search.sort",
                 tooltip="Best match, stars, forks, updated"),
-        Binding("n,right_square_bracket", "page(1)", "Next page", id="search.next_page",
+        Binding("n,right_square_bracket", "page(1)", "Next", id="search.next_page",
                 tooltip="Next page of results"),
         Binding("p,left_square_bracket", "page(-1)", "Prev page", id="search.prev_page",
                 tooltip="Previous page of results", show=False),
@@ -55,8 +59,8 @@ class SearchScreen(RepoLensScreen):
                 tooltip="Show/hide framework evidence"),
         Binding("o", "open_browser", "Browser", id="search.browser", tooltip="Open on GitHub",
                 show=False),
-        Binding("escape", "leave_input", "Results", id="search.results", show=False,
-                tooltip="Back to the results"),
+        Binding("escape,down", "leave_input", "Results", id="search.results", show=False,
+                tooltip="From the search box to the results"),
     ]  # fmt: skip
     """Search screen keys; the ids are the names users remap."""
 
@@ -67,13 +71,34 @@ class SearchScreen(RepoLensScreen):
     """The current page of results (1-based)."""
 
     def __init__(self, context: Context, initial_query: str | None = None) -> None:
-        """Start empty, or searching for ``initial_query``."""
+        """Start empty, or searching for ``initial_query``; the demo lists its whole catalog."""
         super().__init__(context)
-        self._initial_query = initial_query or ""
         self._debounce: Timer | None = None
+        self._reset(initial_query)
+
+    def _reset(self, initial_query: str | None) -> None:
+        """Forget any search: ``initial_query`` is next; the demo lists its whole catalog."""
+        self._initial_query = initial_query or ""
+        self._focus_results = bool(self._initial_query.strip())  # a query given at launch
+        self.set_reactive(SearchScreen.sort, None)
+        self.set_reactive(SearchScreen.page, 1)
+        if self.context.status.demo and not self._initial_query:
+            self._initial_query = DEMO_QUERY
+            self.set_reactive(SearchScreen.sort, "stars")
         self._wanted: tuple[str, str | None, int] | None = None
         self.results: SearchResults | None = None
-        self._focus_results = False
+
+    async def restart(self, context: Context) -> None:
+        """Start over on another source (the demo catalog), with nothing carried over."""
+        self.app.workers.cancel_node(self)
+        if self._debounce is not None:
+            self._debounce.stop()
+        self.context = context
+        self.source = context.source
+        self._reset(None)
+        self.remove_class("-searching", "-no-results")
+        await self.recompose()
+        self.on_mount()
 
     def compose(self) -> ComposeResult:
         """Status bar, search box and hint, results beside the detail pane, footer."""
@@ -127,11 +152,7 @@ class SearchScreen(RepoLensScreen):
         if self._debounce is not None:
             self._debounce.stop()
         self.page = 1
-        self._start_search()
-        if self.table is not None and self.table.repos:
-            self.table.focus()
-        else:
-            self._focus_results = True  # the table appears with the results
+        self._start_search()  # focus stays in the box: tab or down goes to the results
 
     def _start_search(self, *, keep_page: bool = False) -> None:
         query = self.query_one("#query", Input).value.strip()
@@ -155,27 +176,45 @@ class SearchScreen(RepoLensScreen):
         if (query, sort, page) != self._wanted:
             return  # the user asked for something else meanwhile
         self.results = results
+        self.context.answered |= not results.offline
         table = await self._browser()
-        if self._focus_results or self._initial_query:
+        if self._focus_results:
             self._focus_results = False
-            self._initial_query = ""
-            table.focus()
+            if self.focused is self.query_one("#query", Input):  # unless the user moved it
+                table.focus()
         table.marked = {r.full_name for r in self.context.marked}
         table.show(results.items)
         self.set_class(not results.items, "-no-results")
         self.set_stale(results.stale)
         self._show_hint()
+        self.refresh_bindings()
+        if results.offline and not self.context.status.offline:
+            self.post_message(GitHubUnreachable())  # the source fell back to cache and catalog
 
     def _show_hint(self) -> None:
-        sort = self.sort or "best match"
-        parts = [Content.from_markup("sort [b]$sort[/]", sort=sort)]
-        if self.results is not None:
-            total = self.results.total_count
-            parts.append(Content(f"page {self.results.page} · {total:,} results"))
-        if self.context.marked:
-            parts.append(Content.from_markup("[b]$n[/] marked", n=str(len(self.context.marked))))
-        parts.append(Content.from_markup("[dim]try[/] $hint", hint=HINT))
-        self.query_one("#hint", Static).update(Content(" · ").join(parts))
+        ctx = self.context
+        line = hint_line(self.sort, self.results, len(ctx.marked), ctx.status)
+        self.query_one("#hint", Static).update(line)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on results are hidden (and idle) until there are results."""
+        if action == "compare":
+            return bool(self.context.marked) or self._has_results()
+        if action in RESULT_ACTIONS:
+            return self._has_results()
+        return True
+
+    def _has_results(self) -> bool:
+        # not ``self.table``: that would import the table's module before the first results
+        return self.results is not None and bool(self.results.items)
+
+    def show_notice(self, text: str) -> bool:
+        """Say ``text`` where the results would be; False once results are shown there."""
+        for welcome in self.query("#welcome").results(Static):
+            welcome.update(Content(text))
+            welcome.add_class("-notice")
+            return True
+        return False
 
     def on_results_table_repo_highlighted(self, message: ResultsTable.RepoHighlighted) -> None:
         """Show the repository under the cursor; prefetch its neighbours if the budget allows."""

@@ -10,7 +10,7 @@ from textual_plotext import PlotextPlot
 
 from tui.analysis.report import LanguageShare
 from tui.sources.base import Activity
-from tui.widgets.formatting import language_color
+from tui.widgets.formatting import language_color, plural
 from tui.widgets.safe_text import clean
 
 TOP = 4
@@ -70,7 +70,7 @@ class ActivityChart(PlotextPlot):
             counts = [commits for _, commits in activity.weeks]
             plt.bar(list(range(1, len(counts) + 1)), counts, marker="hd", width=0.8)
             plt.xticks([1, len(counts)], [activity.weeks[0][0], activity.weeks[-1][0]])
-            plt.title(f"Weekly commits, last year ({sum(counts)} total)")
+            plt.title(f"Weekly commits, last year ({plural(sum(counts), 'commit')})")
         self.refresh()
 
 

@@ -17,24 +17,46 @@ from tui.widgets.compare_rows import CompareRow, compare_rows
 from tui.widgets.language_bar import bar_text, percent, share_color
 from tui.widgets.safe_text import clean, safe_text
 
-BAR_WIDTH = 18
-"""Cells of each column's language bar."""
+LABEL_WIDTH = 17
+"""Cells of the row labels (framework names and group headings longer than this end in …)."""
+
+COLUMN_WIDTH = (15, 32)
+"""The narrowest and widest a repository's column gets: 3 share 100 cells, 6 scroll sideways."""
+
+PADDING = 1
+"""Blank cells each side of every cell."""
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def languages_cell(report: RepoReport) -> Text:
-    """A short language bar with the top two languages under it."""
+def fit(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells per line, ending in … where it was cut."""
+    lines = text.split("\n", allow_blank=True)
+    for line in lines:
+        line.truncate(width, overflow="ellipsis")
+    return Text("\n", end="").join(lines)
+
+
+def column_width(available: int, columns: int) -> int:
+    """How wide each repository's column is when ``columns`` share ``available`` cells."""
+    share = (available - LABEL_WIDTH - 2 * PADDING) // max(columns, 1) - 2 * PADDING
+    low, high = COLUMN_WIDTH
+    return max(low, min(high, share))
+
+
+def languages_cell(report: RepoReport, width: int) -> Text:
+    """A language bar ``width`` cells wide with the top languages that fit under it."""
     if report.languages is None:
-        return Text.assemble(bar_text((), BAR_WIDTH), "\n", ("loading…", "dim"))
-    text = bar_text(report.languages, BAR_WIDTH)
-    text.append("\n")
-    for share in report.languages[:2]:
-        text.append("● ", style=share_color(share))
-        text.append(f"{clean(share.name)[:10]} {percent(share)} ")
-    return text
+        return Text.assemble(bar_text((), width), "\n", ("loading…", "dim"))
+    legend = Text(end="")
+    for n, share in enumerate(report.languages[:3]):
+        entry = Text.assemble(("● ", share_color(share)), f"{clean(share.name)} {percent(share)}")
+        if n and legend.cell_len + 1 + entry.cell_len > width:
+            break  # the next language does not fit: leave it out rather than cut it
+        legend.append_text(Text.assemble(" " if n else "", entry))
+    return Text("\n", end="").join([bar_text(report.languages, width), fit(legend, width)])
 
 
 class CompareTable(DataTable[Text]):
@@ -54,7 +76,7 @@ class CompareTable(DataTable[Text]):
                 tooltip="Make the column on the left current"),
         Binding("right", "move(1)", "Next column", show=False, id="compare.next",
                 tooltip="Make the column on the right current"),
-        Binding("enter", "choose", "Open", show=False, id="compare.choose",
+        Binding("enter", "choose", "Open", id="compare.choose",
                 tooltip="Open the current column's detail"),
     ]  # fmt: skip
     """Column movement replaces the cell cursor, which would paint over the language bars."""
@@ -68,9 +90,12 @@ class CompareTable(DataTable[Text]):
 
     def __init__(self, *, clock: Callable[[], datetime] = _now, id: str | None = None) -> None:
         """Create an empty grid; ``clock`` gives "now" for ages."""
-        super().__init__(id=id, cursor_type="none", fixed_columns=1, zebra_stripes=True)
+        super().__init__(
+            id=id, cursor_type="none", fixed_columns=1, zebra_stripes=True, cell_padding=PADDING
+        )
         self._clock = clock
         self.current = 0
+        self.width_each = COLUMN_WIDTH[1]
         self.reports: list[RepoReport] = []
         self.rows_shown: list[CompareRow] = []
 
@@ -82,16 +107,26 @@ class CompareTable(DataTable[Text]):
         self.current = max(0, min(self.current, len(reports) - 1))
         scroll = self.scroll_offset
         self.clear(columns=True)
-        self.add_column(Text(""), key="label")
+        self.width_each = column_width(self._available(), len(reports))
+        self.add_column(Text(""), key="label", width=LABEL_WIDTH)
         current = self.get_component_rich_style("compare-table--current")
         for i, report in enumerate(reports):
-            header = safe_text(report.info.full_name, "bold")
+            header = fit(safe_text(report.info.full_name, "bold"), self.width_each)
             if i == self.current:
                 header.stylize(current)
-            self.add_column(header, key=report.info.full_name)
+            self.add_column(header, key=report.info.full_name, width=self.width_each)
         self.rows_shown = compare_rows(self.reports, self._clock())
         self._add_rows()
-        self.scroll_to(scroll.x, scroll.y, animate=False)
+        self.scroll_to(self._scroll_x_showing_current(scroll.x), scroll.y, animate=False)
+
+    def _scroll_x_showing_current(self, x: float) -> float:
+        """The horizontal scroll nearest ``x`` that shows the whole current column."""
+        step = self.width_each + 2 * PADDING
+        start = self.current * step  # from the end of the fixed label column
+        visible = self._available() - LABEL_WIDTH - 2 * PADDING
+        if start < x:
+            return start
+        return max(x, start + step - visible)
 
     def _add_rows(self) -> None:
         rows: list[tuple[str, list[Text], int]] = []
@@ -99,31 +134,35 @@ class CompareTable(DataTable[Text]):
         for row in self.rows_shown:
             if row.group != group and row.group.startswith("frameworks"):
                 group = row.group
-                style = self.get_component_rich_style("compare-table--group")
-                heading = Text(clean(group), style=style)
-                rows.append((f"group:{group}", [heading, *[Text("") for _ in self.reports]], 1))
+                rows.append((f"group:{group}", self._heading(group), 1))
             rows.append((row.key, self._cells(row), 1))
             if row.key == "primary_language":
-                cells = [languages_cell(r) for r in self.reports]
+                cells = [languages_cell(r, self.width_each) for r in self.reports]
                 rows.append(("languages", [Text("Languages"), *cells], 2))
         self._mark_current([cells for _, cells, _ in rows])
         for key, cells, height in rows:
             self.add_row(*cells, key=key, height=height)
 
+    def _heading(self, group: str) -> list[Text]:
+        """A section row: ``frameworks: web-backend`` reads ``fw · web-backend`` in the labels."""
+        style = self.get_component_rich_style("compare-table--group")
+        name = clean(group).replace("frameworks: ", "fw · ", 1)
+        return [fit(Text(name, style=style), LABEL_WIDTH), *[Text("") for _ in self.reports]]
+
     def _cells(self, row: CompareRow) -> list[Text]:
         best = self.get_component_rich_style("compare-table--best")
         worst = self.get_component_rich_style("compare-table--worst")
-        cells = [Text(row.label, end="")]
+        cells = [fit(Text(row.label, end=""), LABEL_WIDTH)]
         for i, value in enumerate(row.values):
             style = best if i in row.best else worst if i in row.worst else ""
-            cells.append(Text(value, style=style, end=""))
+            cells.append(fit(Text(value, style=style, end=""), self.width_each))
         return cells
 
     def _mark_current(self, rows: list[list[Text]]) -> None:
         """Tint the current column's cells, padded to one width so the tint is a clean stripe."""
         column = self.current + 1
         cells = [cells[column] for cells in rows if column < len(cells)]
-        width = max((len(line) for cell in cells for line in cell.plain.split("\n")), default=0)
+        width = self.width_each
         tint = self.get_component_rich_style("compare-table--current-cell")
         for cell in cells:
             lines = cell.split("\n")
@@ -134,6 +173,16 @@ class CompareTable(DataTable[Text]):
             padded.stylize_before(tint)
             cell.truncate(0)
             cell.append_text(padded)
+
+    def _available(self) -> int:
+        """Cells the grid may fill without scrolling sideways."""
+        width = self.scrollable_content_region.width or self.app.size.width - 2
+        return width - 2  # room for the vertical scrollbar
+
+    def on_resize(self) -> None:
+        """Share the new width among the columns."""
+        if self.reports and column_width(self._available(), len(self.reports)) != self.width_each:
+            self.show(self.reports)
 
     @property
     def current_index(self) -> int | None:

@@ -108,3 +108,9 @@ def countdown(until: datetime, now: datetime) -> str:
     minutes, seconds = divmod(int(left.total_seconds()), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 result``, ``0 results``, ``1,234 results``: a count with its noun agreeing."""
+    noun = word if n == 1 else (words or f"{word}s")
+    return f"{n:,} {noun}"

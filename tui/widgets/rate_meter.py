@@ -48,7 +48,11 @@ class RateLimitMeter(Widget):
             self.buckets = self._budget.buckets
             # the client may update from any task; a message keeps this widget's state on its loop
             self._unsubscribe = self._budget.subscribe(self._budget_changed)
-        self.set_interval(1.0, self.refresh)
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        """Redraw the countdown; its width may change (``1:00:00`` to ``59:59``)."""
+        self.refresh(layout=True)
 
     def _budget_changed(self, snapshot: dict[str, RateBucket]) -> None:
         self.post_message(BudgetChanged(snapshot))
@@ -71,6 +75,7 @@ class RateLimitMeter(Widget):
         low = any(b.limit > 0 and b.remaining / b.limit <= LOW for b in shown)
         self.set_class(empty, "-error")
         self.set_class(low and not empty, "-warning")
+        self.refresh(layout=True)  # the width follows the text (``?`` becomes ``4990/5000``)
 
     def render(self) -> Content:
         """Each known bucket as ``name remaining/limit ↻ countdown``."""

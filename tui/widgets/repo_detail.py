@@ -77,6 +77,9 @@ class RepoDetail(VerticalScroll):
     failed: reactive[bool] = reactive(False)
     """Loading the report stopped with an error; the placeholders say "unavailable"."""
 
+    pending: reactive[bool] = reactive(False)
+    """Only the name is known yet: description and facts say "loading" instead of "none"."""
+
     activity_failed: reactive[bool] = reactive(False)
     """The activity could not be fetched (rate limit, offline miss...)."""
 
@@ -110,9 +113,13 @@ class RepoDetail(VerticalScroll):
         self.set_class(report.source.stale, "-stale")
         self.set_class(report.languages is None or report.frameworks is None, "-loading")
         self.query_one("#detail-title", Static).update(title_text(report, now))
-        description = safe_text(report.info.description or "no description", one_line=False)
-        self.query_one("#detail-description", Static).update(description)
-        self.query_one("#detail-meta", Static).update(meta_text(report.info, now))
+        if self.pending:
+            self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))
+            self.query_one("#detail-meta", Static).update(Text("", end=""))
+        else:
+            description = safe_text(report.info.description or "no description", one_line=False)
+            self.query_one("#detail-description", Static).update(description)
+            self.query_one("#detail-meta", Static).update(meta_text(report.info, now))
         self.query_one(LanguageBar).shares = report.languages
         self.query_one(FrameworkList).frameworks = report.frameworks
         if report.languages is not None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -25,6 +27,16 @@ COLUMNS = (
 )
 
 
+NAME_WIDTH = 24
+"""Cells of the longest name shown whole; longer ones end in … so the other columns stay in view."""
+
+
+def fit(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells, ending in … where it was cut."""
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -38,6 +50,12 @@ def language_cell(language: str | None) -> Text:
 
 class ResultsTable(DataTable[Text]):
     """Search results, one row per repository, keyed by ``owner/name``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="search.open_row",
+                tooltip="Open the repository under the cursor full screen"),
+    ]  # fmt: skip
+    """Enter is the table's own key; listing it here shows it in the footer."""
 
     @dataclass
     class RepoHighlighted(Message):
@@ -80,7 +98,7 @@ class ResultsTable(DataTable[Text]):
         badges = (" ⌂" if repo.archived else "") + (" ⑂" if repo.fork else "")
         return [
             mark,
-            Text.assemble(safe_text(repo.full_name, "bold"), (badges, "dim")),
+            Text.assemble(fit(safe_text(repo.full_name, "bold"), NAME_WIDTH), (badges, "dim")),
             Text(count(repo.stars), justify="right", end=""),
             Text(count(repo.forks), justify="right", end=""),
             language_cell(repo.primary_language),

@@ -1,0 +1,41 @@
+"""The hint line under the search box: sort, count, marks, demo catalog and a qualifier tip."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from tui.sources.base import SearchResults, SourceStatus
+from tui.widgets.formatting import plural
+from tui.widgets.safe_text import clean
+
+HINT = "language:python  stars:>1000  topic:llm  org:microsoft  user:name"
+"""Qualifiers worth knowing, shown at the end of the hint line."""
+
+DEMO_QUERY = "is:public"
+"""Lists every repository of the demo catalog (each is public), shown sorted by stars."""
+
+
+def hint_line(
+    sort: str | None, results: SearchResults | None, marked: int, status: SourceStatus
+) -> Content:
+    """``demo catalog (date) · sort stars · page 1 · 10 results · 2 marked · try …``.
+
+    Args:
+        sort: The sort order, ``None`` for best match.
+        results: The page shown, if any.
+        marked: How many repositories are marked for comparison.
+        status: Where the data comes from (the demo catalog says so first).
+
+    Returns:
+        The line, with untrusted parts (the catalog's date) as plain text.
+    """
+    parts = [Content.from_markup("sort [b]$sort[/]", sort=sort or "best match")]
+    if status.demo:
+        date = clean(status.demo_date) or "bundled"
+        parts.insert(0, Content.from_markup("[b]demo catalog[/] ($date)", date=date))
+    if results is not None:
+        parts.append(Content(f"page {results.page} · {plural(results.total_count, 'result')}"))
+    if marked:
+        parts.append(Content.from_markup("[b]$n[/] marked", n=str(marked)))
+    parts.append(Content.from_markup("[dim]try[/] $hint", hint=HINT))
+    return Content(" · ").join(parts)
