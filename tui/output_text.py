@@ -14,7 +14,7 @@ BAR_WIDTH = 30
 
 
 def _num(value: int | None) -> str:
-    return "?" if value is None else f"{value:,}"
+    return "–" if value is None else f"{value:,}"
 
 
 def age(when: datetime | None, now: datetime | None = None) -> str:
@@ -44,15 +44,21 @@ def language_lines(languages: Sequence[LanguageShare]) -> list[str]:
 def framework_lines(frameworks: Sequence[Framework]) -> list[str]:
     """Frameworks grouped by category, each with its strongest evidence."""
     lines: list[str] = []
-    for category in sorted({f.category for f in frameworks}):
+    strongest: dict[str, float] = {}
+    for f in frameworks:
+        strongest[f.category] = max(strongest.get(f.category, 0.0), f.confidence)
+    # the category of the strongest evidence first (ml for BioGPT), then by name
+    for category in sorted(strongest, key=lambda c: (-strongest[c], c)):
         lines.append(f"  {category}")
-        for f in (f for f in frameworks if f.category == category):
+        members = [f for f in frameworks if f.category == category]
+        for f in sorted(members, key=lambda f: (-f.confidence, f.name.lower())):
             marks = " (this repository)" if f.is_self else ""
             marks += f" (only in {f.only_in})" if f.only_in else ""
             proof = f.evidence[0] if f.evidence else None
-            where = (
-                f"  {clean(proof.path)}: {clean(proof.detail, single_line=True)}" if proof else ""
-            )
+            where = ""
+            if proof:
+                at = f"{clean(proof.path)}:{proof.line}" if proof.line else clean(proof.path)
+                where = f"  {at}  {clean(proof.detail, single_line=True)}"
             lines.append(f"    {clean(f.name)}{marks}  [{f.confidence:.0%}]{where}")
     return lines
 
@@ -78,7 +84,7 @@ def report_text(report: RepoReport) -> str:
         f"forks {_num(info.forks)}",
         f"issues {_num(info.open_issues)}",
         f"licence {clean(info.license) or 'none'}",
-        f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else '?'}",
+        f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else '–'}",
     ]
     flags = [flag for flag, on in (("archived", info.archived), ("fork", info.fork)) if on]
     if report.source.kind != "local":
