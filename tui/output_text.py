@@ -11,10 +11,12 @@ from tui.sources.base import SearchResults
 from tui.textsafe import clean
 
 BAR_WIDTH = 30
+#: What an unknown figure shows (an en dash, as in the TUI).
+UNKNOWN = "\u2013"
 
 
 def _num(value: int | None) -> str:
-    return "–" if value is None else f"{value:,}"
+    return UNKNOWN if value is None else f"{value:,}"
 
 
 def age(when: datetime | None, now: datetime | None = None) -> str:
@@ -84,7 +86,7 @@ def report_text(report: RepoReport) -> str:
         f"forks {_num(info.forks)}",
         f"issues {_num(info.open_issues)}",
         f"licence {clean(info.license) or 'none'}",
-        f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else '–'}",
+        f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else UNKNOWN}",
     ]
     flags = [flag for flag, on in (("archived", info.archived), ("fork", info.fork)) if on]
     if report.source.kind != "local":
