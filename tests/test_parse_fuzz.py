@@ -10,6 +10,7 @@ import pytest
 
 from tui.github import parse
 from tui.github.errors import BadResponse
+from tui.github.graphql_search import parse_search
 from tui.github.limits import bucket_from_headers
 
 HOSTILE_VALUES: list[Any] = [
@@ -69,3 +70,35 @@ def test_parsers_never_raise_anything_but_bad_response(
 def test_absurd_rate_headers_are_ignored(reset: str) -> None:
     headers = {"x-ratelimit-limit": "60", "x-ratelimit-remaining": "1", "x-ratelimit-reset": reset}
     assert bucket_from_headers(headers, "core") is None
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_graphql_search_answers_are_typed_or_refused(value: Any) -> None:
+    node = {
+        "nameWithOwner": "a/b",
+        "description": value,
+        "url": value,
+        "stargazerCount": value,
+        "forkCount": value,
+        "issues": {"totalCount": value},
+        "licenseInfo": {"spdxId": value},
+        "defaultBranchRef": {"name": value},
+        "primaryLanguage": value,
+        "languages": value,
+        "root": {"entries": [value]},
+        "repositoryTopics": {"nodes": [value]},
+        "diskUsage": value,
+    }
+    data = {
+        "search": {"nodes": [node], "repositoryCount": value, "pageInfo": value},
+        "rateLimit": {"limit": value, "remaining": value, "resetAt": value},
+    }
+    try:
+        page = parse_search(data, page=1, per_page=30)
+    except BadResponse:
+        return
+    repo = page.page.items[0]
+    for text in (repo.description, repo.html_url, repo.license, repo.primary_language):
+        assert text is None or isinstance(text, str)
+    for number in (repo.stars, repo.forks, repo.open_issues, repo.size_kb, page.page.total_count):
+        assert number is None or isinstance(number, int)

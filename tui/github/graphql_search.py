@@ -125,23 +125,23 @@ def _repo(node: Mapping[str, Any]) -> Repo:
         if isinstance(t, str)
     )
     return Repo(
-        id=node.get("databaseId"),
+        id=_int(node.get("databaseId")),
         full_name=str(node["nameWithOwner"]),
-        description=node.get("description"),
-        html_url=node.get("url"),
-        homepage=node.get("homepageUrl") or None,
-        stars=node.get("stargazerCount"),
-        forks=node.get("forkCount"),
-        open_issues=_get(node, "issues", "totalCount"),
-        license=_get(node, "licenseInfo", "spdxId"),
+        description=_str(node.get("description")),
+        html_url=_str(node.get("url")),
+        homepage=_str(node.get("homepageUrl")) or None,
+        stars=_int(node.get("stargazerCount")),
+        forks=_int(node.get("forkCount")),
+        open_issues=_int(_get(node, "issues", "totalCount")),
+        license=_str(_get(node, "licenseInfo", "spdxId")),
         topics=topics,
-        default_branch=_get(node, "defaultBranchRef", "name"),
+        default_branch=_str(_get(node, "defaultBranchRef", "name")),
         created_at=parse_time(node.get("createdAt")),
         pushed_at=parse_time(node.get("pushedAt")),
         archived=bool(node.get("isArchived")),
         fork=bool(node.get("isFork")),
-        size_kb=node.get("diskUsage"),
-        primary_language=_get(node, "primaryLanguage", "name"),
+        size_kb=_int(node.get("diskUsage")),
+        primary_language=_str(_get(node, "primaryLanguage", "name")),
     )
 
 
@@ -203,7 +203,7 @@ def parse_search(data: Mapping[str, Any], *, page: int, per_page: int) -> GraphQ
         ]
     except (KeyError, TypeError, ValueError) as exc:
         raise BadResponse("GitHub's GraphQL answer was not in the expected shape.") from exc
-    total = int(search.get("repositoryCount") or 0)
+    total = _int(search.get("repositoryCount")) or 0
     has_next = bool(_get(search, "pageInfo", "hasNextPage")) and page * per_page < 1000
     return GraphQLPage(
         page=SearchPage(
@@ -223,6 +223,10 @@ def parse_search(data: Mapping[str, Any], *, page: int, per_page: int) -> GraphQ
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def graphql_rate(data: Mapping[str, Any]) -> RateBucket | None:
