@@ -57,7 +57,8 @@ def _demo() -> RepoLensApp:
 
 SCENES: dict[str, tuple[Callable[[], RepoLensApp], tuple[str, ...]]] = {
     "search": (lambda: _app(FakeSource(), initial_query="language:python"), ("down",)),
-    "detail": (lambda: _app(FakeSource(), open_repos=["fastapi/fastapi"]), ("e",)),
+    # a repository with notebooks: the detail shows GitHub's bar and the notebooks-apart one
+    "detail": (lambda: _app(FakeSource(), open_repos=["google-research/bert"]), ("e",)),
     "compare": (
         lambda: _app(
             FakeSource(), open_repos=["pallets/flask", "fastapi/fastapi", "gin-gonic/gin"]

@@ -47,6 +47,8 @@ class FakeRepo:
     languages: dict[str, int]
     frameworks: tuple[Framework, ...] = ()
     weekly: tuple[int, ...] = ()
+    problems: tuple[str, ...] = ()
+    """What reading it ran into (``RepoReport.errors``: a broken manifest, a truncated tree)."""
 
 
 def _info(name: str, desc: str, lang: str, lic: str | None, stars: int | None, forks: int | None,
@@ -182,6 +184,19 @@ def shares(languages: dict[str, int]) -> tuple[LanguageShare, ...]:
     return tuple(LanguageShare(n, b, round(b * 100 / total, 1), None) for n, b in ordered)
 
 
+def with_languages(report: RepoReport, languages: dict[str, int]) -> RepoReport:
+    """``report`` with its language shares, and the notebooks-set-apart view as GitHub's source
+    gives it when the repository has notebooks."""
+    from tui.analysis.notebooks import GITHUB_VIEW, notebook_view  # not at startup (benchmarks)
+
+    view = notebook_view(languages)
+    apart = view.label != GITHUB_VIEW
+    return replace(report, languages=shares(languages),
+                   notebook_view=view.shares if apart else None,
+                   notebook_label=view.label if apart else None,
+                   notebook_bytes=view.notebook_bytes)  # fmt: skip
+
+
 def matches(info: RepoInfo, query: str) -> bool:
     """GitHub-like matching: free words in name/description/topics, plus a few qualifiers."""
     for term in query.split():
@@ -223,6 +238,8 @@ class FakeSource:
         offline: Only ``cached`` names and queries answer, as stale cache hits.
         cached: Names and queries that answer at once from the (pretend) disk cache.
         calls: Every call made, in order (``search:<q>``, ``report:<name>``, ``activity:<name>``).
+        fallback: Searches answer as GitHub's source does when GitHub is unreachable: from the
+            cache and catalog, with ``offline=True``.
     """
 
     repos: dict[str, FakeRepo] = field(
@@ -237,6 +254,7 @@ class FakeSource:
     now: datetime = NOW
     calls: list[str] = field(default_factory=list)
     cache_cleared: int = 0
+    fallback: bool = False
 
     def __post_init__(self) -> None:
         if self.budget is not None and not self.budget.buckets:
@@ -281,7 +299,7 @@ class FakeSource:
         start = (page - 1) * per_page
         items = tuple(found[start : start + per_page])
         return SearchResults(query, items, len(found), False, page, start + per_page < len(found),
-                             offline=self.offline, from_cache=hit,
+                             offline=self.offline or self.fallback, from_cache=hit,
                              stale=hit and self.offline)  # fmt: skip
 
     async def report(
@@ -293,7 +311,8 @@ class FakeSource:
         if full_name in self.cached and repo is not None:
             fetched = self.now - timedelta(hours=3 if self.offline else 0, minutes=5)
             source = SourceInfo("cache", True, self.offline, fetched)
-            yield RepoReport(repo.info, shares(repo.languages), repo.frameworks, source)
+            cached = RepoReport(repo.info, None, repo.frameworks, source, errors=repo.problems)
+            yield with_languages(cached, repo.languages)
             return
         if self.offline:
             raise OfflineMiss(f"Offline and {full_name} is not cached.")
@@ -305,9 +324,10 @@ class FakeSource:
         source = SourceInfo("github", fetched_at=self.now)
         yield RepoReport(hint or repo.info, source=source)
         await self._step(full_name, "core")
-        yield RepoReport(repo.info, shares(repo.languages), None, source)
+        with_shares = with_languages(RepoReport(repo.info, source=source), repo.languages)
+        yield with_shares
         await self._step(full_name, "core")
-        yield RepoReport(repo.info, shares(repo.languages), repo.frameworks, source)
+        yield replace(with_shares, frameworks=repo.frameworks, errors=repo.problems)
 
     async def activity(self, full_name: str) -> Activity:
         """A year of weekly commits (``computing`` for repositories without data)."""

@@ -79,6 +79,10 @@ class TestDetail:
         app = app_for(FakeSource(), open_repos=["fastapi/fastapi"])
         assert snap_compare(app, press=["e"], terminal_size=SIZE, run_before=keys_then_settle())
 
+    def test_detail_with_notebooks(self, snap_compare: Snap) -> None:
+        app = app_for(FakeSource(), open_repos=["google-research/bert"])
+        assert snap_compare(app, terminal_size=(100, 40), run_before=keys_then_settle())
+
     def test_detail_placeholders(self, snap_compare: Snap) -> None:
         app = app_for(FakeSource(delay=30.0), open_repos=["vuejs/core"])
         assert snap_compare(app, terminal_size=SIZE)
@@ -142,6 +146,10 @@ class TestOffline:
         source = FakeSource(offline=True, cached={"flask", "pallets/flask"})
         status = SourceStatus(offline=True, authenticated=True, token_source="GH_TOKEN")
         app = app_for(source, status=status, initial_query="flask")
+        assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle())
+
+    def test_fallback_results(self, snap_compare: Snap) -> None:
+        app = app_for(FakeSource(fallback=True), initial_query="language:go")
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle())
 
     def test_demo_badge(self, snap_compare: Snap) -> None:

@@ -49,7 +49,7 @@ async def test_mark_two_and_compare(tmp_path: Path) -> None:
         assert "fw:FastAPI" in keys
         assert "fw:Flask" in keys
         flask_row = next(row for row in table.rows_shown if row.key == "fw:Flask")
-        assert flask_row.values == ("·", "✓")
+        assert flask_row.values == ("·", "★")  # flask is the Flask framework itself
 
 
 async def test_compare_needs_two(tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ async def test_export_markdown_and_json(tmp_path: Path) -> None:
         text = markdown.read_text(encoding="utf-8")
         assert "| | pallets/flask | gin-gonic/gin |" in text
         assert "| Stars | 72.1k ▼ | 89.1k ▲ |" in text
-        assert "| Gin (web-backend) | · | ✓ |" in text
+        assert "| Gin (web-backend) | · | ★ |" in text
         assert "Python 99.9%" in text
         assert any(str(markdown) in str(n.message) for n in app._notifications)
         await pilot.press("j")

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerState
 from tui.analysis.report import RepoInfo
 from tui.github.budget import Budget
 from tui.github.errors import ApiUnavailable, GitHubError
+from tui.keymap import UserKeymap, bindings_by_id, unknown_ids, user_keymap
 from tui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.screens.context import Context
 from tui.screens.search import SearchScreen
@@ -77,26 +78,41 @@ class RepoLensApp(App[None]):
         open_repos: Sequence[str] = (),
         initial_query: str | None = None,
         demo: DemoFactory | None = None,
+        keymap: UserKeymap | None = None,
     ) -> None:
         """Create the app; nothing is fetched before it is mounted."""
         super().__init__()
         self.context = context
+        self._user_keymap = keymap  # None: the user's file, read once the first frame is up
         self._open_repos = tuple(open_repos)
         self._initial_query = initial_query
         self._demo = demo
         self.demo_offered = False
+        self._unreachable: set[str] = set()  # "Cannot reach GitHub" lines shown, for the offer
 
     def get_default_screen(self) -> Screen[None]:
         """The search is the bottom screen; everything else is pushed over it."""
         return SearchScreen(self.context, self._initial_query)
 
     def on_mount(self) -> None:
-        """Open the repositories asked for on the command line."""
+        """Open the repositories asked for on the command line; apply the user's keymap."""
+        self.call_after_refresh(self._apply_keymap)
         repos = tuple(RepoInfo(full_name=name) for name in self._open_repos)
         if len(repos) == 1:
             self.post_message(OpenRepo(repos[0].full_name, repos[0]))
         elif len(repos) > 1:
             self.post_message(CompareRepos(repos))
+
+    def _apply_keymap(self) -> None:
+        """Remap keys by binding id; a broken file or unknown ids get one line, defaults stay."""
+        keymap = self._user_keymap or user_keymap()
+        unknown = unknown_ids(keymap.keys, set(all_bindings())) if keymap.keys else []
+        self.set_keymap({i: key for i, key in keymap.keys.items() if i not in unknown})
+        problems = [keymap.problem] if keymap.problem else []
+        if unknown:
+            problems.append(f"Keymap: no binding has the id {', '.join(unknown)}; ignored.")
+        for problem in problems:
+            self.notify(clean(problem), severity="warning", markup=False)
 
     async def on_unmount(self) -> None:
         """Close the source's client, if it has one."""
@@ -107,10 +123,14 @@ class RepoLensApp(App[None]):
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
-        if isinstance(error, ApiUnavailable) and self._first_run_failed(event.worker.group):
-            return
+        if isinstance(error, ApiUnavailable) and (
+            self._first_run_failed(event.worker.group) or self.offer_showing
+        ):
+            return  # the offer already says GitHub cannot be reached: one line, not two
         if isinstance(error, GitHubError):
             self.notify(clean(error.user_message), severity="error", markup=False)
+            if isinstance(error, ApiUnavailable):
+                self._unreachable.add(clean(error.user_message))
         elif isinstance(error, asyncio.CancelledError | WorkerCancelled):
             return
         elif error is not None:
@@ -131,11 +151,19 @@ class RepoLensApp(App[None]):
             return False
         self.demo_offered = True
         self.refresh_bindings()
+        for notice in list(self._notifications):  # the offer replaces "Cannot reach GitHub"
+            if str(notice.message) in self._unreachable:
+                self._unnotify(notice)
         show_notice = getattr(self.screen, "show_notice", None)
         if show_notice is None or not show_notice(FALLBACK):
             self.notify(FALLBACK, severity="warning", timeout=30, markup=False)
         self.screen.set_focus(None)  # so that d is a key, not a letter in the search box
         return True
+
+    @property
+    def offer_showing(self) -> bool:
+        """The demo catalog is on offer and nothing has been answered by GitHub since."""
+        return self.demo_offered and self.can_switch_to_demo and not self.context.answered
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``d`` (demo catalog) is offered only once GitHub has proved unreachable."""
@@ -218,6 +246,17 @@ class RepoLensApp(App[None]):
         self.notify("Cache cleared.")
 
 
+def all_bindings() -> dict[str, Binding]:
+    """Every binding with an id, by id: the names a keymap may remap (and the README lists)."""
+    from tui.screens.compare import CompareScreen
+    from tui.screens.detail import DetailScreen
+    from tui.widgets.compare_table import CompareTable
+    from tui.widgets.results_table import ResultsTable
+
+    owners = (RepoLensApp, SearchScreen, ResultsTable, DetailScreen, CompareScreen, CompareTable)
+    return bindings_by_id(owners)
+
+
 async def _close(source: RepoSource) -> None:
     """Close a source's client, if it has one."""
     close = getattr(source, "aclose", None)
@@ -236,6 +275,7 @@ def make_app(
     now: datetime | Callable[[], datetime] | None = None,
     blink: bool = True,
     demo: DemoFactory | None = None,
+    keymap: UserKeymap | None = None,
 ) -> RepoLensApp:
     """Build the app for a source: the CLI, tests, snapshots and screenshots all come here.
 
@@ -245,10 +285,12 @@ def make_app(
         status: What the badges show; defaults to an unauthenticated online source.
         open_repos: One repository opens its detail; two to six open the compare view.
         initial_query: A search to run at once.
-        export_dir: Where comparisons are exported (default: the working directory).
+        export_dir: Where comparisons are exported (default: ``repolens`` in the user's
+            documents folder, created on the first export).
         now: A fixed time or a clock (tests and screenshots freeze it); default: the real clock.
         blink: Blink the text cursor (snapshot tests turn it off).
         demo: Builds the demo catalog's source, offered when GitHub cannot be reached at first.
+        keymap: Keys remapped by binding id; default: the user's keymap file, if any.
 
     Returns:
         The app, ready to ``run()``.
@@ -263,7 +305,8 @@ def make_app(
         budget=budget,
         status=status or SourceStatus(),
         clock=clock,
-        export_dir=export_dir or Path.cwd(),
+        export_dir=export_dir,
         blink=blink,
     )
-    return RepoLensApp(context, open_repos=open_repos, initial_query=initial_query, demo=demo)
+    return RepoLensApp(context, open_repos=open_repos, initial_query=initial_query, demo=demo,
+                       keymap=keymap)  # fmt: skip

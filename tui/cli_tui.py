@@ -56,4 +56,4 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
         demo=None if options.demo else partial(demo_factory, options),
     )
     app.run()
-    return EXIT_OK
+    return app.return_code or EXIT_OK  # a crash (a bug's traceback) is not a success

@@ -43,6 +43,10 @@ class RepoLensScreen(Screen[None]):
         """Show or hide the stale badge."""
         self.query_one(StatusBar).badges.stale = stale
 
+    def set_offline_results(self, offline: bool) -> None:
+        """Show or hide the offline badge for answers that fell back to the cache and catalog."""
+        self.query_one(StatusBar).badges.offline_results = offline
+
     @work(exclusive=True, group="detail", exit_on_error=False)
     async def load_detail(self, detail: RepoDetail, info: RepoInfo) -> None:
         """Fill ``detail`` as each answer about ``info`` arrives; a newer load cancels this."""

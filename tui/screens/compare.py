@@ -8,13 +8,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.messages import OpenRepo
 from tui.screens.base import RepoLensScreen
 from tui.screens.compare_export import export_comparison
-from tui.screens.context import Context, completeness
+from tui.screens.context import Context, completeness, default_export_dir
+from tui.widgets.compare_rows import LEGEND
 from tui.widgets.compare_table import CompareTable
 
 if TYPE_CHECKING:
@@ -55,8 +56,11 @@ class CompareScreen(RepoLensScreen):
     def compose(self) -> ComposeResult:
         """Status bar, the grid, a slot for the chart, footer."""
         yield self.status_bar()
-        yield CompareTable(clock=self.context.clock, id="compare")
-        yield Vertical(id="compare-chart")
+        table = CompareTable(clock=self.context.clock, id="compare")
+        table.border_subtitle = LEGEND  # what the framework marks mean, under the matrix
+        yield table
+        with Vertical(id="compare-chart"):
+            yield Static(id="composition-legend")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,7 +68,8 @@ class CompareScreen(RepoLensScreen):
         from tui.widgets.charts import CompareChart  # plotext loads on first use
 
         self._chart = CompareChart(id="composition")
-        self.query_one("#compare-chart", Vertical).mount(self._chart)
+        chart_slot = self.query_one("#compare-chart", Vertical)
+        chart_slot.mount(self._chart, before=self.query_one("#composition-legend"))
         self._redraw(focus_column=0)
         self.query_one(CompareTable).focus()
         for report in self.reports:
@@ -85,7 +90,12 @@ class CompareScreen(RepoLensScreen):
         self.query_one(CompareTable).show(self.reports, focus_column)
         self.set_stale(any(r.source.stale for r in self.reports))
         if self._chart is not None:
-            self._chart.show([(r.info.full_name, r.languages or ()) for r in self.reports])
+            from tui.widgets.charts import chart_languages, chart_legend  # loaded with the chart
+
+            columns = [(r.info.full_name, r.languages or ()) for r in self.reports]
+            self._chart.show(columns)
+            legend = chart_legend(chart_languages(columns))
+            self.query_one("#composition-legend", Static).update(legend)
 
     @property
     def current(self) -> RepoInfo | None:
@@ -136,7 +146,8 @@ class CompareScreen(RepoLensScreen):
         """Write the file off the event loop and say where it went."""
         ctx = self.context
         try:
-            path = export_comparison(reports, fmt, ctx.export_dir, ctx.clock())
+            directory = ctx.export_dir or default_export_dir()
+            path = export_comparison(reports, fmt, directory, ctx.clock())
         except OSError as exc:  # a full disk or a read-only directory is the user's to fix
             message, severity = f"Export failed: {exc}", "error"
         else:

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.analysis.report import RepoReport
-from tui.widgets.compare_rows import compare_rows
+from tui.widgets.compare_rows import LEGEND, compare_rows
 from tui.widgets.formatting import UNKNOWN
 from tui.widgets.safe_text import clean
 
@@ -46,11 +46,17 @@ def to_markdown(reports: list[RepoReport], now: datetime) -> str:
         lines.append(f"| {label} | " + " | ".join(values) + " |")
         if row.key == "primary_language":
             lines.append(f"| Languages | {languages} |")
+    if any(r.frameworks for r in reports):
+        lines.extend(["", f"Frameworks: {LEGEND}"])
     return "\n".join(lines) + "\n"
 
 
 def to_json(reports: list[RepoReport], now: datetime) -> str:
-    """A JSON document: the repositories and every row with raw values, best and worst."""
+    """A JSON document: the repositories and every row with raw values, best and worst.
+
+    A framework row's value per column is ``null`` (not known yet), ``false`` (not used) or
+    ``{"mark", "self", "only_in", "confidence"}``.
+    """
     rows = [
         {"key": row.key, "label": row.label, "group": row.group, "values": list(row.raw),
          "best": sorted(row.best), "worst": sorted(row.worst)}
@@ -66,6 +72,7 @@ def to_json(reports: list[RepoReport], now: datetime) -> str:
         "repositories": [r.info.full_name for r in reports],
         "rows": rows,
         "languages": languages,
+        "framework_marks": LEGEND,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -80,9 +87,10 @@ def export_comparison(reports: list[RepoReport], fmt: str, directory: Path, now:
         now: The time stamped in the file and its name.
 
     Returns:
-        The path written.
+        The absolute path written.
     """
     text = to_markdown(reports, now) if fmt == "markdown" else to_json(reports, now)
+    directory = directory.expanduser().resolve()  # the notification names the full path
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"repolens-compare-{now:%Y%m%d-%H%M%S}.{FORMATS[fmt]}"
     path.write_text(text, encoding="utf-8")

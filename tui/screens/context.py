@@ -24,7 +24,7 @@ class Context:
         budget: GitHub's rate-limit state, when the source has one.
         status: What the badges show (token, offline, demo).
         clock: "Now", injectable so tests and screenshots do not drift.
-        export_dir: Where comparisons are exported.
+        export_dir: Where comparisons are exported; ``None``: ``default_export_dir()``.
         blink: Blink text cursors (off in snapshot tests).
         reports: The most complete report seen per repository in this session.
         marked: Repositories marked for comparison, in marking order.
@@ -35,7 +35,7 @@ class Context:
     budget: Budget | None
     status: SourceStatus
     clock: Callable[[], datetime]
-    export_dir: Path
+    export_dir: Path | None
     blink: bool = True
     reports: dict[str, RepoReport] = field(default_factory=dict)
     marked: list[RepoInfo] = field(default_factory=list)
@@ -67,3 +67,10 @@ class Context:
 def completeness(report: RepoReport) -> int:
     """How many of the parts that arrive later a report already has (0 to 2)."""
     return (report.languages is not None) + (report.frameworks is not None)
+
+
+def default_export_dir() -> Path:
+    """``<documents>/repolens``: where comparisons go unless a directory is given."""
+    import platformdirs  # only needed here
+
+    return Path(platformdirs.user_documents_dir()) / "repolens"

@@ -17,7 +17,7 @@ from tui.analysis.report import RepoInfo
 from tui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.screens.base import RepoLensScreen
 from tui.screens.context import Context
-from tui.screens.search_hint import DEMO_QUERY, hint_line
+from tui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, hint_line
 from tui.sources.base import SearchResults
 
 if TYPE_CHECKING:
@@ -28,17 +28,6 @@ SORTS: tuple[str | None, ...] = (None, "stars", "forks", "updated")
 
 DEBOUNCE = 0.4
 """Seconds of quiet typing before a search is sent (10 searches a minute without a token)."""
-
-RESULT_ACTIONS = frozenset(
-    {"open_detail", "toggle_mark", "page", "toggle_evidence", "open_browser", "leave_input"}
-)
-"""Actions that need results on screen."""
-
-WELCOME = (
-    "Type a search and press enter: free text plus GitHub qualifiers.\n"
-    "Example: llm language:python stars:>1000"
-)
-"""What the results area says before the first search."""
 
 
 class SearchScreen(RepoLensScreen):
@@ -152,14 +141,15 @@ class SearchScreen(RepoLensScreen):
         if self._debounce is not None:
             self._debounce.stop()
         self.page = 1
-        self._start_search()  # focus stays in the box: tab or down goes to the results
+        # enter is deliberate: it searches again even for the query already shown (a refresh)
+        self._start_search(again=True)  # focus stays in the box: tab or down goes to the results
 
-    def _start_search(self, *, keep_page: bool = False) -> None:
+    def _start_search(self, *, keep_page: bool = False, again: bool = False) -> None:
         query = self.query_one("#query", Input).value.strip()
         if not keep_page:
             self.page = 1
         wanted = (query, self.sort, self.page)
-        if not query or wanted == self._wanted:
+        if not query or (wanted == self._wanted and not again):
             return
         self._wanted = wanted
         self.add_class("-searching")
@@ -170,8 +160,12 @@ class SearchScreen(RepoLensScreen):
         """Search; a newer search cancels this one, and a stale answer is dropped."""
         try:
             results = await self.source.search(query, sort=sort, page=page)
-        finally:
+        except Exception:  # not a cancellation: a newer search of the same query may be running
             if (query, sort, page) == self._wanted:
+                self._wanted = None  # a failed search is not "already shown": enter retries it
+            raise
+        finally:
+            if (query, sort, page) == self._wanted or self._wanted is None:
                 self.remove_class("-searching")
         if (query, sort, page) != self._wanted:
             return  # the user asked for something else meanwhile
@@ -186,10 +180,21 @@ class SearchScreen(RepoLensScreen):
         table.show(results.items)
         self.set_class(not results.items, "-no-results")
         self.set_stale(results.stale)
+        self.set_offline_results(results.offline and not self.context.status.demo)
         self._show_hint()
         self.refresh_bindings()
         if results.offline and not self.context.status.offline:
             self.post_message(GitHubUnreachable())  # the source fell back to cache and catalog
+
+    def on_screen_resume(self) -> None:
+        """Back from detail or compare, where marks may have changed: show them."""
+        if not self.query("#hint"):
+            return  # not composed yet
+        table = self.table
+        if table is not None:
+            table.set_marked({r.full_name for r in self.context.marked})
+        self._show_hint()
+        self.refresh_bindings()
 
     def _show_hint(self) -> None:
         ctx = self.context

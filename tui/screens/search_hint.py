@@ -1,4 +1,4 @@
-"""The hint line under the search box: sort, count, marks, demo catalog and a qualifier tip."""
+"""The search screen's words: the hint line under the box (sort, count, marks...), the welcome."""
 
 from __future__ import annotations
 
@@ -11,6 +11,17 @@ from tui.widgets.safe_text import clean
 HINT = "language:python  stars:>1000  topic:llm  org:microsoft  user:name"
 """Qualifiers worth knowing, shown at the end of the hint line."""
 
+RESULT_ACTIONS = frozenset(
+    {"open_detail", "toggle_mark", "page", "toggle_evidence", "open_browser", "leave_input"}
+)
+"""Search screen actions that need results on screen."""
+
+WELCOME = (
+    "Type a search and press enter: free text plus GitHub qualifiers.\n"
+    "Example: llm language:python stars:>1000"
+)
+"""What the results area says before the first search."""
+
 DEMO_QUERY = "is:public"
 """Lists every repository of the demo catalog (each is public), shown sorted by stars."""
 
@@ -19,6 +30,8 @@ def hint_line(
     sort: str | None, results: SearchResults | None, marked: int, status: SourceStatus
 ) -> Content:
     """``demo catalog (date) · sort stars · page 1 · 10 results · 2 marked · try …``.
+
+    Results answered without GitHub (from the cache and catalog) say ``offline results`` first.
 
     Args:
         sort: The sort order, ``None`` for best match.
@@ -34,6 +47,8 @@ def hint_line(
         date = clean(status.demo_date) or "bundled"
         parts.insert(0, Content.from_markup("[b]demo catalog[/] ($date)", date=date))
     if results is not None:
+        if results.offline and not status.demo:  # the demo catalog is offline by design
+            parts.insert(0, Content.from_markup("[b]offline results[/] (cache and catalog)"))
         parts.append(Content(f"page {results.page} · {plural(results.total_count, 'result')}"))
     if marked:
         parts.append(Content.from_markup("[b]$n[/] marked", n=str(marked)))

@@ -5,16 +5,20 @@ Imported only when a chart is first shown, so that starting the app never pays f
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
 from tui.analysis.report import LanguageShare
 from tui.sources.base import Activity
-from tui.widgets.formatting import language_color, plural
+from tui.widgets.formatting import display_name, language_color, plural
 from tui.widgets.safe_text import clean
 
 TOP = 4
 """Languages drawn by name; the rest are summed into "Other"."""
+
+LABEL_WIDTH = 24
+"""The most cells a repository's label takes beside its bar."""
 
 
 def rgb(hex_color: str) -> tuple[int, int, int]:
@@ -74,6 +78,48 @@ class ActivityChart(PlotextPlot):
         self.refresh()
 
 
+def bar_labels(full_names: list[str], width: int = LABEL_WIDTH) -> list[str]:
+    """One distinct label per column: the full name (a checkout's folder), cut with … to fit.
+
+    Args:
+        full_names: ``owner/name`` or a checkout's path, per column.
+        width: The most cells a label may take.
+
+    Returns:
+        Labels in column order; a label equal to an earlier one gets ``(2)``, ``(3)``...
+    """
+    labels: list[str] = []
+    for full_name in full_names:
+        label = clean(display_name(full_name)[0])
+        if len(label) > width:
+            label = label[: width - 1] + "…"
+        base, n = label, 1
+        while label in labels:  # two checkouts of one folder name, or names cut alike
+            n += 1
+            label = f"{base} ({n})"
+        labels.append(label)
+    return labels
+
+
+def chart_languages(columns: list[tuple[str, tuple[LanguageShare, ...]]]) -> list[str]:
+    """The languages drawn in the comparison chart, in drawing order ("Other" included)."""
+    names: list[str] = []
+    for _, shares in columns:
+        for name, _, _ in top_shares(shares, TOP):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def chart_legend(names: list[str]) -> Text:
+    """``● Python  ● Go  ● Other``: what each colour of the comparison chart is."""
+    text = Text(end="")
+    for i, name in enumerate(names):
+        color = language_color(None if name == "Other" else name)
+        text.append_text(Text.assemble("  " if i else "", ("● ", color), clean(name)))
+    return text
+
+
 class CompareChart(PlotextPlot):
     """Stacked bars: the language composition of each compared repository."""
 
@@ -82,19 +128,18 @@ class CompareChart(PlotextPlot):
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        names: list[str] = []
-        for _, shares in columns:
-            for name, _, _ in top_shares(shares, 4):
-                if name not in names:
-                    names.append(name)
+        names = chart_languages(columns)
         if columns and names:
-            labels = [clean(repo).split("/")[-1] for repo, _ in columns]
+            labels = bar_labels([repo for repo, _ in columns])
             series = [
-                [dict((n, p) for n, p, _ in top_shares(sh, 4)).get(name, 0.0) for _, sh in columns]
+                [
+                    dict((n, p) for n, p, _ in top_shares(sh, TOP)).get(name, 0.0)
+                    for _, sh in columns
+                ]
                 for name in names
             ]
             colors = [rgb(language_color(None if n == "Other" else n)) for n in names]
-            # no plotext legend: it is drawn over the first bar; the colours are the bars' above
+            # no plotext legend: it is drawn over the first bar; ``chart_legend`` goes below
             plt.stacked_bar(labels, series, color=colors, width=0.4, orientation="horizontal")  # type: ignore[arg-type]
         plt.title("Language composition (%), GitHub colours")
         self.refresh()

@@ -6,10 +6,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tui.analysis.report import RepoInfo, RepoReport
-from tui.widgets.formatting import UNKNOWN, age, count
+from tui.analysis.report import Framework, RepoInfo, RepoReport
+from tui.widgets.formatting import UNKNOWN, age, count, size_bytes
 from tui.widgets.framework_list import category_key
 from tui.widgets.safe_text import clean
+
+IS_SELF = "★"
+"""The repository is the framework (its own package name)."""
+
+USED = "✓"
+"""Runtime evidence: the project is built on it."""
+
+WEAK = "◐"
+"""Only in examples or docs, or weak evidence (confidence under ``WEAK_BELOW``)."""
+
+NOT_USED = "·"
+"""No evidence of it."""
+
+LOADING = "…"
+"""Detection has not answered yet."""
+
+WEAK_BELOW = 0.6
+"""Confidence under which evidence counts as weak."""
+
+LEGEND = (
+    f"{IS_SELF} is the framework  {USED} runtime evidence  "
+    f"{WEAK} examples/docs only or weak  {NOT_USED} none"
+)
+"""What the framework marks mean, shown under the matrix and in the Markdown export."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,29 +101,56 @@ def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
         CompareRow("license", "Licence", licences, tuple(i.license for i in infos)),
         _dated("age", "Age", [i.created_at for i in infos], now, False),
         _dated("pushed", "Last push", [i.pushed_at for i in infos], now, True),
-        CompareRow("size", "Size", tuple(f"{count(s)} KB" if s else UNKNOWN for s in size),
-                   tuple(size)),
+        CompareRow("size", "Size", tuple(UNKNOWN if s is None else size_bytes(s * 1024)
+                                         for s in size), tuple(size)),
         CompareRow("primary_language", "Language", languages,
                    tuple(i.primary_language for i in infos)),
     ]  # fmt: skip
 
 
+def framework_mark(framework: Framework | None) -> str:
+    """A column's mark: ★ it is the framework, ✓ runtime, ◐ examples/docs or weak, · none."""
+    if framework is None:
+        return NOT_USED
+    if framework.is_self:
+        return IS_SELF
+    if framework.only_in or framework.confidence < WEAK_BELOW:
+        return WEAK
+    return USED
+
+
+def _framework_raw(framework: Framework | None) -> dict[str, object] | bool:
+    """A column's use of a framework for JSON: ``False``, or the mark and what it stands for."""
+    if framework is None:
+        return False
+    return {"mark": framework_mark(framework), "self": framework.is_self,
+            "only_in": framework.only_in, "confidence": framework.confidence}  # fmt: skip
+
+
 def framework_rows(reports: list[RepoReport]) -> list[CompareRow]:
-    """One row per framework any column uses, grouped by category, ``✓`` where used."""
+    """One row per framework any column uses, grouped by category, a mark where used."""
     seen: dict[str, str] = {}
     for report in reports:
         for fw in report.frameworks or ():
             seen.setdefault(fw.name, fw.category)
     rows = []
     for name, category in sorted(seen.items(), key=lambda kv: (category_key(kv[1]), kv[0].lower())):
-        used = [
-            None if r.frameworks is None else any(f.name == name for f in r.frameworks)
+        found = [
+            None
+            if r.frameworks is None
+            else next((f for f in r.frameworks if f.name == name), None)
             for r in reports
         ]
-        shown = tuple("…" if u is None else ("✓" if u else "·") for u in used)
-        label = clean(name)
+        shown = tuple(
+            LOADING if r.frameworks is None else framework_mark(f)
+            for r, f in zip(reports, found, strict=True)
+        )
+        raw = tuple(
+            None if r.frameworks is None else _framework_raw(f)
+            for r, f in zip(reports, found, strict=True)
+        )
         rows.append(
-            CompareRow(f"fw:{name}", label, shown, tuple(used), group=f"frameworks: {category}")
+            CompareRow(f"fw:{name}", clean(name), shown, raw, group=f"frameworks: {category}")
         )
     return rows
 

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from tui.analysis.report import RepoReport
 from tui.widgets.compare_rows import CompareRow, compare_rows
+from tui.widgets.formatting import display_name
 from tui.widgets.language_bar import bar_text, percent, share_color
 from tui.widgets.safe_text import clean, safe_text
 
@@ -44,6 +45,20 @@ def column_width(available: int, columns: int) -> int:
     share = (available - LABEL_WIDTH - 2 * PADDING) // max(columns, 1) - 2 * PADDING
     low, high = COLUMN_WIDTH
     return max(low, min(high, share))
+
+
+def tail(text: str, width: int) -> str:
+    """``text`` cut to its last ``width`` cells, starting with … where it was cut (paths)."""
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+
+
+def header_text(full_name: str, width: int) -> Text:
+    """A column's header: the name in bold; a checkout's folder name over its dim path."""
+    title, path = display_name(full_name)
+    header = fit(safe_text(title, "bold"), width)
+    if path is not None:
+        header.append_text(Text.assemble("\n", (tail(clean(path), width), "dim")))
+    return header
 
 
 def languages_cell(report: RepoReport, width: int) -> Text:
@@ -110,8 +125,10 @@ class CompareTable(DataTable[Text]):
         self.width_each = column_width(self._available(), len(reports))
         self.add_column(Text(""), key="label", width=LABEL_WIDTH)
         current = self.get_component_rich_style("compare-table--current")
-        for i, report in enumerate(reports):
-            header = fit(safe_text(report.info.full_name, "bold"), self.width_each)
+        headers = [header_text(r.info.full_name, self.width_each) for r in reports]
+        # a checkout's path goes under its folder name: the header grows a line for it
+        self.header_height = max((len(h.split("\n")) for h in headers), default=1)
+        for i, (report, header) in enumerate(zip(reports, headers, strict=True)):
             if i == self.current:
                 header.stylize(current)
             self.add_column(header, key=report.info.full_name, width=self.width_each)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import lru_cache
+from pathlib import PurePath
 
 _FALLBACK_COLORS: dict[str, str] = {
     "C": "#555555",
@@ -114,3 +115,21 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     """``1 result``, ``0 results``, ``1,234 results``: a count with its noun agreeing."""
     noun = word if n == 1 else (words or f"{word}s")
     return f"{n:,} {noun}"
+
+
+def display_name(full_name: str) -> tuple[str, str | None]:
+    """What to call a repository on screen: ``(title, subtitle)``.
+
+    A local checkout is keyed by its absolute path (two checkouts may share a folder name), but
+    is called by its folder name, with the path as a subtitle; ``owner/name`` has no subtitle.
+
+    Args:
+        full_name: ``owner/name`` or the absolute path of a checkout.
+
+    Returns:
+        The title and, for a checkout, its path.
+    """
+    path = PurePath(full_name)
+    if not path.is_absolute():
+        return full_name, None
+    return path.name or full_name, full_name

@@ -14,7 +14,7 @@ from textual.widgets import Label, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.sources.base import Activity
-from tui.widgets.formatting import UNKNOWN, age, count
+from tui.widgets.formatting import UNKNOWN, age, count, display_name, size_bytes
 from tui.widgets.framework_list import FrameworkList
 from tui.widgets.language_bar import LanguageBar
 from tui.widgets.safe_text import clean, safe_text
@@ -28,9 +28,13 @@ def _now() -> datetime:
 
 
 def title_text(report: RepoReport, now: datetime) -> Text:
-    """``owner/name  archived  fork  cached 5m ago``: the name with its badges."""
+    """``owner/name  archived  fork  cached 5m ago``: the name with its badges.
+
+    A checkout shows its folder name, and its path on a dim line below.
+    """
     info, source = report.info, report.source
-    text = safe_text(info.full_name, "bold")
+    title, path = display_name(info.full_name)
+    text = safe_text(title, "bold")
     if info.archived:
         text.append("  archived", style="bold reverse")
     if info.fork:
@@ -39,6 +43,8 @@ def title_text(report: RepoReport, now: datetime) -> Text:
         text.append(f"  stale · {age(source.fetched_at, now)}", style="bold italic")
     elif source.from_cache:
         text.append(f"  cached {age(source.fetched_at, now)}", style="dim italic")
+    if path is not None:
+        text.append_text(Text.assemble("\n", (clean(path), "dim")))
     return text
 
 
@@ -63,6 +69,21 @@ def meta_text(info: RepoInfo, now: datetime) -> Text:
             text.append(f" {clean(topic)} ", style="reverse")
             text.append(" ")
     return text
+
+
+def notebook_label_text(report: RepoReport) -> Text:
+    """``Notebooks: GitHub's view with notebooks set apart (64.9 KiB of notebooks)``."""
+    label = clean(report.notebook_label) or "notebook-aware view"
+    text = Text.assemble(("Notebooks: ", "bold"), label, end="")
+    if report.notebook_bytes:
+        text.append(f" ({size_bytes(report.notebook_bytes)} of notebooks)", style="dim")
+    return text
+
+
+def problems_text(errors: tuple[str, ...]) -> Text:
+    """One dim warning line per problem met while reading the repository (text, never markup)."""
+    lines = [Text.assemble(("⚠ ", "dim"), (clean(e), "dim"), end="") for e in errors]
+    return Text("\n", end="").join(lines)
 
 
 class RepoDetail(VerticalScroll):
@@ -100,8 +121,11 @@ class RepoDetail(VerticalScroll):
         yield Static(id="detail-meta")
         yield Label("Languages", classes="heading")
         yield LanguageBar(id="detail-languages")
+        yield Static(id="detail-notebook-label")
+        yield LanguageBar(id="detail-notebook-view")
         yield Label("Frameworks", classes="heading")
         yield FrameworkList(id="detail-frameworks")
+        yield Static(id="detail-problems")
         yield Vertical(id="detail-charts")
 
     def watch_report(self, report: RepoReport | None) -> None:
@@ -120,8 +144,12 @@ class RepoDetail(VerticalScroll):
             description = safe_text(report.info.description or "no description", one_line=False)
             self.query_one("#detail-description", Static).update(description)
             self.query_one("#detail-meta", Static).update(meta_text(report.info, now))
-        self.query_one(LanguageBar).shares = report.languages
+        self.query_one("#detail-languages", LanguageBar).shares = report.languages
+        self._show_notebook_view(report)
         self.query_one(FrameworkList).frameworks = report.frameworks
+        problems = self.query_one("#detail-problems", Static)
+        problems.display = bool(report.errors)
+        problems.update(problems_text(report.errors))
         if report.languages is not None:
             self._show_charts(report)
         elif self._language_chart is not None:
@@ -131,7 +159,7 @@ class RepoDetail(VerticalScroll):
         """Turn the placeholders into "unavailable" (or back)."""
         self.set_class(failed, "-failed")
         if self.is_mounted:
-            self.query_one(LanguageBar).failed = failed
+            self.query_one("#detail-languages", LanguageBar).failed = failed
             self.query_one(FrameworkList).failed = failed
 
     def watch_activity(self, activity: Activity | None) -> None:
@@ -142,6 +170,16 @@ class RepoDetail(VerticalScroll):
     def watch_activity_failed(self) -> None:
         """Redraw the activity chart as unavailable."""
         self.watch_activity(self.activity)
+
+    def _show_notebook_view(self, report: RepoReport) -> None:
+        """A second bar when notebooks change the picture, labelled with the view it shows."""
+        label = self.query_one("#detail-notebook-label", Static)
+        bar = self.query_one("#detail-notebook-view", LanguageBar)
+        shown = report.notebook_view is not None
+        label.display = bar.display = shown
+        if shown:
+            label.update(notebook_label_text(report))
+            bar.shares = report.notebook_view
 
     def toggle_evidence(self) -> None:
         """Show or hide the evidence of every framework."""

@@ -21,6 +21,9 @@ class SourceBadges(HorizontalGroup):
     stale: reactive[bool] = reactive(False)
     """Something on screen is a stale cached answer."""
 
+    offline_results: reactive[bool] = reactive(False)
+    """The results on screen came from the cache and catalog: GitHub could not be reached."""
+
     def compose(self) -> ComposeResult:
         """One label per badge; watchers decide which are displayed."""
         yield Label("offline", id="badge-offline", classes="badge -offline")
@@ -43,11 +46,16 @@ class SourceBadges(HorizontalGroup):
         """Follow staleness of what is shown."""
         self._update()
 
+    def watch_offline_results(self) -> None:
+        """Follow where the results on screen came from."""
+        self._update()
+
     def _update(self) -> None:
         if not self._ready:
             return
         status = self.status
-        self.query_one("#badge-offline", Label).display = status.offline
+        offline = status.offline or (self.offline_results and not status.demo)
+        self.query_one("#badge-offline", Label).display = offline
         self.query_one("#badge-stale", Label).display = self.stale
         unauth = self.query_one("#badge-unauth", Label)
         unauth.display = not status.authenticated and not status.demo
@@ -55,4 +63,4 @@ class SourceBadges(HorizontalGroup):
         demo = self.query_one("#badge-demo", Label)
         demo.display = status.demo
         demo.update(Content(f"demo data · {clean(status.demo_date) or 'bundled'}"))
-        self.set_class(self.stale or status.offline, "-degraded")
+        self.set_class(self.stale or offline, "-degraded")
