@@ -213,10 +213,10 @@ async def test_rate_limit_lists_the_buckets(http: httpx.AsyncClient) -> None:
     assert authorised.json()["resources"]["graphql"]["limit"] > 0
 
 
-async def test_statistics_have_no_data(http: httpx.AsyncClient, catalog: Catalog) -> None:
+async def test_statistics_are_not_claimed(http: httpx.AsyncClient, catalog: Catalog) -> None:
     repo = _some_repo(catalog)
     response = await http.get(f"/repos/{repo.full_name}/stats/commit_activity")
-    assert response.status_code == 204
+    assert response.status_code == 404  # unknown, not "no commits" (204)
 
 
 @pytest.mark.parametrize(

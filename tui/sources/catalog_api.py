@@ -178,7 +178,8 @@ class CatalogServer:
         if rest[:2] == ["git", "trees"] and len(rest) > 2:
             return self._tree(repo, "/".join(rest[2:]), recursive="recursive" in params)
         if rest[:1] == ["stats"] and len(rest) == 2:
-            return _Answer(204)  # no statistics in the catalog: GitHub's "no data" answer
+            # the catalog holds no statistics; 204 would claim "no commits", so: not found
+            return _error(404, _NOT_FOUND)
         if rest[:1] == ["commits"] and len(rest) == 2 and repo.resolves(rest[1]):
             return _json(repo.commit_json())
         accept = request.headers.get("accept", "")
