@@ -224,3 +224,18 @@ async def test_bare_name_says_loading_not_none(tmp_path: Path) -> None:
         detail = app.screen.query_one(RepoDetail)
         assert not detail.pending
         assert "BSD-3-Clause" in str(detail.query_one("#detail-meta").render())
+
+
+async def test_no_results_leave_no_detail_pane_loading(tmp_path: Path) -> None:
+    source = FakeSource()
+    app = app_for(source, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#query", Input).value = "language:cobol"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert names(app) == []
+        assert not app.screen.query_one(RepoDetail).display
+        app.screen.query_one("#query", Input).value = "language:go"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.query_one(RepoDetail).display
