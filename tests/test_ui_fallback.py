@@ -170,3 +170,50 @@ async def test_cli_demo_factory_serves_the_catalog(tmp_path: Path) -> None:
         assert found.total_count == len(found.items) > 1
     finally:
         await source.aclose()
+
+
+class ProbedSource(FakeSource):
+    """A fake source that answers the start-up probe as told."""
+
+    def __init__(self, reachable: bool) -> None:
+        super().__init__()
+        self.reachable = reachable
+        self.probed = 0
+
+    async def probe(self) -> bool:
+        self.probed += 1
+        return self.reachable
+
+
+async def test_no_network_and_no_cache_offers_the_demo_at_start(tmp_path: Path) -> None:
+    demo = DemoFactory()
+    source = ProbedSource(reachable=False)
+    app = app_for(source, tmp_path, demo=demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert source.probed == 1
+        # before any search: the first screen already says so, and offers the catalog
+        assert str(app.screen.query_one("#welcome", Static).render()) == FALLBACK
+        assert [c for c in source.calls if c.startswith("search:")] == []
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert app.context.source is demo.source
+        assert {r.full_name for r in app.screen.query_one(ResultsTable).repos}
+
+
+async def test_a_reachable_github_offers_nothing(tmp_path: Path) -> None:
+    source = ProbedSource(reachable=True)
+    app = app_for(source, tmp_path, demo=DemoFactory())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert source.probed == 1
+        assert str(app.screen.query_one("#welcome", Static).render()) != FALLBACK
+        assert not app.demo_offered
+
+
+async def test_offline_on_purpose_is_not_probed(tmp_path: Path) -> None:
+    source = ProbedSource(reachable=False)
+    app = app_for(source, tmp_path, demo=DemoFactory(), status=SourceStatus(offline=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert source.probed == 0

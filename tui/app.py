@@ -97,11 +97,27 @@ class RepoLensApp(App[None]):
     def on_mount(self) -> None:
         """Open the repositories asked for on the command line; apply the user's keymap."""
         self.call_after_refresh(self._apply_keymap)
+        if self.can_switch_to_demo and not self.context.status.offline:
+            self.call_after_refresh(self.probe_github)  # once the search screen is up
         repos = tuple(RepoInfo(full_name=name) for name in self._open_repos)
         if len(repos) == 1:
             self.post_message(OpenRepo(repos[0].full_name, repos[0]))
         elif len(repos) > 1:
             self.post_message(CompareRepos(repos))
+
+    @work(group="probe", exit_on_error=False)
+    async def probe_github(self) -> None:
+        """At start, learn early whether GitHub (or the cache) has anything to show.
+
+        On a machine with no network and an empty cache the first screen then offers the demo
+        catalog at once, instead of an empty search box.
+        """
+        probe = getattr(self.context.source, "probe", None)
+        if probe is None or await probe() or self.context.answered:
+            return
+        query = self.screen.query("#query")
+        typing = bool(query) and bool(getattr(query.first(), "value", ""))
+        self.offer_demo(take_focus=not typing)  # never snatch keys from someone typing
 
     def _apply_keymap(self) -> None:
         """Remap keys by binding id; a broken file or unknown ids get one line, defaults stay."""
@@ -140,7 +156,7 @@ class RepoLensApp(App[None]):
         """Offer the demo catalog if the session's first search or detail found no network."""
         return group in {"search", "detail", "compare"} and self.offer_demo()
 
-    def offer_demo(self) -> bool:
+    def offer_demo(self, *, take_focus: bool = True) -> bool:
         """Say GitHub is out of reach and offer the demo catalog, once, if nothing was answered.
 
         Returns:
@@ -157,7 +173,8 @@ class RepoLensApp(App[None]):
         show_notice = getattr(self.screen, "show_notice", None)
         if show_notice is None or not show_notice(FALLBACK):
             self.notify(FALLBACK, severity="warning", timeout=30, markup=False)
-        self.screen.set_focus(None)  # so that d is a key, not a letter in the search box
+        if take_focus:
+            self.screen.set_focus(None)  # so that d is a key, not a letter in the search box
         return True
 
     @property

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from tui.analysis.report import RepoInfo, RepoReport
+from tui.github.errors import ApiUnavailable, GitHubError
 from tui.sources.base import Activity, SearchResults
 from tui.sources.github import GitHubSource
 
@@ -21,6 +22,20 @@ class RoutingSource:
     def client(self) -> object:
         """The GitHub client underneath (for the app's lifecycle and badges)."""
         return self.github.client
+
+    async def probe(self) -> bool:
+        """Whether there is anything to show: GitHub answers, or the cache holds something.
+
+        Asks ``/rate_limit``, which costs no budget (and fills the rate meter on the way).
+        """
+        client = self.github.client
+        try:
+            await client.rate_limit()
+        except ApiUnavailable:
+            return bool(await client.cached_repos())
+        except GitHubError:
+            return True  # GitHub answered, if unhappily: it is reachable
+        return True
 
     async def search(
         self, query: str, *, sort: str | None = None, page: int = 1, per_page: int = 30
