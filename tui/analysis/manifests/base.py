@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
 import yaml
 from packaging.utils import canonicalize_name
@@ -214,3 +215,19 @@ def load_yaml(text: str, collector: Collector) -> tuple[bool, object]:
     except (yaml.YAMLError, RecursionError) as exc:
         collector.problem(f"invalid YAML ({type(exc).__name__})")
         return False, None
+
+
+def load_yaml_mapping(
+    data: bytes, collector: Collector, *, not_mapping: str = "top level is not a mapping"
+) -> dict[str, Any] | None:
+    """Decode and parse a YAML manifest whose top level must be a mapping, or record why not."""
+    text = decode(data, collector)
+    if text is None:
+        return None
+    parsed, doc = load_yaml(text, collector)
+    if not parsed:
+        return None
+    if not isinstance(doc, dict):
+        collector.problem(not_mapping)
+        return None
+    return doc

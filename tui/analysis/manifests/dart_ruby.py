@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from tui.analysis.manifests.base import Collector, Manifest, decode, group_scope, load_yaml
+from tui.analysis.manifests.base import (
+    Collector,
+    Manifest,
+    decode,
+    group_scope,
+    load_yaml_mapping,
+)
 from tui.analysis.manifests.lines import numbered_lines
 from tui.analysis.report import Scope
 
@@ -21,14 +27,8 @@ _BLOCK_START = re.compile(r"\bdo\s*(\|[^|]*\|)?\s*$")
 def parse_pubspec(path: str, data: bytes) -> Manifest:
     """Parse pubspec.yaml: name, dependencies (the Flutter SDK among them), dev_dependencies."""
     out = Collector(path, "pub")
-    text = decode(data, out)
-    if text is None:
-        return out.freeze()
-    parsed, doc = load_yaml(text, out)
-    if not parsed:
-        return out.freeze()
-    if not isinstance(doc, dict):
-        out.problem("top level is not a mapping")
+    doc = load_yaml_mapping(data, out)
+    if doc is None:
         return out.freeze()
     name = doc.get("name")
     out.package_name = name if isinstance(name, str) else None

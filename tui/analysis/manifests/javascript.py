@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tui.analysis.manifests.base import Collector, Manifest, decode, load_yaml
+from tui.analysis.manifests.base import Collector, Manifest, decode, load_yaml_mapping
 from tui.analysis.report import Scope
 
 _NPM_SECTIONS = {
@@ -67,13 +67,10 @@ def parse_package_json(path: str, data: bytes) -> Manifest:
 def parse_pnpm_workspace(path: str, data: bytes) -> Manifest:
     """Parse pnpm-workspace.yaml: only its ``packages`` globs (members are fetched separately)."""
     out = Collector(path, "npm")
-    text = decode(data, out)
-    if text is None:
+    doc = load_yaml_mapping(data, out)
+    if doc is None:
         return out.freeze()
-    parsed, doc = load_yaml(text, out)
-    if not parsed:
-        return out.freeze()
-    packages = doc.get("packages") if isinstance(doc, dict) else None
+    packages = doc.get("packages")
     if isinstance(packages, list):
         out.includes.extend(item for item in packages if isinstance(item, str))
     return out.freeze()

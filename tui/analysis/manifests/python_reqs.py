@@ -12,7 +12,7 @@ from tui.analysis.manifests.base import (
     Manifest,
     decode,
     group_scope,
-    load_yaml,
+    load_yaml_mapping,
 )
 from tui.analysis.manifests.lines import MAX_LINE, numbered_lines
 from tui.analysis.report import Scope
@@ -115,14 +115,10 @@ def parse_requirements(path: str, data: bytes) -> Manifest:
 def parse_conda(path: str, data: bytes) -> Manifest:
     """Parse a conda environment file, including its nested ``pip:`` list."""
     out = Collector(path, "conda")
-    text = decode(data, out)
-    if text is None:
-        return out.freeze()
-    parsed, doc = load_yaml(text, out)
-    if not parsed:
-        return out.freeze()
-    if not isinstance(doc, dict):
-        out.problem("not a conda environment (top level is not a mapping)")
+    doc = load_yaml_mapping(
+        data, out, not_mapping="not a conda environment (top level is not a mapping)"
+    )
+    if doc is None:
         return out.freeze()
     name = doc.get("name")
     out.package_name = name if isinstance(name, str) else None
