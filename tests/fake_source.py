@@ -340,8 +340,13 @@ class FakeSource:
         if repo is None or not repo.weekly:
             return Activity((), computing=True)
         start = self.now - timedelta(weeks=52)
+        pushed = repo.info.pushed_at
         weeks = tuple(
-            ((start + timedelta(weeks=i)).date().isoformat(), n) for i, n in enumerate(repo.weekly)
+            (
+                week.date().isoformat(),
+                0 if pushed and week > pushed else n,
+            )  # nothing after the last push
+            for week, n in ((start + timedelta(weeks=i), n) for i, n in enumerate(repo.weekly))
         )
         return Activity(weeks)
 

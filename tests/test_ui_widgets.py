@@ -155,3 +155,23 @@ def test_compare_columns_share_the_width() -> None:
     assert LABEL_WIDTH + 2 + 3 * (three + 2) <= 96
     assert column_width(96, 6) == COLUMN_WIDTH[0]  # too narrow for six: they scroll instead
     assert column_width(400, 2) == COLUMN_WIDTH[1]
+
+
+async def test_activity_chart_says_when_a_year_had_no_commits() -> None:
+    from textual.app import App, ComposeResult
+
+    from tui.sources.base import Activity
+    from tui.widgets.charts import ActivityChart
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ActivityChart()
+
+    async with Host().run_test(size=(80, 20)) as pilot:
+        chart = pilot.app.query_one(ActivityChart)
+        chart.show(Activity(tuple((f"2026-01-{d:02d}", 0) for d in range(1, 8))))
+        await pilot.pause()
+        assert "No commits in the last year" in chart.plt.build()
+        chart.show(Activity((("2026-01-01", 3), ("2026-01-08", 0))))
+        await pilot.pause()
+        assert "No commits in the last year" not in chart.plt.build()

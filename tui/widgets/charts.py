@@ -68,7 +68,7 @@ class ActivityChart(PlotextPlot):
             plt.title("Commit activity: loading…")
         elif activity.computing:
             plt.title("Commit activity: GitHub is computing it, try again shortly")
-        elif not activity.weeks:
+        elif not any(commits for _, commits in activity.weeks):  # GitHub sends 52 zero weeks
             plt.title("No commits in the last year")
         else:
             counts = [commits for _, commits in activity.weeks]
