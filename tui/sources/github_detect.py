@@ -11,8 +11,8 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
-from tui.analysis.manifests import parse_manifest
+from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
+from tui.analysis.manifests import is_manifest, parse_manifest
 from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
 from tui.github.client import GitHubClient
@@ -26,7 +26,7 @@ from tui.github.graphql_batch import (
     parse_listing,
 )
 from tui.github.graphql_search import ROOT_MANIFESTS, RepoBundle
-from tui.github.models import FetchInfo, TreeEntry
+from tui.github.models import FetchInfo, Tree, TreeEntry
 
 Found = tuple[tuple[Framework, ...], tuple[str, ...]]
 
@@ -133,43 +133,40 @@ class FrameworkFinder:
             # what GraphQL cut short comes over raw; what it answered null with is absent
             missing = [p for p in bundle.truncated if p not in known]
             files = {**known, **await self.fetch(info.full_name, ref, missing, infos)}
-            return self._detect_sampled(info, paths, files, truncated=False)
+            return await self._detect_sampled(info, paths, files, truncated=False)
         tree = await self.client.tree(info.full_name, ref)
         infos.append(tree.info)
-        paths = [entry.path for entry in tree.entries if entry.type == "blob"]
-        # the tree gives sizes: a manifest too big to parse is not worth downloading
-        oversized = {e.path for e in tree.entries if e.size is not None and e.size > MAX_BYTES}
-        wanted = [
-            p for p in manifests_to_fetch(paths, repo_name=info.full_name) if p not in oversized
-        ]
+        # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
+        paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree, info.full_name)
         fetched = await self.fetch(
             info.full_name, ref, [p for p in wanted if p not in known], infos
         )
         files = {p: known[p] for p in wanted if p in known} | fetched
-        if not paths or not detect(paths, files, repo_name=info.full_name).silent:
-            return self._detect(info, paths, files, truncated=tree.truncated)
+        first = await _detect(paths, files, info.full_name)
+        if not paths or not first.silent:
+            return self._found(first, truncated=tree.truncated)
         # manifests named no framework (markers such as CI do not count): sample source imports
-        sampled = await self.fetch(info.full_name, ref, sources_to_sample(paths), infos)
-        return self._detect(info, paths, {**files, **sampled}, truncated=tree.truncated)
+        samples = await asyncio.to_thread(sources_to_sample, paths)
+        sampled = await self.fetch(info.full_name, ref, samples, infos)
+        final = await _detect(paths, {**files, **sampled}, info.full_name)
+        return self._found(final, truncated=tree.truncated)
 
-    def _detect_sampled(
+    async def _detect_sampled(
         self, info: RepoInfo, paths: list[str], files: dict[str, bytes], *, truncated: bool
     ) -> Found:
         """Detect from manifests; only if they are silent, from the sampled sources as well."""
-        samples = set(sources_to_sample(paths))
+        if all(is_manifest(p) for p in files):  # nothing was sampled: one pass is enough
+            return self._found(await _detect(paths, files, info.full_name), truncated=truncated)
+        samples = set(await asyncio.to_thread(sources_to_sample, paths))
         manifests = {p: d for p, d in files.items() if p not in samples}
-        if (
-            len(manifests) == len(files)
-            or not detect(paths, manifests, repo_name=info.full_name).silent
-        ):
-            return self._detect(info, paths, manifests, truncated=truncated)
-        return self._detect(info, paths, files, truncated=truncated)
+        first = await _detect(paths, manifests, info.full_name)
+        if len(manifests) == len(files) or not first.silent:
+            return self._found(first, truncated=truncated)
+        return self._found(await _detect(paths, files, info.full_name), truncated=truncated)
 
     @staticmethod
-    def _detect(
-        info: RepoInfo, paths: list[str], files: dict[str, bytes], *, truncated: bool
-    ) -> Found:
-        detection = detect(paths, files, repo_name=info.full_name)
+    def _found(detection: Detection, *, truncated: bool) -> Found:
+        """Frameworks and problems, plus a word when the listing was cut short."""
         problems = tuple(detection.problems)
         if truncated:
             problems += ("GitHub truncated the file listing; detection may miss files.",)
@@ -190,3 +187,16 @@ class FrameworkFinder:
 
         pairs = await asyncio.gather(*(one(path) for path in paths))
         return {path: data for path, data in pairs if data is not None}
+
+
+def _listing_and_wanted(tree: Tree, full_name: str) -> tuple[list[str], list[str]]:
+    """The blob paths of a tree and the manifests worth fetching (not those too big to parse)."""
+    paths = [entry.path for entry in tree.entries if entry.type == "blob"]
+    oversized = {e.path for e in tree.entries if e.size is not None and e.size > MAX_BYTES}
+    wanted = manifests_to_fetch(paths, repo_name=full_name)
+    return paths, [p for p in wanted if p not in oversized]
+
+
+async def _detect(paths: list[str], files: dict[str, bytes], full_name: str) -> Detection:
+    """``detect`` in a thread: it is pure, but a large listing takes a noticeable while."""
+    return await asyncio.to_thread(detect, paths, files, repo_name=full_name)
