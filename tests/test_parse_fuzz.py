@@ -102,3 +102,10 @@ def test_graphql_search_answers_are_typed_or_refused(value: Any) -> None:
         assert text is None or isinstance(text, str)
     for number in (repo.stars, repo.forks, repo.open_issues, repo.size_kb, page.page.total_count):
         assert number is None or isinstance(number, int)
+
+
+def test_timestamps_without_a_zone_are_taken_as_utc() -> None:
+    body = json.dumps({"full_name": "o/r", "pushed_at": "2023-11-13T15:41:16"}).encode()
+    pushed = parse.parse_repo(body).pushed_at
+    assert pushed is not None
+    assert pushed.utcoffset() is not None  # aware: comparable with the clock, no TypeError

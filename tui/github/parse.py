@@ -23,6 +23,7 @@ from tui.github.models import (
     Tree,
     TreeEntry,
 )
+from tui.github.parse_time import parse_time
 
 
 def load_json(body: bytes, what: str) -> Any:
@@ -48,15 +49,6 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _when(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
 def repo_from_json(data: object) -> Repo:
     """A ``Repo`` from a repository object or a search item."""
     if not isinstance(data, dict) or not isinstance(data.get("full_name"), str):
@@ -76,9 +68,9 @@ def repo_from_json(data: object) -> Repo:
         license=_str(license_.get("spdx_id")) if isinstance(license_, dict) else None,
         topics=tuple(t for t in topics if isinstance(t, str)) if isinstance(topics, list) else (),
         default_branch=_str(data.get("default_branch")),
-        created_at=_when(data.get("created_at")),
-        pushed_at=_when(data.get("pushed_at")),
-        updated_at=_when(data.get("updated_at")),
+        created_at=parse_time(data.get("created_at")),
+        pushed_at=parse_time(data.get("pushed_at")),
+        updated_at=parse_time(data.get("updated_at")),
         archived=data.get("archived") is True,
         fork=data.get("fork") is True,
         size_kb=_int(data.get("size")),
