@@ -203,7 +203,8 @@ class RepoLensApp(App[None]):
         if self._demo is None or not self.can_switch_to_demo:
             self.bell()
             return
-        source, budget, status = self._demo()
+        # building the catalog's client opens a disk cache and parses the catalog: in a thread
+        source, budget, status = await asyncio.to_thread(self._demo)
         old = self.context.source
         self.context = replace(self.context, source=source, budget=budget, status=status,
                                reports={}, marked=[], answered=False)  # fmt: skip

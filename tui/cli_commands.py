@@ -16,6 +16,7 @@ from tui.output import info_json, report_json, search_json
 from tui.output_text import age, report_text, search_text, table
 from tui.sources.base import SearchResults
 from tui.sources.catalog import load_catalog
+from tui.sources.github import GitHubSource
 from tui.sources.names import looks_like_path, parse_repo_ref
 from tui.wiring import Options, build_client, build_source, find_token
 
@@ -62,7 +63,11 @@ async def _show(client: GitHubClient, options: Options, args: argparse.Namespace
     full_name = parse_repo_ref(args.target)
     if full_name is None:
         return usage_error(f"not a repository: {args.target!r} (expected OWNER/REPO or a URL)")
-    report = await _collect(build_source(options, client).report(full_name))
+    source = build_source(options, client)
+    try:
+        report = await _collect(source.report(full_name))
+    finally:
+        await source.aclose()  # also the catalog's client, if offline needed it
     if report.source.kind == "catalog" and not options.demo:
         print(
             f"repolens: GitHub could not be asked; showing the bundled catalog's data "
@@ -82,6 +87,13 @@ async def _search(client: GitHubClient, options: Options, args: argparse.Namespa
             "--limit must be between 1 and 1000 (GitHub serves at most 1000 results)"
         )
     source = build_source(options, client)
+    try:
+        return await _run_search(source, args)
+    finally:
+        await source.aclose()  # also the catalog's client, if offline needed it
+
+
+async def _run_search(source: GitHubSource, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     per_page = min(100, args.limit)
     items: list[Any] = []

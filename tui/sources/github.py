@@ -59,6 +59,7 @@ class GitHubSource:
         self._deepening = asyncio.Lock()
         self._cursors: dict[tuple[str, str | None, int, int], str] = {}
         self._finder = FrameworkFinder(client)
+        self._catalog: GitHubSource | None = None
 
     async def search(
         self, query: str, *, sort: str | None = None, page: int = 1, per_page: int = 30
@@ -178,14 +179,22 @@ class GitHubSource:
                 yield report
 
     async def _catalog_report(self, full_name: str) -> AsyncIterator[RepoReport]:
-        """The catalog's report of one repository, through a client of its own."""
-        from tui.sources.catalog import catalog_client
+        """The catalog's report of one repository, through one client of its own, built once."""
+        if self._catalog is None:
+            from tui.sources.catalog import catalog_client
 
-        async with catalog_client(self.client.settings) as client:
-            async for report in GitHubSource(client, kind="catalog", graphql=False).report(
-                full_name
-            ):
-                yield report
+            # building it opens a disk cache and loads the catalog: not on the event loop
+            client = await asyncio.to_thread(catalog_client, self.client.settings)
+            self._catalog = GitHubSource(client, kind="catalog", graphql=False)
+        async for report in self._catalog.report(full_name):
+            yield report
+
+    async def aclose(self) -> None:
+        """Close the client (and the catalog's, if one was needed)."""
+        if self._catalog is not None:
+            await self._catalog.client.aclose()
+            self._catalog = None
+        await self.client.aclose()
 
     async def _report(self, full_name: str, hint: RepoInfo | None) -> AsyncIterator[RepoReport]:
         bundle = self._bundles.get(full_name.lower())

@@ -68,4 +68,4 @@ class RoutingSource:
 
     async def aclose(self) -> None:
         """Close the HTTP client."""
-        await self.github.client.aclose()
+        await self.github.aclose()
