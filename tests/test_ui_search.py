@@ -239,3 +239,32 @@ async def test_no_results_leave_no_detail_pane_loading(tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen.query_one(RepoDetail).display
+
+
+async def test_activity_still_being_computed_is_not_asked_for_on_every_visit(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    source = FakeSource()
+    source.repos["pallets/flask"] = replace(source.repos["pallets/flask"], weekly=())
+    clock = [NOW]
+    app = make_app(source, now=lambda: clock[0], blink=False, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#query", Input).value = "language:python"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        table = app.screen.query_one(ResultsTable)
+        table.focus()
+        row = names(app).index("pallets/flask")
+        for _ in range(3):  # to the repository and away again, three times
+            table.move_cursor(row=row)
+            await settle(app, pilot)
+            table.move_cursor(row=0 if row else 1)
+            await settle(app, pilot)
+        assert source.calls.count("activity:pallets/flask") == 1  # each ask would cost a request
+        clock[0] = NOW + timedelta(minutes=3)
+        table.move_cursor(row=row)
+        await settle(app, pilot)
+        assert source.calls.count("activity:pallets/flask") == 2  # worth asking again by now

@@ -76,8 +76,11 @@ class RepoLensScreen(Screen[None]):
     @work(exclusive=True, group="activity", exit_on_error=False)
     async def load_activity(self, detail: RepoDetail, full_name: str) -> None:
         """Weekly commits for the chart; a failure only marks the chart unavailable."""
+        activity = self.context.known_activity(full_name)
         try:
-            activity = await self.source.activity(full_name)
+            if activity is None:
+                activity = await self.source.activity(full_name)
+                self.context.activity[full_name] = (activity, self.context.clock())
         except GitHubError:
             # activity is a nicety: its failure must not shout over the detail's own errors
             detail.activity_failed = True

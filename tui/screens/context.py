@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.budget import Budget
-from tui.sources.base import RepoSource, SourceStatus
+from tui.sources.base import Activity, RepoSource, SourceStatus
 
 HEALTHY_SHARE = 0.5
 """Prefetch neighbours only while more than this share of the core budget is left."""
+
+
+#: How long a "GitHub is computing it" answer stands before the chart asks again.
+RECOMPUTE_AFTER = timedelta(minutes=2)
 
 
 @dataclass
@@ -29,6 +33,8 @@ class Context:
         reports: The most complete report seen per repository in this session.
         marked: Repositories marked for comparison, in marking order.
         answered: Some search or report has been answered (not from the offline fallback).
+        activity: Commit activity seen per repository, with when it was seen: while GitHub is
+            still computing it each ask costs a request, so asking again waits a while.
     """
 
     source: RepoSource
@@ -40,6 +46,17 @@ class Context:
     reports: dict[str, RepoReport] = field(default_factory=dict)
     marked: list[RepoInfo] = field(default_factory=list)
     answered: bool = False
+    activity: dict[str, tuple[Activity, datetime]] = field(default_factory=dict)
+
+    def known_activity(self, full_name: str) -> Activity | None:
+        """Activity seen before, unless it was still being computed a while ago."""
+        seen = self.activity.get(full_name)
+        if seen is None:
+            return None
+        activity, when = seen
+        if activity.computing and self.clock() - when > RECOMPUTE_AFTER:
+            return None
+        return activity
 
     def remember(self, report: RepoReport) -> None:
         """Keep ``report`` unless a more complete one is already known."""
