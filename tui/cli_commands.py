@@ -13,7 +13,7 @@ from tui.analysis.report import RepoReport
 from tui.cli import EXIT_OK, usage_error
 from tui.github.client import GitHubClient
 from tui.output import info_json, report_json, search_json
-from tui.output_text import age, report_text, search_text, table
+from tui.output_text import report_text, search_text, table
 from tui.sources.base import SearchResults
 from tui.sources.catalog import load_catalog
 from tui.sources.github import GitHubSource
@@ -191,4 +191,4 @@ async def _local(path: str, as_json: bool) -> int:
     return EXIT_OK
 
 
-__all__ = ["age", "run_command"]
+__all__ = ["run_command"]

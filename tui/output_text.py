@@ -9,25 +9,13 @@ from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
 from tui.output import verdict
 from tui.sources.base import SearchResults
 from tui.textsafe import clean
+from tui.timefmt import UNKNOWN, age
 
 BAR_WIDTH = 30
-#: What an unknown figure shows (an en dash, as in the TUI).
-UNKNOWN = "\u2013"
 
 
 def _num(value: int | None) -> str:
     return UNKNOWN if value is None else f"{value:,}"
-
-
-def age(when: datetime | None, now: datetime | None = None) -> str:
-    """``5m ago``, ``3h ago``, ``12d ago``; ``?`` when unknown."""
-    if when is None:
-        return "?"
-    seconds = max(0, int(((now or datetime.now(UTC)) - when).total_seconds()))
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size:
-            return f"{seconds // size}{unit} ago"
-    return f"{seconds}s ago"
 
 
 def language_lines(languages: Sequence[LanguageShare]) -> list[str]:
@@ -69,7 +57,7 @@ def source_line(source: SourceInfo) -> str:
     """``source: github, from cache (fetched 5m ago, stale)``."""
     parts = [f"source: {source.kind}"]
     if source.from_cache:
-        parts.append(f"from cache (fetched {age(source.fetched_at)})")
+        parts.append(f"from cache (fetched {age(source.fetched_at, datetime.now(UTC))})")
     if source.stale:
         parts.append("STALE")
     return ", ".join(parts)

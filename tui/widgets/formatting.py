@@ -6,6 +6,10 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import PurePath
 
+from tui.timefmt import UNKNOWN, age
+
+__all__ = ["UNKNOWN", "age"]  # widgets format ages through here too
+
 _FALLBACK_COLORS: dict[str, str] = {
     "C": "#555555",
     "C#": "#178600",
@@ -34,8 +38,6 @@ _FALLBACK_COLORS: dict[str, str] = {
 }
 """Linguist colours for common languages, used until/unless ``tui.analysis.languages`` answers."""
 
-UNKNOWN = "\u2013"
-"""Shown where a value is not known (an en dash)."""
 
 OTHER_COLOR = "#8b949e"
 """The grey GitHub uses for "Other" and for languages without a colour."""
@@ -88,19 +90,6 @@ def size_bytes(value: int | None) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{size:.1f} GiB"
-
-
-def age(moment: datetime | None, now: datetime) -> str:
-    """How long ago ``moment`` was, in one unit: ``just now``, ``5m ago``, ``3d ago``..."""
-    if moment is None:
-        return UNKNOWN
-    seconds = (now - moment).total_seconds()
-    if seconds < 60:
-        return "just now"
-    for unit, length in (("y", 365 * 86400), ("mo", 30 * 86400), ("d", 86400), ("h", 3600)):
-        if seconds >= length:
-            return f"{int(seconds // length)}{unit} ago"
-    return f"{int(seconds // 60)}m ago"
 
 
 def countdown(until: datetime, now: datetime) -> str:
