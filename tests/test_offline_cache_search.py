@@ -174,3 +174,27 @@ async def test_a_cached_repo_is_described_from_the_cache_not_the_catalog(
     report = await collect(source, "gin-gonic/gin")
     assert report.source.kind == "github"
     assert report.info.description == "A cached gin"
+
+
+async def test_offline_search_does_not_read_trees_or_files_from_disk(
+    github_server: GitHubServer, make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diskcache
+
+    github_server.add_repo("acme/tool", files={"README.md": b"x" * 10_000}, languages={"Go": 10})
+    client = make_client()
+    await client.search_repositories("tool")
+    await client.tree("acme/tool", "main")
+    await client.file("acme/tool", "main", "README.md")
+    read: list[str] = []
+    real_get = diskcache.Cache.get
+
+    def spy(self: diskcache.Cache, key: str, *args: object, **kwargs: object) -> object:
+        read.append(key)
+        return real_get(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(diskcache.Cache, "get", spy)
+    repos = await client.cached_repos()
+    assert [r.full_name for r in repos] == ["acme/tool"]
+    assert any("/search/repositories" in key for key in read)
+    assert not any("/git/trees/" in key or "/raw/" in key for key in read)

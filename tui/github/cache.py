@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -194,14 +195,24 @@ class HttpCache:
         except _CACHE_ERRORS as exc:
             self._failed(exc)
 
-    def entries(self, prefixes: tuple[str, ...]) -> list[tuple[str, CacheEntry]]:
-        """Every readable entry whose key starts with one of ``prefixes`` (for offline search)."""
+    def entries(
+        self, prefixes: tuple[str, ...], keep: Callable[[str], bool] | None = None
+    ) -> list[tuple[str, CacheEntry]]:
+        """Every readable entry whose key starts with one of ``prefixes`` (for offline search).
+
+        ``keep`` looks at a key before its entry is read, so that big answers nobody wants
+        (trees, files) are never loaded from disk.
+        """
         if self._cache is None:
             return []
         found: list[tuple[str, CacheEntry]] = []
         try:
             for key in self._cache.iterkeys():
-                if isinstance(key, str) and key.startswith(prefixes):
+                if (
+                    isinstance(key, str)
+                    and key.startswith(prefixes)
+                    and (keep is None or keep(key))
+                ):
                     entry = decode_entry(self._cache.get(key))
                     if entry is not None:
                         found.append((key, entry))

@@ -37,16 +37,27 @@ class CacheIndex:
     def repos(self, store: HttpCache) -> list[Repo]:
         """Every repository ``store`` holds for this identity (synchronous: run it in a thread)."""
         prefixes = (f"GET {self.api}/search/", f"GET {self.api}/repos/", f"POST {self.graphql} ")
-        identity = f" id={self.fingerprint} "
         seen: list[tuple[datetime, Repo]] = []
-        for key, entry in store.entries(prefixes):
-            if identity in key and entry.status == 200:
+        for key, entry in store.entries(prefixes, keep=self.describes_repos):
+            if entry.status == 200:
                 url = key.split(" ", 2)[1]
                 seen.extend((entry.fetched_at, repo) for repo in self.repos_in(url, entry.body))
         newest: dict[str, Repo] = {}
         for _, repo in sorted(seen, key=lambda pair: pair[0]):
             newest[repo.full_name.lower()] = repo
         return list(newest.values())
+
+    def describes_repos(self, key: str) -> bool:
+        """Whether a cache key is this identity's search page or repository answer."""
+        if f" id={self.fingerprint} " not in key:
+            return False
+        url = key.split(" ", 2)[1]
+        path = url.removeprefix(self.api).split("?", 1)[0]
+        return (
+            url == self.graphql
+            or path == "/search/repositories"
+            or bool(_REPO_PATH.fullmatch(path))
+        )
 
     def repos_in(self, url: str, body: bytes) -> tuple[Repo, ...]:
         """The repositories one cached answer describes; nothing if it is not such an answer."""
