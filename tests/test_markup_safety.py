@@ -10,8 +10,9 @@ from textual.widgets import Static
 from tui.analysis.report import Evidence, Framework, RepoInfo
 from tui.app import RepoLensApp, make_app
 from tui.github.errors import NotFound
+from tui.textsafe import clean, one_line
 from tui.widgets.results_table import ResultsTable
-from tui.widgets.safe_text import clean, safe_text
+from tui.widgets.safe_text import safe_text
 
 HOSTILE = "[@click=app.quit]x[/]"
 ESCAPE = "\x1b[31mred\x1b]0;pwned\x07\x07"
@@ -46,9 +47,9 @@ def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp
 
 
 def test_clean_strips_escapes_and_controls() -> None:
-    assert clean(f"a{ESCAPE}b\x00\x9b") == "aredb"
-    assert clean("one\ntwo\tthree") == "one two three"
-    assert clean("one\ntwo", one_line=False) == "one\ntwo"
+    assert one_line(f"a{ESCAPE}b\x00\x9b") == "aredb"
+    assert one_line("one\ntwo\tthree") == "one two three"
+    assert clean("one\ntwo") == "one\ntwo"
     assert safe_text(HOSTILE).plain == HOSTILE
     assert not safe_text(HOSTILE).spans
 

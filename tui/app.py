@@ -144,9 +144,9 @@ class RepoLensApp(App[None]):
         ):
             return  # the offer already says GitHub cannot be reached: one line, not two
         if isinstance(error, GitHubError):
-            self.notify(clean(error.user_message), severity="error", markup=False)
+            self.notify(error.user_message, severity="error", markup=False)  # already clean
             if isinstance(error, ApiUnavailable):
-                self._unreachable.add(clean(error.user_message))
+                self._unreachable.add(error.user_message)
         elif isinstance(error, asyncio.CancelledError | WorkerCancelled):
             return
         elif error is not None:

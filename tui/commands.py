@@ -16,7 +16,7 @@ from tui.analysis.report import RepoInfo
 from tui.messages import OpenRepo
 from tui.screens.base import RepoLensScreen
 from tui.screens.search import SORTS, SearchScreen
-from tui.widgets.safe_text import clean
+from tui.textsafe import one_line
 
 REPO_NAME = re.compile(r"^[\w.-]+/[\w.-]+$")
 """What ``owner/name`` looks like, so a typed name can be opened directly."""
@@ -43,7 +43,7 @@ class RepoLensCommands(Provider):
             return commands
         current = getattr(screen, "current", None)
         if isinstance(current, RepoInfo):
-            name = clean(current.full_name)
+            name = one_line(current.full_name)
             commands.append((f"Open in browser: {name}", partial(screen.run_action, "open_browser"),
                              "Open the repository's GitHub page"))  # fmt: skip
             commands.append((f"Mark / unmark: {name}", partial(screen.run_action, "toggle_mark"),
@@ -67,7 +67,7 @@ class RepoLensCommands(Provider):
         def open_repo() -> None:
             screen.post_message(OpenRepo(full_name, hint))
 
-        return (f"Open repository: {clean(full_name)}", open_repo, "Show its full detail")
+        return (f"Open repository: {one_line(full_name)}", open_repo, "Show its full detail")
 
     async def discover(self) -> Hits:
         """The commands shown before anything is typed."""

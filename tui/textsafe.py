@@ -22,3 +22,8 @@ def clean(text: str | None, *, single_line: bool = False) -> str:
     if single_line:
         text = " ".join(text.split())
     return text
+
+
+def one_line(text: str | None) -> str:
+    """``clean`` folded to a single line: for table cells, titles and notifications."""
+    return clean(text, single_line=True)

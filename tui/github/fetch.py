@@ -113,20 +113,20 @@ class Fetcher:
                 raise NotFound(f"Not found on GitHub: {req.what}.")
             entry = None
         if entry is not None and _fresh(entry, req.ttl, now):
-            found = self._from_entry(entry, parse, key, stale=False)
+            found = await self._from_entry(entry, parse, key, stale=False)
             if found is not None:
                 self._log(req, entry.status, "cache")
                 return found
         try:
             return await self._from_network(req, key, parse, entry)
         except (ApiUnavailable, RateLimited):
-            stale = self._from_entry(entry, parse, key, stale=True) if entry else None
+            stale = await self._from_entry(entry, parse, key, stale=True) if entry else None
             if stale is None:
                 raise
             self._log(req, entry.status if entry else 0, "stale")
             return stale
 
-    def _from_entry(
+    async def _from_entry(
         self, entry: CacheEntry, parse: Parser[T], key: str, *, stale: bool
     ) -> tuple[T, FetchInfo] | None:
         """Parse a stored answer; one that no longer parses is dropped (a miss)."""
@@ -134,7 +134,7 @@ class Fetcher:
             value = parse(Reply(entry.status, entry.body, entry.headers))
         except BadResponse:
             if self.cache is not None:
-                self.cache.delete(key)
+                await asyncio.to_thread(self.cache.delete, key)  # SQLite: not on the event loop
             return None
         return value, FetchInfo(from_cache=True, stale=stale, fetched_at=entry.fetched_at)
 

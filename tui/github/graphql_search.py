@@ -100,13 +100,14 @@ class RepoBundle:
 
 @dataclass(frozen=True, slots=True)
 class GraphQLPage:
-    """A search page plus a bundle per repository, the cursor to the next page and the cost."""
+    """A search page plus a bundle per repository and the cursor to the next page.
+
+    The query's ``rateLimit`` is read by the client (``graphql_rate``) as every answer arrives.
+    """
 
     page: SearchPage
     bundles: dict[str, RepoBundle]
     end_cursor: str | None
-    rate: RateBucket | None
-    cost: int | None
 
 
 def _get(data: Mapping[str, Any] | None, *keys: str) -> Any:
@@ -216,8 +217,6 @@ def parse_search(data: Mapping[str, Any], *, page: int, per_page: int) -> GraphQ
         ),
         bundles={b.repo.full_name.lower(): b for b in bundles},
         end_cursor=_get(search, "pageInfo", "endCursor"),
-        rate=graphql_rate(data),
-        cost=_int(_get(data, "rateLimit", "cost")),
     )
 
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from tui.github.models import RateBucket
 
@@ -65,24 +66,27 @@ def _epoch(seconds: int) -> datetime:
         raise ValueError(f"not a time: {seconds}") from exc
 
 
-def error_message(body: bytes) -> str:
-    """GitHub's ``message`` from an error body, or "" when there is none (HTML, empty, ...)."""
+def _json_object(body: bytes) -> dict[str, Any] | None:
+    """An error body's JSON object, or None (HTML, empty, hostile nesting, not an object)."""
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        return ""
-    if isinstance(data, dict) and isinstance(data.get("message"), str):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def error_message(body: bytes) -> str:
+    """GitHub's ``message`` from an error body, or "" when there is none (HTML, empty, ...)."""
+    data = _json_object(body)
+    if data is not None and isinstance(data.get("message"), str):
         return str(data["message"])
     return ""
 
 
 def validation_message(body: bytes) -> str:
     """The most useful text of a 422: ``errors[].message`` when present, else ``message``."""
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return "GitHub refused the request as invalid."
-    if not isinstance(data, dict):
+    data = _json_object(body)
+    if data is None:
         return "GitHub refused the request as invalid."
     details = [
         str(e["message"])

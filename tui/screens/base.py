@@ -11,6 +11,7 @@ from textual.worker import Worker
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import GitHubError
 from tui.screens.context import Context, completeness
+from tui.sources.base import RepoSource
 from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -27,7 +28,11 @@ class RepoLensScreen(Screen[None]):
         """Keep the shared context."""
         super().__init__()
         self.context = context
-        self.source = context.source
+
+    @property
+    def source(self) -> RepoSource:
+        """Where repositories come from: the context's, so a switch (demo) needs no re-sync."""
+        return self.context.source
 
     def status_bar(self) -> StatusBar:
         """A fresh status bar for this screen's ``compose``."""

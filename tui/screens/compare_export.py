@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.analysis.report import RepoReport
+from tui.textsafe import one_line
 from tui.widgets.compare_rows import LEGEND, compare_rows
 from tui.widgets.formatting import UNKNOWN
-from tui.widgets.safe_text import clean
 
 FORMATS = {"markdown": "md", "json": "json"}
 """Export format -> file extension."""
@@ -17,14 +17,14 @@ FORMATS = {"markdown": "md", "json": "json"}
 
 def _cell(text: str) -> str:
     """A Markdown table cell: pipes escaped, one line."""
-    return clean(text).replace("|", "\\|")
+    return one_line(text).replace("|", "\\|")
 
 
 def languages_summary(report: RepoReport) -> str:
     """``Python 98.8%, Shell 1.2%`` (or a dash when unknown)."""
     if not report.languages:
         return UNKNOWN
-    return ", ".join(f"{clean(s.name)} {s.percent:.1f}%" for s in report.languages[:5])
+    return ", ".join(f"{one_line(s.name)} {s.percent:.1f}%" for s in report.languages[:5])
 
 
 def to_markdown(reports: list[RepoReport], now: datetime) -> str:

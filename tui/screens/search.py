@@ -83,7 +83,6 @@ class SearchScreen(RepoLensScreen):
         if self._debounce is not None:
             self._debounce.stop()
         self.context = context
-        self.source = context.source
         self._reset(None)
         self.remove_class("-searching", "-no-results")
         await self.recompose()

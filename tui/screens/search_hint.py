@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.sources.base import SearchResults, SourceStatus
+from tui.textsafe import one_line
 from tui.widgets.formatting import plural
-from tui.widgets.safe_text import clean
 
 HINT = "language:python  stars:>1000  topic:llm  org:microsoft  user:name"
 """Qualifiers worth knowing, shown at the end of the hint line."""
@@ -44,7 +44,7 @@ def hint_line(
     """
     parts = [Content.from_markup("sort [b]$sort[/]", sort=sort or "best match")]
     if status.demo:
-        date = clean(status.demo_date) or "bundled"
+        date = one_line(status.demo_date) or "bundled"
         parts.insert(0, Content.from_markup("[b]demo catalog[/] ($date)", date=date))
     if results is not None:
         if results.offline and not status.demo:  # the demo catalog is offline by design

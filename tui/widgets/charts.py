@@ -11,8 +11,8 @@ from textual_plotext import PlotextPlot
 
 from tui.analysis.report import LanguageShare
 from tui.sources.base import Activity
+from tui.textsafe import one_line
 from tui.widgets.formatting import display_name, language_color, plural
-from tui.widgets.safe_text import clean
 
 TOP = 4
 """Languages drawn by name; the rest are summed into "Other"."""
@@ -29,7 +29,7 @@ def rgb(hex_color: str) -> tuple[int, int, int]:
 
 def top_shares(shares: tuple[LanguageShare, ...], top: int = TOP) -> list[tuple[str, float, str]]:
     """``(name, percent, colour)`` for the largest ``top`` languages plus an "Other" remainder."""
-    rows = [(clean(s.name), s.percent, s.color or language_color(s.name)) for s in shares[:top]]
+    rows = [(one_line(s.name), s.percent, s.color or language_color(s.name)) for s in shares[:top]]
     rest = sum(s.percent for s in shares[top:])
     if rest > 0:
         rows.append(("Other", round(rest, 1), language_color(None)))
@@ -90,7 +90,7 @@ def bar_labels(full_names: list[str], width: int = LABEL_WIDTH) -> list[str]:
     """
     labels: list[str] = []
     for full_name in full_names:
-        label = clean(display_name(full_name)[0])
+        label = one_line(display_name(full_name)[0])
         if len(label) > width:
             label = label[: width - 1] + "…"
         base, n = label, 1
@@ -116,7 +116,7 @@ def chart_legend(names: list[str]) -> Text:
     text = Text(end="")
     for i, name in enumerate(names):
         color = language_color(None if name == "Other" else name)
-        text.append_text(Text.assemble("  " if i else "", ("● ", color), clean(name)))
+        text.append_text(Text.assemble("  " if i else "", ("● ", color), one_line(name)))
     return text
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tui.analysis.report import Framework, RepoInfo, RepoReport
+from tui.textsafe import one_line
 from tui.widgets.formatting import UNKNOWN, age, count, size_bytes
 from tui.widgets.framework_list import category_key
-from tui.widgets.safe_text import clean
 
 IS_SELF = "★"
 """The repository is the framework (its own package name)."""
@@ -91,9 +91,9 @@ def _dated(key: str, label: str, dates: list[datetime | None], now: datetime,
 def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
     """Stars, forks, issues, licence, age, last push, size and primary language."""
     infos = [r.info for r in reports]
-    licences = tuple(clean(i.license) or "none" for i in infos)
+    licences = tuple(one_line(i.license) or "none" for i in infos)
     size = [i.size_kb for i in infos]
-    languages = tuple(clean(i.primary_language) or UNKNOWN for i in infos)
+    languages = tuple(one_line(i.primary_language) or UNKNOWN for i in infos)
     return [
         _numeric("stars", "Stars", infos, lambda i: i.stars, True),
         _numeric("forks", "Forks", infos, lambda i: i.forks, True),
@@ -150,7 +150,7 @@ def framework_rows(reports: list[RepoReport]) -> list[CompareRow]:
             for r, f in zip(reports, found, strict=True)
         )
         rows.append(
-            CompareRow(f"fw:{name}", clean(name), shown, raw, group=f"frameworks: {category}")
+            CompareRow(f"fw:{name}", one_line(name), shown, raw, group=f"frameworks: {category}")
         )
     return rows
 
@@ -158,7 +158,7 @@ def framework_rows(reports: list[RepoReport]) -> list[CompareRow]:
 def topic_row(reports: list[RepoReport]) -> CompareRow:
     """Each column's topics, comma-separated."""
     topics = [r.info.topics for r in reports]
-    shown = tuple(", ".join(clean(t) for t in ts) or UNKNOWN for ts in topics)
+    shown = tuple(", ".join(one_line(t) for t in ts) or UNKNOWN for ts in topics)
     return CompareRow("topics", "Topics", shown, tuple(list(ts) for ts in topics), group="topics")
 
 

@@ -13,10 +13,11 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.analysis.report import RepoReport
+from tui.textsafe import one_line
 from tui.widgets.compare_rows import CompareRow, compare_rows
 from tui.widgets.formatting import display_name
 from tui.widgets.language_bar import bar_text, percent, share_color
-from tui.widgets.safe_text import clean, safe_text
+from tui.widgets.safe_text import safe_text
 
 LABEL_WIDTH = 17
 """Cells of the row labels (framework names and group headings longer than this end in …)."""
@@ -57,7 +58,7 @@ def header_text(full_name: str, width: int) -> Text:
     title, path = display_name(full_name)
     header = fit(safe_text(title, "bold"), width)
     if path is not None:
-        header.append_text(Text.assemble("\n", (tail(clean(path), width), "dim")))
+        header.append_text(Text.assemble("\n", (tail(one_line(path), width), "dim")))
     return header
 
 
@@ -67,7 +68,9 @@ def languages_cell(report: RepoReport, width: int) -> Text:
         return Text.assemble(bar_text((), width), "\n", ("loading…", "dim"))
     legend = Text(end="")
     for n, share in enumerate(report.languages[:3]):
-        entry = Text.assemble(("● ", share_color(share)), f"{clean(share.name)} {percent(share)}")
+        entry = Text.assemble(
+            ("● ", share_color(share)), f"{one_line(share.name)} {percent(share)}"
+        )
         if n and legend.cell_len + 1 + entry.cell_len > width:
             break  # the next language does not fit: leave it out rather than cut it
         legend.append_text(Text.assemble(" " if n else "", entry))
@@ -163,7 +166,7 @@ class CompareTable(DataTable[Text]):
     def _heading(self, group: str) -> list[Text]:
         """A section row: ``frameworks: web-backend`` reads ``fw · web-backend`` in the labels."""
         style = self.get_component_rich_style("compare-table--group")
-        name = clean(group).replace("frameworks: ", "fw · ", 1)
+        name = one_line(group).replace("frameworks: ", "fw · ", 1)
         return [fit(Text(name, style=style), LABEL_WIDTH), *[Text("") for _ in self.reports]]
 
     def _cells(self, row: CompareRow) -> list[Text]:

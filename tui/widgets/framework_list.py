@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import Framework
-from tui.widgets.safe_text import clean
+from tui.textsafe import one_line
 
 CATEGORY_ORDER = (
     "ml",
@@ -39,12 +39,12 @@ def grouped(frameworks: tuple[Framework, ...]) -> list[tuple[str, list[Framework
 def framework_line(framework: Framework) -> Text:
     """``PyTorch 95%`` plus markers for "this repo is it" and examples-only evidence."""
     text = Text("  • ", end="")
-    text.append(clean(framework.name), style="bold")
+    text.append(one_line(framework.name), style="bold")
     text.append(f" {framework.confidence:.0%}", style="dim")
     if framework.is_self:
         text.append("  (this repository)", style="italic")
     if framework.only_in:
-        text.append(f"  only in {clean(framework.only_in)}", style="dim italic")
+        text.append(f"  only in {one_line(framework.only_in)}", style="dim italic")
     return text
 
 
@@ -52,9 +52,9 @@ def evidence_lines(framework: Framework) -> list[Text]:
     """One dim line per piece of evidence: ``requirements.txt:3  torch==1.12.0``."""
     lines = []
     for item in framework.evidence:
-        where = clean(item.path) + (f":{item.line}" if item.line is not None else "")
+        where = one_line(item.path) + (f":{item.line}" if item.line is not None else "")
         lines.append(
-            Text.assemble(("      ", ""), (where, "dim underline"), "  ", clean(item.detail))
+            Text.assemble(("      ", ""), (where, "dim underline"), "  ", one_line(item.detail))
         )
     return lines
 
@@ -94,7 +94,7 @@ class FrameworkList(Widget):
             return Text("no frameworks detected", style="dim")
         lines: list[Text] = []
         for category, items in grouped(self.frameworks):
-            lines.append(Text(clean(category), style="bold underline"))
+            lines.append(Text(one_line(category), style="bold underline"))
             for framework in items:
                 lines.append(framework_line(framework))
                 if self.show_evidence:

@@ -7,8 +7,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import LanguageShare
+from tui.textsafe import one_line
 from tui.widgets.formatting import OTHER_COLOR, language_color, size_bytes
-from tui.widgets.safe_text import clean
 
 BLOCK = "█"
 
@@ -64,7 +64,7 @@ def legend_text(shares: tuple[LanguageShare, ...], *, with_bytes: bool = True) -
         if i:
             text.append("  ")
         text.append("● ", style=share_color(share))
-        text.append(clean(share.name), style="bold")
+        text.append(one_line(share.name), style="bold")
         text.append(f" {percent(share)}")
         if with_bytes:
             text.append(f" ({size_bytes(share.bytes)})", style="dim")

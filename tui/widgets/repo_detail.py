@@ -14,10 +14,11 @@ from textual.widgets import Label, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.sources.base import Activity
+from tui.textsafe import one_line
 from tui.widgets.formatting import UNKNOWN, age, count, display_name, size_bytes
 from tui.widgets.framework_list import FrameworkList
 from tui.widgets.language_bar import LanguageBar
-from tui.widgets.safe_text import clean, safe_text
+from tui.widgets.safe_text import safe_text
 
 if TYPE_CHECKING:
     from tui.widgets.charts import ActivityChart, LanguageChart
@@ -44,7 +45,7 @@ def title_text(report: RepoReport, now: datetime) -> Text:
     elif source.from_cache:
         text.append(f"  cached {age(source.fetched_at, now)}", style="dim italic")
     if path is not None:
-        text.append_text(Text.assemble("\n", (clean(path), "dim")))
+        text.append_text(Text.assemble("\n", (one_line(path), "dim")))
     return text
 
 
@@ -57,23 +58,23 @@ def meta_text(info: RepoInfo, now: datetime) -> Text:
     text = Text.assemble(
         ("★ ", "bold"), count(info.stars), ("   forks ", "dim"), count(info.forks),
         ("   issues ", "dim"), count(info.open_issues),
-        ("   licence ", "dim"), clean(info.license) or "none",
+        ("   licence ", "dim"), one_line(info.license) or "none",
         "\n", ("created ", "dim"), _dated(info.created_at),
         ("   pushed ", "dim"), f"{_dated(info.pushed_at)} ({age(info.pushed_at, now)})",
     )  # fmt: skip
     if info.homepage:
-        text.append_text(Text.assemble("\n", ("homepage ", "dim"), clean(info.homepage)))
+        text.append_text(Text.assemble("\n", ("homepage ", "dim"), one_line(info.homepage)))
     if info.topics:
         text.append("\n")
         for topic in info.topics:
-            text.append(f" {clean(topic)} ", style="reverse")
+            text.append(f" {one_line(topic)} ", style="reverse")
             text.append(" ")
     return text
 
 
 def notebook_label_text(report: RepoReport) -> Text:
     """``Notebooks: GitHub's view with notebooks set apart (64.9 KiB of notebooks)``."""
-    label = clean(report.notebook_label) or "notebook-aware view"
+    label = one_line(report.notebook_label) or "notebook-aware view"
     text = Text.assemble(("Notebooks: ", "bold"), label, end="")
     if report.notebook_bytes:
         text.append(f" ({size_bytes(report.notebook_bytes)} of notebooks)", style="dim")
@@ -82,7 +83,7 @@ def notebook_label_text(report: RepoReport) -> Text:
 
 def problems_text(errors: tuple[str, ...]) -> Text:
     """One dim warning line per problem met while reading the repository (text, never markup)."""
-    lines = [Text.assemble(("⚠ ", "dim"), (clean(e), "dim"), end="") for e in errors]
+    lines = [Text.assemble(("⚠ ", "dim"), (one_line(e), "dim"), end="") for e in errors]
     return Text("\n", end="").join(lines)
 
 

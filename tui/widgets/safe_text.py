@@ -9,20 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui import textsafe
-
-
-def clean(value: str | None, *, one_line: bool = True) -> str:
-    """Remove escape sequences and control characters from untrusted text.
-
-    Args:
-        value: The text as received; ``None`` becomes ``""``.
-        one_line: Fold newlines and tabs into single spaces (for table cells and titles).
-
-    Returns:
-        Printable text, safe to hand to any widget that does not parse markup.
-    """
-    return textsafe.clean(value, single_line=one_line)
+from tui.textsafe import clean
 
 
 def safe_text(value: str | None, style: str = "", *, one_line: bool = True) -> Text:
@@ -36,4 +23,4 @@ def safe_text(value: str | None, style: str = "", *, one_line: bool = True) -> T
     Returns:
         The cleaned text wrapped in ``Text``.
     """
-    return Text(clean(value, one_line=one_line), style=style, end="")
+    return Text(clean(value, single_line=one_line), style=style, end="")

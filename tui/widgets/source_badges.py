@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from tui.sources.base import SourceStatus
-from tui.widgets.safe_text import clean
+from tui.textsafe import one_line
 
 
 class SourceBadges(HorizontalGroup):
@@ -62,5 +62,5 @@ class SourceBadges(HorizontalGroup):
         unauth.update(Content("no token: 60 req/h — set GH_TOKEN"))
         demo = self.query_one("#badge-demo", Label)
         demo.display = status.demo
-        demo.update(Content(f"demo data · {clean(status.demo_date) or 'bundled'}"))
+        demo.update(Content(f"demo data · {one_line(status.demo_date) or 'bundled'}"))
         self.set_class(self.stale or offline, "-degraded")
