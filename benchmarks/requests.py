@@ -10,7 +10,7 @@ and a view after the freshness windows expired (revalidation); without and with 
    (REST without a token; one GraphQL query per page with one, answered by
    ``tests/graphql_route.py``).
 
-Usage: ``uv run python benchmarks/requests.py [--top N] [--source-top N]``
+Usage: ``uv run python -m benchmarks.requests [--top N] [--source-top N]``
 """
 
 from __future__ import annotations
@@ -19,22 +19,19 @@ import argparse
 import asyncio
 import contextlib
 import json
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.doubles.github_server import FakeClock, GitHubServer, Logged
+from tests.doubles.graphql_route import install
+from tui.github.auth import Token
+from tui.github.client import GitHubClient
+from tui.github.errors import NotFound
+from tui.github.settings import ClientSettings
+from tui.sources.github import GitHubSource
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from github_server import FakeClock, GitHubServer, Logged  # noqa: E402
-from graphql_route import install  # noqa: E402
-
-from tui.github.auth import Token  # noqa: E402
-from tui.github.client import GitHubClient  # noqa: E402
-from tui.github.errors import NotFound  # noqa: E402
-from tui.github.settings import ClientSettings  # noqa: E402
-from tui.sources.github import GitHubSource  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 MANIFESTS = ("requirements.txt", "pyproject.toml", "setup.py", "package.json", "go.mod",

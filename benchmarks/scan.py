@@ -2,7 +2,7 @@
 
 Usage::
 
-    uv run python benchmarks/scan.py [PATH] [--runs N] [--no-linguist]
+    uv run python -m benchmarks.scan [PATH] [--runs N] [--no-linguist]
 
 ``PATH`` defaults to this virtualenv's site-packages (not a git work tree, so the scan walks it
 honouring .gitignore; ``github-linguist`` needs a git work tree and is skipped there). Point it at

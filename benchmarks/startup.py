@@ -5,7 +5,7 @@ directory) and exits right after its first frame; the runs alternate so that dis
 equally. Prints the medians and their
 ratio (target: at most 1.3x).
 
-    uv run python benchmarks/startup.py [--runs 9]
+    uv run python -m benchmarks.startup [--runs 9]
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ MINIMAL = (
 """A Textual app that imports nothing else: the baseline."""
 
 REPOLENS = (
-    f"import sys; sys.path.insert(0, {str(ROOT / 'tests')!r}); sys.path.insert(0, {str(ROOT)!r})\n"
-    "from fake_source import FakeSource\n"
-    "from tui.app import make_app\n"
+    f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+    "from tests.doubles.fake_source import FakeSource\n"
+    "from tui.ui.app import make_app\n"
     + EXIT_AFTER_FIRST_FRAME
     + "make_app(FakeSource()).run(headless=True, size=(100, 32), auto_pilot=first_frame)\n"
 )

@@ -1,6 +1,6 @@
 """Build ``tui/data/catalog.json``, the offline demo catalog, from the development corpus.
 
-Usage: ``uv run python scripts/build_catalog.py [--corpus DIR] [--out FILE] [--check]``.
+Usage: ``uv run python -m scripts.build_catalog [--corpus DIR] [--out FILE] [--check]``.
 
 Only facts are bundled (see ``../shared/corpus/dev/README.md``, "Rules of use"): repository
 metadata, Linguist byte counts, file listings (paths, modes, SHAs, sizes), the dependency facts
@@ -204,7 +204,7 @@ def credits(doc: dict[str, Any]) -> str:
         licence = (entry["repo"].get("license") or {}).get("spdx_id") or "unknown"
         url = entry["repo"]["html_url"]
         lines.append(f"| [{name}]({url}) | `{entry['commit']['sha'][:12]}` | {licence} |")
-    lines += ["", "Rebuild with `uv run python scripts/build_catalog.py`.", ""]
+    lines += ["", "Rebuild with `uv run python -m scripts.build_catalog`.", ""]
     return "\n".join(lines)
 
 

@@ -3,7 +3,7 @@
 Usage::
 
     cd /tmp && npm pack linguist-languages && mkdir ll && tar xzf linguist-languages-*.tgz -C ll
-    uv run python scripts/gen_languages.py /tmp/ll/package
+    uv run python -m scripts.gen_languages /tmp/ll/package
 
 The argument is the unpacked package directory (its ``data/*.js`` modules are read through
 ``node``) or a JSON file mapping language names to Linguist's records (older releases shipped one).

@@ -5,7 +5,7 @@ running it again gives the same pictures. PNGs need a headless Chromium (``apt-g
 chromium``); network access is blocked for it, so the SVGs' web fonts fall back to a local
 monospace font.
 
-    uv run python scripts/screenshots.py [--size 120x36] [--no-png]
+    uv run python -m scripts.screenshots [--size 120x36] [--no-png]
 """
 
 from __future__ import annotations
@@ -15,23 +15,20 @@ import asyncio
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+
+from tests.doubles.fake_source import NOW, FakeSource, catalog_source, settle
+from tui.github.budget import Budget
+from tui.sources.base import RepoSource, SourceStatus
+from tui.ui.app import RepoLensApp, make_app
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
-
-from fake_source import NOW, FakeSource, catalog_source, settle  # noqa: E402
-from textual.pilot import Pilot  # noqa: E402
-
-from tui.app import RepoLensApp, make_app  # noqa: E402
-from tui.github.budget import Budget  # noqa: E402
-from tui.sources.base import RepoSource, SourceStatus  # noqa: E402
 
 OUT = ROOT / "screenshots"
 

@@ -11,7 +11,7 @@ import pytest
 
 @pytest.mark.parametrize(
     "module",
-    ["tui.sources.github", "tui.sources.router", "tui.analysis.frameworks", "tui.cli_commands"],
+    ["tui.sources.github", "tui.sources.router", "tui.analysis.frameworks", "tui.cli.commands"],
 )
 def test_core_does_not_import_textual(module: str) -> None:
     """Importing a core module leaves Textual (and plotext) unloaded."""

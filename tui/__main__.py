@@ -1,5 +1,5 @@
 """Allow ``python -m tui``."""
 
-from tui.cli import main
+from tui.cli.main import main
 
 raise SystemExit(main())

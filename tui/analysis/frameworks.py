@@ -26,7 +26,14 @@ from tui.analysis.report import Evidence, Framework, Scope
 from tui.analysis.rules import Rule, RuleIndex, load_rules
 from tui.analysis.selection import is_vendored, manifests_to_fetch, sources_to_sample
 
-__all__ = ["Detection", "detect", "load_rules", "manifests_to_fetch", "sources_to_sample"]
+__all__ = [
+    "Detection",
+    "detect",
+    "detect_from",
+    "load_rules",
+    "manifests_to_fetch",
+    "sources_to_sample",
+]
 
 _DEP_STRENGTH = {
     Scope.RUNTIME: 0.9,
@@ -99,17 +106,42 @@ def detect(
     Returns:
         The frameworks found with evidence, problems met, and the manifests read.
     """
-    index = RuleIndex(rules) if rules is not None else _default_index()
     manifests = [parse_manifest(path, data) for path, data in files.items() if is_manifest(path)]
+    sources = {p: d for p, d in files.items() if not is_manifest(p)}
+    return detect_from(manifests, paths, sources, repo_name=repo_name, rules=rules)
+
+
+def detect_from(
+    manifests: Sequence[Manifest],
+    paths: Sequence[str],
+    sources: Mapping[str, bytes] | None = None,
+    *,
+    repo_name: str | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> Detection:
+    """Detect frameworks from dependency facts (parsed manifests) and a listing.
+
+    This is the pure core of ``detect``: a source that already holds facts (the bundled
+    catalog) calls it without any manifest text.
+
+    Args:
+        manifests: What each manifest declares (package name, dependencies, includes).
+        paths: Every file path in the repository (for marker files).
+        sources: Sampled source files and the root README, by path (imports, install lines).
+        repo_name: ``owner/name`` (see ``detect``).
+        rules: Rules to use instead of the bundled ones (tests).
+    """
+    index = RuleIndex(rules) if rules is not None else _default_index()
+    sources = sources or {}
     hits: list[_Hit] = []
     for manifest in manifests:
         hits.extend(_manifest_hits(index, manifest))
     hits.extend(_marker_hits(index, paths))
-    for path, data in files.items():
-        if not is_manifest(path) and language_of(path) is not None:
+    for path, data in sources.items():
+        if language_of(path) is not None:
             hits.extend(_import_hits(index, path, data))
     hits.extend(_folder_hits(index, paths, repo_name))
-    for path, data in files.items():
+    for path, data in sources.items():
         if is_readme(path):
             hits.extend(_readme_hits(index, readme_dependencies(path, data)))
     frameworks = [_framework(rule_hits) for rule_hits in _group(hits).values()]

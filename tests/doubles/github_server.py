@@ -1,0 +1,254 @@
+"""A GitHub-like HTTP server on 127.0.0.1 for tests: the real httpx transport runs against it.
+
+It serves repositories added with ``add_repo`` under an Enterprise-style layout (REST at
+``/api/v3``, GraphQL at ``/api/graphql``, raw files at ``/raw/<owner>/<repo>/<ref>/<path>``), with
+ETags and 304s, per-identity rate-limit buckets that count down and run out (a 304 is free only
+with a token), and scripted replies for anything else: 5xx, ``Retry-After``, resets, broken JSON,
+422, 401, 404, 409, 451. Every request is logged for the tests to assert on.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import ThreadingHTTPServer
+from typing import Any
+
+LIMITS = {
+    "anon": {"core": 60, "search": 10, "graphql": 0},
+    "token": {"core": 5000, "search": 30, "graphql": 5000},
+}
+WINDOWS = {"core": 3600, "search": 60, "graphql": 3600}
+
+
+class FakeClock:
+    """A clock tests move by hand; shared by the server (resets) and the client (freshness)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move time forward (``advance(minutes=11)``)."""
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class Reply:
+    """A scripted answer. ``body`` may be bytes, str or anything JSON can encode."""
+
+    status: int = 200
+    body: Any = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    reset: bool = False  # drop the connection with a TCP RST instead of answering
+    short_body: bool = False  # promise more bytes than are sent, then hang up
+    charge: bool = True  # count against the caller's bucket
+    rate_headers: bool = True  # send X-RateLimit-* (GitHub omits them on some refusals)
+    delay: float = 0.0  # seconds to hold the answer (to overlap requests, never to time them)
+
+    def payload(self) -> bytes:
+        """The body as bytes."""
+        if isinstance(self.body, bytes):
+            return self.body
+        if isinstance(self.body, str):
+            return self.body.encode()
+        return json.dumps(self.body).encode()
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One request the server saw and what it answered."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    status: int
+    charged: bool
+    bytes_out: int
+    client_port: int = 0  # the same port again means the connection was kept alive
+
+
+@dataclass
+class FakeRepo:
+    """A repository the server knows: metadata, languages, one commit's tree and files."""
+
+    meta: dict[str, Any]
+    languages: dict[str, int]
+    sha: str
+    files: dict[str, bytes]
+    tree: list[dict[str, Any]]
+    pending_stats: int = 0  # answer stats with 202 this many times first
+    weeks: list[dict[str, Any]] = field(default_factory=list)
+
+
+Script = Reply | Callable[["Request"], Reply]
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a route handler is given."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: bytes
+    token: str | None
+
+
+class GitHubServer:
+    """The fake GitHub; see the module docstring. Thread-safe; start it with ``serving()``."""
+
+    def __init__(self, clock: FakeClock | None = None) -> None:
+        self.clock = clock or FakeClock()
+        self.repos: dict[str, FakeRepo] = {}
+        self.scripts: dict[tuple[str, str], list[Script]] = {}
+        self.sticky: dict[tuple[str, str], Script] = {}
+        self.log: list[Logged] = []
+        self.valid_tokens: set[str] | None = None  # None: any token is good
+        self.search_etags = False  # GitHub's search answers are no-cache; assume no ETag
+        self.buckets: dict[tuple[str, str], list[int]] = {}  # (identity, resource) -> [left, reset]
+        self.lock = threading.RLock()
+        self.port = 0
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests handled at once
+
+    @property
+    def base(self) -> str:
+        """``http://127.0.0.1:PORT``."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """The REST base, Enterprise style, so GraphQL and raw derive to this server too."""
+        return f"{self.base}/api/v3"
+
+    def script(self, method: str, path: str, *replies: Script, sticky: bool = False) -> None:
+        """Answer ``path`` (``/api/v3/...``, no query) with ``replies`` in turn, then as usual."""
+        if sticky:
+            self.sticky[(method, path)] = replies[0]
+        else:
+            self.scripts.setdefault((method, path), []).extend(replies)
+
+    def add_repo(
+        self,
+        full_name: str,
+        *,
+        files: dict[str, bytes] | None = None,
+        languages: dict[str, int] | None = None,
+        sha: str | None = None,
+        tree: list[dict[str, Any]] | None = None,
+        **meta: Any,
+    ) -> FakeRepo:
+        """Serve a repository; ``meta`` overrides fields of its GitHub repository object."""
+        files = files or {"README.md": b"# " + full_name.encode()}
+        sha = sha or hashlib.sha1(full_name.encode()).hexdigest()
+        tree = tree if tree is not None else _tree_entries(files)
+        owner = full_name.split("/")[0]
+        data = {
+            "id": len(self.repos) + 1,
+            "full_name": full_name,
+            "name": full_name.split("/")[1],
+            "owner": {"login": owner},
+            "html_url": f"https://github.com/{full_name}",
+            "description": f"The {full_name} project",
+            "stargazers_count": 10,
+            "forks_count": 1,
+            "open_issues_count": 0,
+            "language": next(iter(languages or {}), None),
+            "topics": [],
+            "license": {"spdx_id": "MIT"},
+            "default_branch": "main",
+            "archived": False,
+            "fork": False,
+            "pushed_at": "2025-12-01T10:00:00Z",
+            "size": 100,
+        }
+        data.update(meta)
+        repo = FakeRepo(data, dict(languages or {}), sha, dict(files), tree)
+        self.repos[full_name.lower()] = repo
+        return repo
+
+    def hits(self, prefix: str = "") -> list[Logged]:
+        """Logged requests whose path starts with ``prefix``."""
+        with self.lock:
+            return [entry for entry in self.log if entry.path.startswith(prefix)]
+
+    def charged(self) -> int:
+        """How many logged requests counted against a rate-limit bucket."""
+        return sum(1 for entry in self.hits() if entry.charged)
+
+    def bucket(self, token: str | None, resource: str) -> list[int]:
+        """``[remaining, reset_epoch]`` for one identity and resource, refilled after its reset."""
+        identity = "token" if token else "anon"
+        now = int(self.clock().timestamp())
+        key = (token or "anon", resource)
+        state = self.buckets.get(key)
+        if state is None or now >= state[1]:
+            state = self.buckets[key] = [LIMITS[identity][resource], now + WINDOWS[resource]]
+        return state
+
+    def exhaust(
+        self, resource: str = "core", token: str | None = None, *, reset_in: int | None = None
+    ) -> None:
+        """Spend an identity's whole bucket (and optionally move its reset ``reset_in`` s away)."""
+        with self.lock:
+            state = self.bucket(token, resource)
+            state[0] = 0
+            if reset_in is not None:
+                state[1] = int(self.clock().timestamp()) + reset_in
+
+    @contextmanager
+    def serving(self) -> Iterator[GitHubServer]:
+        """Run on 127.0.0.1 on a free port for the duration of the block."""
+        from tests.doubles.github_routes import handler_for  # the routes import this module's types
+
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(self))
+        httpd.daemon_threads = True
+        self.port = httpd.server_address[1]
+        thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
+        thread.start()
+        try:
+            yield self
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+            thread.join(timeout=5)
+
+
+def _tree_entries(files: dict[str, bytes]) -> list[dict[str, Any]]:
+    dirs = {"/".join(p.split("/")[:i]) for p in files for i in range(1, p.count("/") + 1)}
+    entries: list[dict[str, Any]] = [
+        {"path": d, "type": "tree", "mode": "040000", "sha": hashlib.sha1(d.encode()).hexdigest()}
+        for d in dirs
+    ]
+    entries += [
+        {
+            "path": p,
+            "type": "blob",
+            "mode": "100644",
+            "size": len(b),
+            "sha": hashlib.sha1(b).hexdigest(),
+        }
+        for p, b in files.items()
+    ]
+    return sorted(entries, key=lambda e: str(e["path"]))
+
+
+class Dropped(Exception):
+    """The handler hung up on purpose."""
+
+
+def b64(data: bytes) -> str:
+    """Base64 with GitHub's line breaks."""
+    text = base64.b64encode(data).decode()
+    return "\n".join(text[i : i + 60] for i in range(0, len(text), 60))

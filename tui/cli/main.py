@@ -1,0 +1,97 @@
+"""The ``repolens`` command: the TUI by default, and subcommands for people and scripts.
+
+Exit codes (one table, also in the README):
+
+    0  success
+    1  any other error (bad credentials, blocked repository, malformed answer, ...)
+    2  usage: bad flags or arguments, or a search query GitHub refuses
+    3  not found
+    4  rate limited (the message gives the reset time)
+    5  offline or network error, with nothing cached to fall back on
+
+Textual is imported only when the TUI starts, so ``repolens show --json`` stays light.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.cli.exits import EXIT_OK, exit_code, usage_error
+from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser
+from tui.github.errors import GitHubError
+from tui.sources.factory import Options, api_url_problem
+
+_NEGATED = re.compile(r"^-[A-Za-z][\w-]*:")
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """``repolens o/r`` means ``repolens open o/r``; ``-language:x`` is a query term."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in VALUE_FLAGS:
+            index += 2  # the flag's value is not the command
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        if arg not in SUBCOMMANDS:
+            return [*argv[:index], "open", *argv[index:]]
+        if arg == "search":
+            return _query_terms_last(argv)
+        break
+    return argv
+
+
+def _query_terms_last(argv: list[str]) -> list[str]:
+    """Move negated qualifiers (``-language:python``) after ``--`` so they are not read as flags."""
+    if "--" in argv:
+        return argv
+    terms = [a for a in argv if _NEGATED.match(a)]
+    if not terms:
+        return argv
+    return [*(a for a in argv if not _NEGATED.match(a)), "--", *terms]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run it; returns the exit code."""
+    args = build_parser(__version__).parse_args(
+        _normalise(list(sys.argv[1:] if argv is None else argv))
+    )
+    options = Options.from_flags(
+        api_url=args.api_url,
+        cache_dir=args.cache_dir,
+        offline=args.offline,
+        no_cache=args.no_cache,
+        verbose=args.verbose,
+        demo=args.demo,
+    )
+    problem = api_url_problem(options.api_url)
+    if problem:
+        return usage_error(problem)
+    command = args.command or "open"
+    try:
+        if command == "open":
+            from tui.cli.run_app import run_tui
+
+            return run_tui(options, list(getattr(args, "targets", []) or []))
+        from tui.cli.commands import run_command
+
+        return asyncio.run(run_command(command, args, options))
+    except GitHubError as error:
+        print(f"repolens: {error.user_message}", file=sys.stderr)
+        return exit_code(error)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader went away (`repolens show x | head`): not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+__all__ = ["main"]

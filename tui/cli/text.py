@@ -1,0 +1,129 @@
+"""Human-readable text for ``repolens show``, ``search``, ``rate-limit`` and ``cache info``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
+from tui.present.age import UNKNOWN, age
+from tui.present.schema import verdict
+from tui.sources.base import SearchResults
+from tui.textsafe import clean
+
+BAR_WIDTH = 30
+
+
+def _num(value: int | None) -> str:
+    return UNKNOWN if value is None else f"{value:,}"
+
+
+def language_lines(languages: Sequence[LanguageShare]) -> list[str]:
+    """One line per language: name, percent, a proportional bar, bytes."""
+    width = max((len(clean(s.name)) for s in languages), default=0)
+    lines = []
+    for share in languages:
+        bar = "█" * max(1 if share.percent > 0 else 0, round(share.percent / 100 * BAR_WIDTH))
+        lines.append(
+            f"  {clean(share.name):<{width}}  {share.percent:5.1f} %  {bar:<{BAR_WIDTH}}  "
+            f"{share.bytes:,} B"
+        )
+    return lines
+
+
+def framework_lines(frameworks: Sequence[Framework]) -> list[str]:
+    """Frameworks grouped by category, each with its strongest evidence."""
+    lines: list[str] = []
+    strongest: dict[str, float] = {}
+    for f in frameworks:
+        strongest[f.category] = max(strongest.get(f.category, 0.0), f.confidence)
+    # the category of the strongest evidence first (ml for BioGPT), then by name
+    for category in sorted(strongest, key=lambda c: (-strongest[c], c)):
+        lines.append(f"  {category}")
+        members = [f for f in frameworks if f.category == category]
+        for f in sorted(members, key=lambda f: (-f.confidence, f.name.lower())):
+            marks = " (this repository)" if f.is_self else ""
+            marks += f" (only in {f.only_in})" if f.only_in else ""
+            proof = f.evidence[0] if f.evidence else None
+            where = ""
+            if proof:
+                at = f"{clean(proof.path)}:{proof.line}" if proof.line else clean(proof.path)
+                where = f"  {at}  {clean(proof.detail, single_line=True)}"
+            lines.append(f"    {clean(f.name)}{marks}  [{f.confidence:.0%}]{where}")
+    return lines
+
+
+def source_line(source: SourceInfo) -> str:
+    """``source: github, from cache (fetched 5m ago, stale)``."""
+    parts = [f"source: {source.kind}"]
+    if source.from_cache:
+        parts.append(f"from cache (fetched {age(source.fetched_at, datetime.now(UTC))})")
+    if source.stale:
+        parts.append("STALE")
+    return ", ".join(parts)
+
+
+def report_text(report: RepoReport) -> str:
+    """The whole ``repolens show`` page."""
+    info = report.info
+    out = [verdict(report), ""]
+    if info.description:
+        out.append(f"  {clean(info.description, single_line=True)}")
+    facts = [
+        f"★ {_num(info.stars)}",
+        f"forks {_num(info.forks)}",
+        f"issues {_num(info.open_issues)}",
+        f"licence {clean(info.license) or 'none'}",
+        f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else UNKNOWN}",
+    ]
+    flags = [flag for flag, on in (("archived", info.archived), ("fork", info.fork)) if on]
+    if report.source.kind != "local":
+        out.append("  " + "  ".join(facts + flags))
+    if info.topics:
+        out.append("  topics: " + ", ".join(clean(t) for t in info.topics))
+    if report.languages:
+        out += [
+            "",
+            "Languages, GitHub's view"
+            if report.classifier is None
+            else f"Languages, classified by {report.classifier}",
+        ]
+        out += language_lines(report.languages)
+    if report.notebook_view:
+        label = report.notebook_label or "notebook-aware view"
+        out += ["", f"Languages, {label}", *language_lines(report.notebook_view)]
+    if report.frameworks is not None:
+        out += ["", "Frameworks"]
+        out += framework_lines(report.frameworks) or ["  none detected"]
+    out += [f"  ! {clean(problem, single_line=True)}" for problem in report.errors]
+    out += ["", source_line(report.source)]
+    return "\n".join(out)
+
+
+def search_text(results: SearchResults) -> str:
+    """One line per repository: name, stars, language, description."""
+    shown = len(results.items)
+    noun = "repository matches" if results.total_count == 1 else "repositories match"
+    head = f"{results.total_count:,} {noun}; showing {shown}"
+    if results.incomplete:
+        head += " (GitHub timed out: results may be incomplete)"
+    if results.offline:
+        head += " (offline results)"
+    rows = [head]
+    for info in results.items:
+        desc = clean(info.description, single_line=True)
+        rows.append(
+            f"{clean(info.full_name):<40} ★ {_num(info.stars):>9}  "
+            f"{clean(info.primary_language) or '-':<12} {desc[:70]}"
+        )
+    return "\n".join(rows)
+
+
+def table(rows: Iterable[Sequence[str]]) -> str:
+    """Left-aligned columns separated by two spaces."""
+    materialised = [list(row) for row in rows]
+    widths = [max(len(row[i]) for row in materialised) for i in range(len(materialised[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in materialised
+    )

@@ -1,0 +1,124 @@
+"""Small formatters shared by widgets: counts, sizes, relative ages, language colours."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import PurePath
+
+from tui.present.age import UNKNOWN, age
+
+__all__ = ["UNKNOWN", "age"]  # widgets format ages through here too
+
+_FALLBACK_COLORS: dict[str, str] = {
+    "C": "#555555",
+    "C#": "#178600",
+    "C++": "#f34b7d",
+    "CSS": "#663399",
+    "Dart": "#00B4AB",
+    "Dockerfile": "#384d54",
+    "Go": "#00ADD8",
+    "HTML": "#e34c26",
+    "Java": "#b07219",
+    "JavaScript": "#f1e05a",
+    "Jupyter Notebook": "#DA5B0B",
+    "Kotlin": "#A97BFF",
+    "Lua": "#000080",
+    "Makefile": "#427819",
+    "PHP": "#4F5D95",
+    "Python": "#3572A5",
+    "Roff": "#ecdebe",
+    "Ruby": "#701516",
+    "Rust": "#dea584",
+    "SCSS": "#c6538c",
+    "Shell": "#89e051",
+    "Swift": "#F05138",
+    "TypeScript": "#3178c6",
+    "Vue": "#41b883",
+}
+"""Linguist colours for common languages, used until/unless ``tui.analysis.languages`` answers."""
+
+
+OTHER_COLOR = "#8b949e"
+"""The grey GitHub uses for "Other" and for languages without a colour."""
+
+
+@lru_cache(maxsize=1)
+def _linguist_colors() -> dict[str, str]:
+    """Every colour in the bundled Linguist table (read once)."""
+    try:  # the table is data shipped by the analysis layer; tolerate it missing or malformed
+        from tui.analysis.languages import load_table
+
+        table = load_table()
+    except (ImportError, OSError, ValueError, KeyError):
+        return {}
+    return {lang.name: color for lang in table if (color := table.color(lang.name))}
+
+
+def language_color(name: str | None) -> str:
+    """The GitHub colour of a language, from the Linguist table when it is available.
+
+    Args:
+        name: A Linguist language name (``Python``, ``Jupyter Notebook``).
+
+    Returns:
+        A ``#rrggbb`` colour; grey when the language is unknown or has no colour.
+    """
+    if not name:
+        return OTHER_COLOR
+    return _linguist_colors().get(name) or _FALLBACK_COLORS.get(name, OTHER_COLOR)
+
+
+def count(value: int | None) -> str:
+    """A count in GitHub's short form: ``950``, ``12.3k``, ``1.2M``; a dash when unknown."""
+    if value is None:
+        return UNKNOWN
+    if value < 1000:
+        return str(value)
+    if value < 1_000_000:
+        return f"{value / 1000:.1f}k".replace(".0k", "k")
+    return f"{value / 1_000_000:.1f}M".replace(".0M", "M")
+
+
+def size_bytes(value: int | None) -> str:
+    """A byte count in binary units: ``512 B``, ``3.4 KiB``, ``1.2 MiB``."""
+    if value is None:
+        return UNKNOWN
+    size = float(value)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GiB"
+
+
+def countdown(until: datetime, now: datetime) -> str:
+    """Time left until ``until`` as ``mm:ss`` (or ``h:mm:ss``); ``0:00`` once past."""
+    left = max(until - now, timedelta(0))
+    minutes, seconds = divmod(int(left.total_seconds()), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 result``, ``0 results``, ``1,234 results``: a count with its noun agreeing."""
+    noun = word if n == 1 else (words or f"{word}s")
+    return f"{n:,} {noun}"
+
+
+def display_name(full_name: str) -> tuple[str, str | None]:
+    """What to call a repository on screen: ``(title, subtitle)``.
+
+    A local checkout is keyed by its absolute path (two checkouts may share a folder name), but
+    is called by its folder name, with the path as a subtitle; ``owner/name`` has no subtitle.
+
+    Args:
+        full_name: ``owner/name`` or the absolute path of a checkout.
+
+    Returns:
+        The title and, for a checkout, its path.
+    """
+    path = PurePath(full_name)
+    if not path.is_absolute():
+        return full_name, None
+    return path.name or full_name, full_name

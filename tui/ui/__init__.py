@@ -1,0 +1,1 @@
+"""The Textual app: app, palette, keymap, screens, widgets and styles."""

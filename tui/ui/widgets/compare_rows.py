@@ -1,0 +1,167 @@
+"""The rows of a comparison, aligned across repositories: shared by the table and the exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tui.analysis.report import Framework, RepoInfo, RepoReport
+from tui.present.format import UNKNOWN, age, count, size_bytes
+from tui.textsafe import one_line
+from tui.ui.widgets.framework_list import category_key
+
+IS_SELF = "★"
+"""The repository is the framework (its own package name)."""
+
+USED = "✓"
+"""Runtime evidence: the project is built on it."""
+
+WEAK = "◐"
+"""Only in examples or docs, or weak evidence (confidence under ``WEAK_BELOW``)."""
+
+NOT_USED = "·"
+"""No evidence of it."""
+
+LOADING = "…"
+"""Detection has not answered yet."""
+
+WEAK_BELOW = 0.6
+"""Confidence under which evidence counts as weak."""
+
+LEGEND = (
+    f"{IS_SELF} is the framework  {USED} runtime evidence  "
+    f"{WEAK} examples/docs only or weak  {NOT_USED} none"
+)
+"""What the framework marks mean, shown under the matrix and in the Markdown export."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    """One aligned row: a label, one shown value per column, and which columns are best/worst.
+
+    Attributes:
+        key: Stable id (``stars``, ``fw:PyTorch``...).
+        label: What the first column says.
+        values: Display text per column.
+        raw: Machine values per column (for JSON), ``None`` when unknown.
+        best: Columns holding the best value (numeric rows only).
+        worst: Columns holding the worst value.
+        group: The section the row belongs to (``repository``, ``frameworks: ml``...).
+    """
+
+    key: str
+    label: str
+    values: tuple[str, ...]
+    raw: tuple[object, ...]
+    best: frozenset[int] = field(default_factory=frozenset)
+    worst: frozenset[int] = field(default_factory=frozenset)
+    group: str = "repository"
+
+
+def extremes(
+    raw: list[float | None], higher_is_better: bool
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Indexes of the best and worst known values; nothing when fewer than two differ."""
+    known = [(i, v) for i, v in enumerate(raw) if v is not None]
+    if len(known) < 2 or len({v for _, v in known}) < 2:
+        return frozenset(), frozenset()
+    top, bottom = max(v for _, v in known), min(v for _, v in known)
+    high = frozenset(i for i, v in known if v == top)
+    low = frozenset(i for i, v in known if v == bottom)
+    return (high, low) if higher_is_better else (low, high)
+
+
+def _numeric(key: str, label: str, infos: list[RepoInfo], get: Callable[[RepoInfo], int | None],
+             higher_is_better: bool) -> CompareRow:  # fmt: skip
+    raw = [get(info) for info in infos]
+    best, worst = extremes([None if v is None else float(v) for v in raw], higher_is_better)
+    return CompareRow(key, label, tuple(count(v) for v in raw), tuple(raw), best, worst)
+
+
+def _dated(key: str, label: str, dates: list[datetime | None], now: datetime,
+           newer_is_better: bool) -> CompareRow:  # fmt: skip
+    stamps = [d.timestamp() if d else None for d in dates]
+    best, worst = extremes(stamps, newer_is_better)
+    raw = tuple(d.isoformat() if d else None for d in dates)
+    shown = tuple(age(d, now).removesuffix(" ago") if d else UNKNOWN for d in dates)
+    return CompareRow(key, label, shown, raw, best, worst)
+
+
+def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
+    """Stars, forks, issues, licence, age, last push, size and primary language."""
+    infos = [r.info for r in reports]
+    licences = tuple(one_line(i.license) or "none" for i in infos)
+    size = [i.size_kb for i in infos]
+    languages = tuple(one_line(i.primary_language) or UNKNOWN for i in infos)
+    return [
+        _numeric("stars", "Stars", infos, lambda i: i.stars, True),
+        _numeric("forks", "Forks", infos, lambda i: i.forks, True),
+        _numeric("open_issues", "Open issues", infos, lambda i: i.open_issues, False),
+        CompareRow("license", "Licence", licences, tuple(i.license for i in infos)),
+        _dated("age", "Age", [i.created_at for i in infos], now, False),
+        _dated("pushed", "Last push", [i.pushed_at for i in infos], now, True),
+        CompareRow("size", "Size", tuple(UNKNOWN if s is None else size_bytes(s * 1024)
+                                         for s in size), tuple(size)),
+        CompareRow("primary_language", "Language", languages,
+                   tuple(i.primary_language for i in infos)),
+    ]  # fmt: skip
+
+
+def framework_mark(framework: Framework | None) -> str:
+    """A column's mark: ★ it is the framework, ✓ runtime, ◐ examples/docs or weak, · none."""
+    if framework is None:
+        return NOT_USED
+    if framework.is_self:
+        return IS_SELF
+    if framework.only_in or framework.confidence < WEAK_BELOW:
+        return WEAK
+    return USED
+
+
+def _framework_raw(framework: Framework | None) -> dict[str, object] | bool:
+    """A column's use of a framework for JSON: ``False``, or the mark and what it stands for."""
+    if framework is None:
+        return False
+    return {"mark": framework_mark(framework), "self": framework.is_self,
+            "only_in": framework.only_in, "confidence": framework.confidence}  # fmt: skip
+
+
+def framework_rows(reports: list[RepoReport]) -> list[CompareRow]:
+    """One row per framework any column uses, grouped by category, a mark where used."""
+    seen: dict[str, str] = {}
+    for report in reports:
+        for fw in report.frameworks or ():
+            seen.setdefault(fw.name, fw.category)
+    rows = []
+    for name, category in sorted(seen.items(), key=lambda kv: (category_key(kv[1]), kv[0].lower())):
+        found = [
+            None
+            if r.frameworks is None
+            else next((f for f in r.frameworks if f.name == name), None)
+            for r in reports
+        ]
+        shown = tuple(
+            LOADING if r.frameworks is None else framework_mark(f)
+            for r, f in zip(reports, found, strict=True)
+        )
+        raw = tuple(
+            None if r.frameworks is None else _framework_raw(f)
+            for r, f in zip(reports, found, strict=True)
+        )
+        rows.append(
+            CompareRow(f"fw:{name}", one_line(name), shown, raw, group=f"frameworks: {category}")
+        )
+    return rows
+
+
+def topic_row(reports: list[RepoReport]) -> CompareRow:
+    """Each column's topics, comma-separated."""
+    topics = [r.info.topics for r in reports]
+    shown = tuple(", ".join(one_line(t) for t in ts) or UNKNOWN for ts in topics)
+    return CompareRow("topics", "Topics", shown, tuple(list(ts) for ts in topics), group="topics")
+
+
+def compare_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
+    """Every row of the comparison except the language bars, in display order."""
+    return [*info_rows(reports, now), *framework_rows(reports), topic_row(reports)]

@@ -1,0 +1,205 @@
+"""RepoDetail: everything known about one repository, filled in as each answer arrives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Label, Static
+
+from tui.analysis.report import RepoInfo, RepoReport
+from tui.present.format import UNKNOWN, age, count, display_name, size_bytes
+from tui.sources.base import Activity
+from tui.textsafe import one_line
+from tui.ui.widgets.framework_list import FrameworkList
+from tui.ui.widgets.language_bar import LanguageBar
+from tui.ui.widgets.safe_text import safe_text
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.charts import ActivityChart, LanguageChart
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def title_text(report: RepoReport, now: datetime) -> Text:
+    """``owner/name  archived  fork  cached 5m ago``: the name with its badges.
+
+    A checkout shows its folder name, and its path on a dim line below.
+    """
+    info, source = report.info, report.source
+    title, path = display_name(info.full_name)
+    text = safe_text(title, "bold")
+    if info.archived:
+        text.append("  archived", style="bold reverse")
+    if info.fork:
+        text.append("  fork", style="italic")
+    if source.stale:
+        text.append(f"  stale · {age(source.fetched_at, now)}", style="bold italic")
+    elif source.from_cache:
+        text.append(f"  cached {age(source.fetched_at, now)}", style="dim italic")
+    if path is not None:
+        text.append_text(Text.assemble("\n", (one_line(path), "dim")))
+    return text
+
+
+def _dated(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d") if moment else UNKNOWN
+
+
+def meta_text(info: RepoInfo, now: datetime) -> Text:
+    """Counts, licence, dates, homepage and topics, one fact per segment."""
+    text = Text.assemble(
+        ("★ ", "bold"), count(info.stars), ("   forks ", "dim"), count(info.forks),
+        ("   issues ", "dim"), count(info.open_issues),
+        ("   licence ", "dim"), one_line(info.license) or "none",
+        "\n", ("created ", "dim"), _dated(info.created_at),
+        ("   pushed ", "dim"), f"{_dated(info.pushed_at)} ({age(info.pushed_at, now)})",
+    )  # fmt: skip
+    if info.homepage:
+        text.append_text(Text.assemble("\n", ("homepage ", "dim"), one_line(info.homepage)))
+    if info.topics:
+        text.append("\n")
+        for topic in info.topics:
+            text.append(f" {one_line(topic)} ", style="reverse")
+            text.append(" ")
+    return text
+
+
+def notebook_label_text(report: RepoReport) -> Text:
+    """``Notebooks: GitHub's view with notebooks set apart (64.9 KiB of notebooks)``."""
+    label = one_line(report.notebook_label) or "notebook-aware view"
+    text = Text.assemble(("Notebooks: ", "bold"), label, end="")
+    if report.notebook_bytes:
+        text.append(f" ({size_bytes(report.notebook_bytes)} of notebooks)", style="dim")
+    return text
+
+
+def problems_text(errors: tuple[str, ...]) -> Text:
+    """One dim warning line per problem met while reading the repository (text, never markup)."""
+    lines = [Text.assemble(("⚠ ", "dim"), (one_line(e), "dim"), end="") for e in errors]
+    return Text("\n", end="").join(lines)
+
+
+class RepoDetail(VerticalScroll):
+    """The detail pane; set ``report`` (and ``activity``) and it redraws what changed."""
+
+    report: reactive[RepoReport | None] = reactive(None, always_update=True)
+    """The latest report of the repository shown; ``None`` when nothing is selected."""
+
+    activity: reactive[Activity | None] = reactive(None, always_update=True)
+    """Weekly commits for the shown repository; ``None`` while loading."""
+
+    failed: reactive[bool] = reactive(False)
+    """Loading the report stopped with an error; the placeholders say "unavailable"."""
+
+    pending: reactive[bool] = reactive(False)
+    """Only the name is known yet: description and facts say "loading" instead of "none"."""
+
+    activity_failed: reactive[bool] = reactive(False)
+    """The activity could not be fetched (rate limit, offline miss...)."""
+
+    def __init__(
+        self, *, clock: Callable[[], datetime] = _now, charts: bool = True, id: str | None = None
+    ) -> None:
+        """Create an empty pane; ``charts=False`` leaves out the plotext charts."""
+        super().__init__(id=id)
+        self._clock = clock
+        self._charts_enabled = charts
+        self._language_chart: LanguageChart | None = None
+        self._activity_chart: ActivityChart | None = None
+
+    def compose(self) -> ComposeResult:
+        """Title, description, facts, the language bar, frameworks and a slot for charts."""
+        yield Static(id="detail-title")
+        yield Static(id="detail-description")
+        yield Static(id="detail-meta")
+        yield Label("Languages", classes="heading")
+        yield LanguageBar(id="detail-languages")
+        yield Static(id="detail-notebook-label")
+        yield LanguageBar(id="detail-notebook-view")
+        yield Label("Frameworks", classes="heading")
+        yield FrameworkList(id="detail-frameworks")
+        yield Static(id="detail-problems")
+        yield Vertical(id="detail-charts")
+
+    def watch_report(self, report: RepoReport | None) -> None:
+        """Redraw every part from ``report``; missing parts show their placeholder."""
+        self.set_class(report is None, "-empty")
+        if report is None or not self.is_mounted:
+            return
+        now = self._clock()
+        self.set_class(report.source.stale, "-stale")
+        self.set_class(report.languages is None or report.frameworks is None, "-loading")
+        self.query_one("#detail-title", Static).update(title_text(report, now))
+        if self.pending:
+            self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))
+            self.query_one("#detail-meta", Static).update(Text("", end=""))
+        else:
+            description = safe_text(report.info.description or "no description", one_line=False)
+            self.query_one("#detail-description", Static).update(description)
+            self.query_one("#detail-meta", Static).update(meta_text(report.info, now))
+        self.query_one("#detail-languages", LanguageBar).shares = report.languages
+        self._show_notebook_view(report)
+        self.query_one(FrameworkList).frameworks = report.frameworks
+        problems = self.query_one("#detail-problems", Static)
+        problems.display = bool(report.errors)
+        problems.update(problems_text(report.errors))
+        if report.languages is not None:
+            self._show_charts(report)
+        elif self._language_chart is not None:
+            self._language_chart.show(())  # never leave the previous repository's chart up
+
+    def watch_failed(self, failed: bool) -> None:
+        """Turn the placeholders into "unavailable" (or back)."""
+        self.set_class(failed, "-failed")
+        if self.is_mounted:
+            self.query_one("#detail-languages", LanguageBar).failed = failed
+            self.query_one(FrameworkList).failed = failed
+
+    def watch_activity(self, activity: Activity | None) -> None:
+        """Redraw the activity chart."""
+        if self._activity_chart is not None:
+            self._activity_chart.show(activity, failed=self.activity_failed)
+
+    def watch_activity_failed(self) -> None:
+        """Redraw the activity chart as unavailable."""
+        self.watch_activity(self.activity)
+
+    def _show_notebook_view(self, report: RepoReport) -> None:
+        """A second bar when notebooks change the picture, labelled with the view it shows."""
+        label = self.query_one("#detail-notebook-label", Static)
+        bar = self.query_one("#detail-notebook-view", LanguageBar)
+        shown = report.notebook_view is not None
+        label.display = bar.display = shown
+        if shown:
+            label.update(notebook_label_text(report))
+            bar.shares = report.notebook_view
+
+    def toggle_evidence(self) -> None:
+        """Show or hide the evidence of every framework."""
+        frameworks = self.query_one(FrameworkList)
+        frameworks.show_evidence = not frameworks.show_evidence
+
+    def _show_charts(self, report: RepoReport) -> None:
+        if not self._charts_enabled:
+            return
+        if self._language_chart is None or self._activity_chart is None:
+            from tui.ui.widgets.charts import (
+                ActivityChart,
+                LanguageChart,
+            )  # plotext loads on first use
+
+            self._language_chart = LanguageChart(id="language-chart")
+            self._activity_chart = ActivityChart(id="activity-chart")
+            self._activity_chart.show(self.activity, failed=self.activity_failed)
+            self.query_one("#detail-charts", Vertical).mount_all(
+                [self._language_chart, self._activity_chart]
+            )
+        self._language_chart.show(report.languages or ())

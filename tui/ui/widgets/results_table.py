@@ -1,0 +1,133 @@
+"""ResultsTable: one page of search results; posts ``RepoHighlighted`` as the cursor moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from tui.analysis.report import RepoInfo
+from tui.present.format import UNKNOWN, age, count, language_color
+from tui.ui.widgets.safe_text import safe_text
+
+COLUMNS = (
+    ("mark", " "),
+    ("name", "Repository"),
+    ("stars", "★"),
+    ("forks", "Forks"),
+    ("language", "Language"),
+    ("pushed", "Pushed"),
+    ("description", "Description"),
+)
+
+
+NAME_WIDTH = 24
+"""Cells of the longest name shown whole; longer ones end in … so the other columns stay in view."""
+
+
+def fit(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` cells, ending in … where it was cut."""
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def language_cell(language: str | None) -> Text:
+    """``● Python`` with the dot in the language's GitHub colour."""
+    if not language:
+        return Text(UNKNOWN, style="dim", end="")
+    return Text.assemble(("● ", language_color(language)), safe_text(language))
+
+
+class ResultsTable(DataTable[Text]):
+    """Search results, one row per repository, keyed by ``owner/name``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="search.open_row",
+                tooltip="Open the repository under the cursor full screen"),
+    ]  # fmt: skip
+    """Enter is the table's own key; listing it here shows it in the footer."""
+
+    @dataclass
+    class RepoHighlighted(Message):
+        """The cursor is on a repository (posted for every move, newest wins)."""
+
+        info: RepoInfo
+        """The highlighted repository as the search described it."""
+        neighbours: tuple[RepoInfo, ...]
+        """The rows just below and above it, nearest first (candidates for prefetch)."""
+
+        def can_replace(self, message: Message) -> bool:
+            """Holding an arrow key produces a burst; only where the cursor lands matters."""
+            return isinstance(message, ResultsTable.RepoHighlighted)
+
+    def __init__(self, *, clock: Callable[[], datetime] = _now, id: str | None = None) -> None:
+        """Create an empty table; ``clock`` gives "now" for the last-push column."""
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._clock = clock
+        self.repos: list[RepoInfo] = []
+        self.marked: set[str] = set()
+
+    def on_mount(self) -> None:
+        """Add the columns."""
+        for key, label in COLUMNS:
+            self.add_column(label, key=key)
+
+    def show(self, repos: tuple[RepoInfo, ...]) -> None:
+        """Replace the rows with ``repos`` and put the cursor on the first one."""
+        self.repos = list(repos)
+        self.clear()
+        now = self._clock()
+        for repo in repos:
+            self.add_row(*self._cells(repo, now), key=repo.full_name)
+        if repos:
+            self.move_cursor(row=0)
+            self._post_highlight(0)
+
+    def _cells(self, repo: RepoInfo, now: datetime) -> list[Text]:
+        mark = Text("●" if repo.full_name in self.marked else " ", style="bold", end="")
+        badges = (" ⌂" if repo.archived else "") + (" ⑂" if repo.fork else "")
+        return [
+            mark,
+            Text.assemble(fit(safe_text(repo.full_name, "bold"), NAME_WIDTH), (badges, "dim")),
+            Text(count(repo.stars), justify="right", end=""),
+            Text(count(repo.forks), justify="right", end=""),
+            language_cell(repo.primary_language),
+            Text(age(repo.pushed_at, now), end=""),
+            safe_text((repo.description or "")[:120]),
+        ]
+
+    @property
+    def current(self) -> RepoInfo | None:
+        """The repository under the cursor."""
+        if not self.repos or not 0 <= self.cursor_row < len(self.repos):
+            return None
+        return self.repos[self.cursor_row]
+
+    def set_marked(self, names: set[str]) -> None:
+        """Show a mark in the first column of every repository in ``names``."""
+        self.marked = set(names)
+        for repo in self.repos:
+            mark = "●" if repo.full_name in self.marked else " "
+            self.update_cell(repo.full_name, "mark", Text(mark, style="bold", end=""))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Translate the row into the repository it shows."""
+        event.stop()
+        self._post_highlight(event.cursor_row)
+
+    def _post_highlight(self, row: int) -> None:
+        if not 0 <= row < len(self.repos):
+            return
+        near = [row + 1, row - 1, row + 2]
+        neighbours = tuple(self.repos[i] for i in near if 0 <= i < len(self.repos))
+        self.post_message(self.RepoHighlighted(self.repos[row], neighbours))

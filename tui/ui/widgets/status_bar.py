@@ -1,0 +1,50 @@
+"""StatusBar: the always-visible top line: app name, source badges and the rate-limit meter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from tui.github.budget import Budget
+from tui.sources.base import SourceStatus
+from tui.ui.widgets.rate_meter import RateLimitMeter
+from tui.ui.widgets.source_badges import SourceBadges
+
+
+class StatusBar(Horizontal):
+    """``repolens · <screen>  [badges]  core 58/60 ↻ 41:07 · search 9/10 ↻ 0:50``."""
+
+    DEFAULT_CSS = "StatusBar { height: 1; }"
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        budget: Budget | None,
+        status: SourceStatus,
+        clock: Callable[[], datetime],
+    ) -> None:
+        """Show ``title`` (trusted: a screen name) and watch ``budget``."""
+        super().__init__()
+        self._title = title
+        self._budget = budget
+        self._status = status
+        self._clock = clock
+
+    def compose(self) -> ComposeResult:
+        """Title, badges, a spacer and the meter."""
+        yield Label(f"repolens · {self._title}", id="status-title", markup=False)
+        badges = SourceBadges(id="badges")
+        badges.status = self._status
+        yield badges
+        yield Label("", id="status-spacer")
+        yield RateLimitMeter(self._budget, clock=self._clock, id="rate-meter")
+
+    @property
+    def badges(self) -> SourceBadges:
+        """The badges, for screens to flag stale data."""
+        return self.query_one(SourceBadges)
