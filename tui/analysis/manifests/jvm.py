@@ -10,6 +10,7 @@ from defusedxml.ElementTree import fromstring
 
 from tui.analysis.manifests.base import Collector, Manifest, decode
 from tui.analysis.manifests.lines import numbered_lines
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 _MAVEN_SCOPES = {"test": Scope.TEST, "provided": Scope.BUILD, "system": Scope.BUILD}
@@ -115,3 +116,9 @@ def parse_gradle(path: str, data: bytes) -> Manifest:
             # a plugin decides what kind of project this is (Spring Boot, Android, Kotlin)
             out.add(plugin.group(1), Scope.RUNTIME, raw.strip(), line=number)
     return out.freeze()
+
+
+FORMATS = (
+    Format("pom", "maven", parse_pom, names=("pom.xml",), rank=40),
+    Format("gradle", "gradle", parse_gradle, names=("build.gradle.kts", "build.gradle"), rank=41),
+)

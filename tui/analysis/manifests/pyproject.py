@@ -7,6 +7,7 @@ from typing import Any
 
 from tui.analysis.manifests.base import Collector, Manifest, decode, group_scope
 from tui.analysis.manifests.python_reqs import add_requirement, add_requirements
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 
@@ -100,3 +101,9 @@ def parse_pipfile(path: str, data: bytes) -> Manifest:
             requirement = name if version in ("", "*") else f"{name}{version}"
             add_requirement(out, requirement if version[:1] in "<>=!~" else name, scope)
     return out.freeze()
+
+
+FORMATS = (
+    Format("pyproject", "pypi", parse_pyproject, names=("pyproject.toml",), rank=10),
+    Format("pipfile", "pypi", parse_pipfile, names=("Pipfile",), rank=54),
+)

@@ -15,6 +15,7 @@ from tui.analysis.manifests.base import (
     load_yaml_mapping,
 )
 from tui.analysis.manifests.lines import MAX_LINE, numbered_lines
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 _INCLUDE = re.compile(r"^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)")
@@ -152,3 +153,36 @@ def _pip_in_conda(out: Collector, spec: object) -> None:
         out.problem(f"not a PEP 508 requirement: {spec[:80]!r}")
         return
     out.add(name, Scope.RUNTIME, spec, ecosystem="pypi")
+
+
+FORMATS = (
+    Format(
+        "requirements",
+        "pypi",
+        parse_requirements,
+        names=("requirements.txt",),
+        patterns=(
+            *(
+                f"{head}requirements{tail}.{ext}"
+                for head in ("", "*[-_]")
+                for tail in ("", "[-_.]*")
+                for ext in ("txt", "in")
+            ),
+            "requirements/*.txt",
+            "requirements/*.in",
+        ),
+        rank=90,
+    ),
+    Format(
+        "conda",
+        "conda",
+        parse_conda,
+        names=("environment.yml", "environment.yaml"),
+        patterns=tuple(
+            f"{head}environment{tail}.{ext}"
+            for head, tail in (("*[-_]", ""), ("", "[-_]*"), ("*[-_]", "[-_]*"))
+            for ext in ("yml", "yaml")
+        ),
+        rank=91,
+    ),
+)
