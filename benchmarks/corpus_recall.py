@@ -19,7 +19,11 @@ from typing import Any
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
 
 SHARED = next(
-    (up / "shared" / "corpus" for up in Path(__file__).resolve().parents if (up / "shared").is_dir()),
+    (
+        up / "shared" / "corpus"
+        for up in Path(__file__).resolve().parents
+        if (up / "shared").is_dir()
+    ),
     Path("../shared/corpus"),
 )
 """The nearest ``shared/corpus`` above this file (a worktree may sit a level deeper)."""

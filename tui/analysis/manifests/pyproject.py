@@ -71,6 +71,9 @@ def _tools(out: Collector, doc: dict[str, Any]) -> None:
     _poetry_table(out, table(poetry, "dev-dependencies"), Scope.DEV)
     for group, body in table(poetry, "group").items():
         _poetry_table(out, table(body, "dependencies"), group_scope(group, Scope.DEV))
+    uv_dev = table(doc, "tool", "uv").get("dev-dependencies")
+    if uv_dev is not None:
+        add_requirements(out, uv_dev, Scope.DEV)
     for group, specs in table(doc, "tool", "pdm", "dev-dependencies").items():
         add_requirements(out, specs, group_scope(group, Scope.DEV))
     for env, body in table(doc, "tool", "hatch", "envs").items():
