@@ -23,6 +23,11 @@ VENDORED_DIRS = frozenset(
         "third_party",
         "third-party",
         "thirdparty",
+        "3rdparty",
+        "3rd_party",
+        "3rd-party",
+        "deps",
+        "dependencies",  # C/C++ submodules and vcpkg overlay ports: someone else's manifests
         "external",
         "site-packages",
         ".venv",

@@ -22,7 +22,7 @@ _SWITCHES = ("UseWPF", "UseWindowsForms", "UseMaui", "UseBlazorWebAssembly")
 _TEST_MARKERS = ("microsoft.net.test.sdk", "xunit", "nunit", "mstest.testframework")
 
 
-def _sdks(out: Collector, root: Element) -> None:
+def _sdks(out: Collector, root: Element, scope: Scope) -> None:
     """The project SDKs: ``<Project Sdk="A;B/1.0">``, ``<Sdk Name=...>``, ``<Import Sdk=...>``."""
     names = (root.get("Sdk") or "").split(";")
     for element in root.iter():
@@ -31,7 +31,7 @@ def _sdks(out: Collector, root: Element) -> None:
     for raw in names:
         name = raw.strip().split("/", 1)[0]
         if name:
-            out.add(name, Scope.RUNTIME, f'Sdk="{raw.strip()}"')
+            out.add(name, scope, f'Sdk="{raw.strip()}"')
 
 
 def _is_test_project(path: str, root: Element) -> bool:
@@ -84,7 +84,7 @@ def parse_msbuild(path: str, data: bytes) -> Manifest:
     if out.package_name is None and not path.lower().endswith(".props"):
         out.package_name = PurePosixPath(path).stem
     scope = Scope.TEST if _is_test_project(path, root) else Scope.RUNTIME
-    _sdks(out, root)
+    _sdks(out, root, scope)
     _switches(out, root)
     _items(out, root, "PackageReference", scope)
     return out.freeze()

@@ -15,7 +15,7 @@ from tui.analysis.manifests.lines import numbered_lines
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
-_PACKAGE_CALL = re.compile(r"\.package\s*\(([^()]{0,2000})\)")
+_PACKAGE_CALL = re.compile(r"\.package\s*\(((?:[^()]|\([^()]{0,200}\)){0,2000})\)")
 _URL = re.compile(r"""\burl\s*:\s*"([^"\n]{1,500})\"""")
 _ID = re.compile(r"""\bid\s*:\s*"([\w.-]{1,200})\"""")
 _NAME = re.compile(r"""\bPackage\s*\(\s*name\s*:\s*"([^"\n]{1,200})\"""")
