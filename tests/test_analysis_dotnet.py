@@ -137,7 +137,9 @@ def test_packages_config_and_global_json() -> None:
 def test_xml_entities_in_a_project_are_refused() -> None:
     data = b"""<?xml version="1.0"?>
 <!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>
-<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><AssemblyName>&x;</AssemblyName></PropertyGroup></Project>"""
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup><AssemblyName>&x;</AssemblyName></PropertyGroup>
+</Project>"""
     manifest = parse_manifest("Evil.csproj", data)
     assert manifest.dependencies == ()
     assert any("refused unsafe XML" in problem for problem in manifest.problems)

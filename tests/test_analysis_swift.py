@@ -59,7 +59,9 @@ def test_package_swift_names_packages_by_repository() -> None:
 
 
 def test_a_vapor_sibling_package_is_not_vapor() -> None:
-    data = b'let package = Package(name: "x", dependencies: [\n.package(url: "https://github.com/vapor/postgres-kit", exact: "2.2.0")])'
+    data = b"""let package = Package(name: "x", dependencies: [
+  .package(url: "https://github.com/vapor/postgres-kit", exact: "2.2.0"),
+])"""
     names = {fw.name for fw in detect([], {"Package.swift": data}).frameworks}
     assert "Vapor" not in names
 
@@ -70,7 +72,10 @@ def test_app_package_with_name_argument() -> None:
 
 
 def test_cartfile_and_podfile() -> None:
-    cartfile = b'github "Alamofire/Alamofire" ~> 5.0\ngit "https://github.com/ReactiveX/RxSwift.git" "6.5.0"\nbinary "https://x/y.json" ~> 1.0\n'
+    cartfile = b"""github "Alamofire/Alamofire" ~> 5.0
+git "https://github.com/ReactiveX/RxSwift.git" "6.5.0"
+binary "https://example.com/sdk.json" ~> 1.0
+"""
     manifest = parse_manifest("Cartfile", cartfile)
     assert [dep.name for dep in manifest.dependencies] == [
         "alamofire/alamofire",
