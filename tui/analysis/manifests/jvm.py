@@ -20,7 +20,7 @@ _GRADLE_MAP = re.compile(
 )
 _GRADLE_PLUGIN = re.compile(r"""^\s*id\s*[\s(]\s*["']([\w.-]+)["']""")
 _GRADLE_KOTLIN = re.compile(r"""^\s*kotlin\s*\(\s*["']([\w.-]+)["']\s*\)""")
-_GRADLE_INCLUDE = re.compile(r"""^\s*include(?:Build)?\b\s*\(?(.*)""")
+_GRADLE_INCLUDE = re.compile(r"""\binclude(?:Build)?\b\s*\(?([^)]*)""")
 _QUOTED = re.compile(r"""["']:?([\w.:-]{1,200})["']""")
 _GRADLE_APPLY = re.compile(r"""^\s*apply\s+plugin\s*:\s*["']([\w.-]+)["']""")
 
@@ -131,11 +131,8 @@ def parse_gradle_settings(path: str, data: bytes) -> Manifest:
     if text is None:
         return out.freeze()
     for _, raw in numbered_lines(text):
-        include = _GRADLE_INCLUDE.match(raw.split("//", 1)[0])
-        if include:
-            out.includes.extend(
-                name.replace(":", "/") for name in _QUOTED.findall(include.group(1))
-            )
+        for include in _GRADLE_INCLUDE.findall(raw.split("//", 1)[0]):
+            out.includes.extend(name.replace(":", "/") for name in _QUOTED.findall(include))
     return out.freeze()
 
 

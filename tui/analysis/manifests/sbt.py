@@ -17,6 +17,7 @@ from tui.analysis.report import Scope
 
 _MODULE = re.compile(r""""([\w.-]{1,200})"\s*%{1,3}\s*s?"([\w.${}-]{1,200})\"""")
 _TEST = re.compile(r"""%\s*(?:"test"|Test\b|"it"|IntegrationTest\b)""")
+_PROVIDED = re.compile(r"""%\s*(?:"provided"|Provided\b|"compile-internal")""")
 
 
 def parse_sbt(path: str, data: bytes) -> Manifest:
@@ -29,11 +30,13 @@ def parse_sbt(path: str, data: bytes) -> Manifest:
         line = raw.split("//", 1)[0]
         plugin = "addSbtPlugin" in line
         scope = Scope.TEST if _TEST.search(line) else Scope.RUNTIME
-        for group, artifact in _MODULE.findall(line):
+        scope = Scope.BUILD if _PROVIDED.search(line) else scope
+        for module in _MODULE.finditer(line):
+            if line[: module.start()].rstrip().endswith("%"):
+                continue  # '"1.0" % "provided"' continues a module ID, it is not one
             # a plugin decides what kind of build this is (Play's sbt-plugin is Play)
-            out.add(
-                f"{group}:{artifact}", Scope.RUNTIME if plugin else scope, raw.strip(), line=number
-            )
+            name = f"{module.group(1)}:{module.group(2)}"
+            out.add(name, Scope.RUNTIME if plugin else scope, raw.strip(), line=number)
     return out.freeze()
 
 
