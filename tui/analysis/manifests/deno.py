@@ -39,7 +39,7 @@ def specifier_package(key: str, target: str) -> tuple[str, str] | None:
     for prefix, ecosystem in (("npm:", "npm"), ("jsr:", "deno")):
         if target.startswith(prefix):
             name = _PACKAGE.match(target.removeprefix(prefix).lstrip("/"))
-            return (ecosystem, name.group(1).rsplit("@", 1)[0] if name else "") if name else None
+            return (ecosystem, name.group(1)) if name else None  # the pattern stops at "@1.0"
     for pattern, ecosystem in _URL_RULES:
         found = pattern.match(target)
         if found:
