@@ -1,4 +1,4 @@
-"""Kotlin, Android and Java builds with Gradle: Kotlin and Groovy DSL, version catalogs, settings."""
+"""Kotlin, Android and Java builds with Gradle: both DSLs, version catalogs, settings."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ composeBom = "2024.06.00"
 ktor = "2.3.12"
 
 [libraries]
-androidx-compose-bom = { group = "androidx.compose", name = "compose-bom", version.ref = "composeBom" }
+androidx-compose-bom = { group = "androidx.compose", name = "compose-bom", version = "2024.06.00" }
 androidx-compose-material3 = { module = "androidx.compose.material3:material3" }
 ktor-client-okhttp = { module = "io.ktor:ktor-client-okhttp", version.ref = "ktor" }
 retrofit = "com.squareup.retrofit2:retrofit:2.11.0"

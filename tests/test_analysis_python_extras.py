@@ -1,4 +1,4 @@
-"""Python beyond plain requirements: URL and VCS lines, groups, uv, conda pip sections, new rules."""
+"""Python beyond plain requirements: URL and VCS lines, groups, uv, conda pip, new rules."""
 
 from __future__ import annotations
 
