@@ -35,6 +35,7 @@ LANGUAGE_BY_SUFFIX = {
     ".scala": "java",
     ".dart": "dart",
     ".rb": "ruby",
+    ".swift": "swift",
 }
 """Source suffixes whose imports can be sampled, and the import syntax they use."""
 
@@ -49,6 +50,10 @@ _RUST = re.compile(r"^\s*(?:pub(?:\([\w\s]+\))?\s+)?(?:use\s+|extern\s+crate\s+)
 _JAVA = re.compile(r"^\s*import\s+(?:static\s+)?([\w.]+)")
 _DART = re.compile(r"""^\s*(?:import|export)\s+["']package:([\w]+)/""")
 _RUBY = re.compile(r"""^\s*require\s*\(?\s*["']([\w-]+)""")
+_SWIFT = re.compile(
+    r"^\s*(?:@\w+(?:\([^)]*\))?\s+)*import\s+"
+    r"(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?(\w+)"
+)
 _RUST_LOCAL = frozenset({"crate", "self", "super", "std", "core", "alloc"})
 
 
@@ -95,7 +100,7 @@ def _modules(language: str, line: str, in_go_block: bool) -> list[str]:
     if language == "rust":
         match = _RUST.match(line)
         return [match.group(1)] if match and match.group(1) not in _RUST_LOCAL else []
-    pattern = {"java": _JAVA, "ruby": _RUBY}.get(language, _DART)
+    pattern = {"java": _JAVA, "ruby": _RUBY, "swift": _SWIFT}.get(language, _DART)
     match = pattern.match(line)
     return [match.group(1)] if match else []
 

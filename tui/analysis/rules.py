@@ -39,20 +39,52 @@ CATEGORIES = frozenset(
         "database",
         "async",
         "docs",
+        "library",
+        "game",
+        "gpu",
+        "embedded",
     }
 )
 """The categories a rule may use."""
 
 ECOSYSTEMS = frozenset(
-    {"pypi", "conda", "npm", "crates", "go", "maven", "gradle", "composer", "rubygems", "pub"}
+    {
+        "pypi",
+        "conda",
+        "npm",
+        "crates",
+        "go",
+        "maven",
+        "gradle",
+        "sbt",
+        "composer",
+        "rubygems",
+        "pub",
+        "nuget",
+        "cpp",
+        "swiftpm",
+        "cocoapods",
+        "hex",
+        "hackage",
+        "julia",
+        "cran",
+        "zig",
+        "luarocks",
+        "deno",
+    }
 )
-"""The dependency ecosystems a rule may name."""
+"""The dependency ecosystems a rule may name (``cpp``: CMake, vcpkg, Conan, Meson, pkg-config
+names, lower case; ``swiftpm``: ``owner/repo``; ``deno``: JSR and deno.land names)."""
 
-LANGUAGES = frozenset({"python", "java", "ruby"})
+LANGUAGES = frozenset({"python", "java", "ruby", "swift"})
 """Languages with explicit import names; the others import by package name (npm, Go, ...)."""
 
-_ALSO_MATCH = {"conda": ("conda", "pypi"), "gradle": ("gradle", "maven")}
-"""A conda file may list PyPI names; a Gradle file uses Maven coordinates."""
+_ALSO_MATCH = {
+    "conda": ("conda", "pypi"),
+    "gradle": ("gradle", "maven"),
+    "sbt": ("sbt", "maven"),
+}
+"""A conda file may list PyPI names; Gradle and sbt files use Maven coordinates."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +168,8 @@ class RuleIndex:
             for eco, names in rule.deps.items():
                 for name in names:
                     if any(char in name for char in "*?["):
-                        self._globs.append((eco, name, rule))
+                        # compared with normalised names, so normalised the same way
+                        self._globs.append((eco, normalise(name, eco), rule))
                     else:
                         key = (eco, normalise(name, eco))
                         self._exact.setdefault(key, []).append(rule)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from tui.analysis.imports import language_of
-from tui.analysis.manifests import is_manifest
+from tui.analysis.manifests import is_manifest, root_rank
 from tui.analysis.manifests.base import path_scope
 from tui.analysis.report import Scope
 
@@ -23,6 +23,11 @@ VENDORED_DIRS = frozenset(
         "third_party",
         "third-party",
         "thirdparty",
+        "3rdparty",
+        "3rd_party",
+        "3rd-party",
+        "deps",
+        "dependencies",  # C/C++ submodules and vcpkg overlay ports: someone else's manifests
         "external",
         "site-packages",
         ".venv",
@@ -36,23 +41,6 @@ VENDORED_DIRS = frozenset(
 )
 """Folders holding someone else's code or build output: their manifests are not this repo's."""
 
-_ROOT_ORDER = (
-    "pyproject.toml",
-    "setup.py",
-    "setup.cfg",
-    "package.json",
-    "pnpm-workspace.yaml",
-    "cargo.toml",
-    "go.mod",
-    "pom.xml",
-    "build.gradle.kts",
-    "build.gradle",
-    "composer.json",
-    "gemfile",
-    "pubspec.yaml",
-    "*.gemspec",
-    "pipfile",
-)
 _ENTRY_POINTS = ("main", "app", "index", "train", "model", "server", "lib", "cli", "__init__")
 _PRIVATE_HINTS = ("private", "internal", "playground", "sandbox", "template", "e2e", "bench")
 
@@ -75,11 +63,9 @@ def _member_key(path: str, repo_name: str | None) -> tuple[int, int, int, int, i
 
 
 def _root_key(path: str) -> tuple[int, str]:
-    """Sort key among root manifests: the ones naming the project come first."""
-    name = PurePosixPath(path).name.lower()
-    name = "*.gemspec" if name.endswith(".gemspec") else name
-    order = _ROOT_ORDER.index(name) if name in _ROOT_ORDER else len(_ROOT_ORDER)
-    return (order, path)
+    """Sort key among root manifests: the registry's rank (files naming the project first)."""
+    rank = root_rank(path)
+    return (rank if rank is not None else 1000, path)
 
 
 def manifests_to_fetch(
@@ -96,11 +82,9 @@ def manifests_to_fetch(
         Paths in the order to fetch them.
     """
     candidates = [p for p in paths if is_manifest(p) and not is_vendored(p)]
-    root = sorted(
-        (p for p in candidates if "/" not in p or p.lower().startswith("requirements/")),
-        key=_root_key,
-    )
-    rest = [p for p in candidates if p not in set(root) and p.count("/") <= 4]
+    root = sorted((p for p in candidates if root_rank(p) is not None), key=_root_key)
+    taken = set(root)
+    rest = [p for p in candidates if p not in taken and p.count("/") <= 4]
     rest.sort(key=lambda p: _member_key(p, repo_name))
     return (root + rest)[: max(limit, 0)]
 

@@ -12,30 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from tui.analysis.manifests import search_manifest_names
 from tui.github.errors import BadResponse
 from tui.github.models import RateBucket, Repo, SearchPage, TreeEntry
 from tui.github.parse_time import parse_time
 
-#: Root files worth reading for framework detection, and the GraphQL alias for each.
-ROOT_MANIFESTS: tuple[str, ...] = (
-    "requirements.txt",
-    "pyproject.toml",
-    "setup.py",
-    "setup.cfg",
-    "Pipfile",
-    "environment.yml",
-    "environment.yaml",
-    "package.json",
-    "pnpm-workspace.yaml",
-    "Cargo.toml",
-    "go.mod",
-    "pom.xml",
-    "build.gradle",
-    "build.gradle.kts",
-    "composer.json",
-    "Gemfile",
-    "pubspec.yaml",
-)
+#: Root files worth reading for framework detection (from the manifest-format registry).
+ROOT_MANIFESTS: tuple[str, ...] = search_manifest_names()
 
 
 def _alias(path: str) -> str:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
+from xml.etree.ElementTree import Element, ParseError
 
 import yaml
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 from packaging.utils import canonicalize_name
 
 from tui.analysis.manifests.lines import MAX_LINE, LineIndex, too_long_lines
@@ -231,3 +234,21 @@ def load_yaml_mapping(
         collector.problem(not_mapping)
         return None
     return doc
+
+
+def load_xml(data: bytes, collector: Collector) -> Element | None:
+    """Decode and parse XML with defusedxml: a DTD, entity or external reference is refused."""
+    if decode(data, collector) is None:
+        return None
+    try:
+        return fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        collector.problem(f"refused unsafe XML ({type(exc).__name__})")
+    except (ParseError, ValueError, RecursionError) as exc:
+        collector.problem(f"invalid XML ({type(exc).__name__})")
+    return None
+
+
+def local_name(tag: object) -> str:
+    """An XML element's tag without its namespace."""
+    return str(tag).rsplit("}", 1)[-1]

@@ -6,6 +6,7 @@ from typing import Any
 
 from tui.analysis.manifests.base import Collector, Manifest
 from tui.analysis.manifests.pyproject import load_toml, table
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 _TABLES = {
@@ -47,3 +48,6 @@ def parse_cargo(path: str, data: bytes) -> Manifest:
     if isinstance(members, list):
         out.includes.extend(item for item in members if isinstance(item, str))
     return out.freeze()
+
+
+FORMATS = (Format("cargo", "crates", parse_cargo, names=("Cargo.toml",), rank=30, workspace=True),)

@@ -12,6 +12,7 @@ from tui.analysis.manifests.base import (
     load_yaml_mapping,
 )
 from tui.analysis.manifests.lines import numbered_lines
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 _GEM = re.compile(r"""^\s*gem\s*\(?\s*["']([A-Za-z0-9_.-]+)["'](.*)$""")
@@ -96,3 +97,10 @@ def parse_gemspec(path: str, data: bytes) -> Manifest:
             scope = Scope.DEV if dep.group(1) == "development_" else Scope.RUNTIME
             out.add(dep.group(2), scope, raw.strip(), line=number)
     return out.freeze()
+
+
+FORMATS = (
+    Format("gemfile", "rubygems", parse_gemfile, names=("Gemfile",), rank=51),
+    Format("pubspec", "pub", parse_pubspec, names=("pubspec.yaml",), rank=52),
+    Format("gemspec", "rubygems", parse_gemspec, patterns=("*.gemspec",), rank=53),
+)

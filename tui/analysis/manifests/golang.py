@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.analysis.manifests.base import Collector, Manifest, decode
 from tui.analysis.manifests.lines import numbered_lines
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 
@@ -50,3 +51,6 @@ def parse_go_mod(path: str, data: bytes) -> Manifest:
         elif verb in ("require", "tool"):
             _record(out, verb, body, indirect, number, raw)
     return out.freeze()
+
+
+FORMATS = (Format("go.mod", "go", parse_go_mod, names=("go.mod",), rank=31),)

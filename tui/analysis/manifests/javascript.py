@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from tui.analysis.manifests.base import Collector, Manifest, decode, load_yaml_mapping
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 _NPM_SECTIONS = {
@@ -92,3 +93,19 @@ def parse_composer(path: str, data: bytes) -> Manifest:
             }
     _sections(out, doc, _COMPOSER_SECTIONS)
     return out.freeze()
+
+
+FORMATS = (
+    Format(
+        "package.json", "npm", parse_package_json, names=("package.json",), rank=20, workspace=True
+    ),
+    Format(
+        "pnpm-workspace",
+        "npm",
+        parse_pnpm_workspace,
+        names=("pnpm-workspace.yaml",),
+        rank=21,
+        workspace=True,
+    ),
+    Format("composer", "composer", parse_composer, names=("composer.json",), rank=50),
+)

@@ -7,6 +7,7 @@ from typing import Any
 
 from tui.analysis.manifests.base import Collector, Manifest, decode, group_scope
 from tui.analysis.manifests.python_reqs import add_requirement, add_requirements
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 
@@ -70,6 +71,9 @@ def _tools(out: Collector, doc: dict[str, Any]) -> None:
     _poetry_table(out, table(poetry, "dev-dependencies"), Scope.DEV)
     for group, body in table(poetry, "group").items():
         _poetry_table(out, table(body, "dependencies"), group_scope(group, Scope.DEV))
+    uv_dev = table(doc, "tool", "uv").get("dev-dependencies")
+    if uv_dev is not None:
+        add_requirements(out, uv_dev, Scope.DEV)
     for group, specs in table(doc, "tool", "pdm", "dev-dependencies").items():
         add_requirements(out, specs, group_scope(group, Scope.DEV))
     for env, body in table(doc, "tool", "hatch", "envs").items():
@@ -100,3 +104,9 @@ def parse_pipfile(path: str, data: bytes) -> Manifest:
             requirement = name if version in ("", "*") else f"{name}{version}"
             add_requirement(out, requirement if version[:1] in "<>=!~" else name, scope)
     return out.freeze()
+
+
+FORMATS = (
+    Format("pyproject", "pypi", parse_pyproject, names=("pyproject.toml",), rank=10),
+    Format("pipfile", "pypi", parse_pipfile, names=("Pipfile",), rank=54),
+)

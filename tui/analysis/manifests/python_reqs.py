@@ -15,6 +15,7 @@ from tui.analysis.manifests.base import (
     load_yaml_mapping,
 )
 from tui.analysis.manifests.lines import MAX_LINE, numbered_lines
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 _INCLUDE = re.compile(r"^(-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)")
@@ -53,6 +54,25 @@ def add_requirements(out: Collector, specs: object, scope: Scope) -> None:
         add_requirement(out, spec, scope)
 
 
+def url_project_name(url: str) -> str | None:
+    """The project a URL requirement installs: ``#egg=``, a wheel's or sdist's file name, or
+    the repository of a ``git+`` URL (``git+https://github.com/org/pkg.git@v1`` -> ``pkg``)."""
+    egg = _EGG.search(url)
+    if egg:
+        return egg.group(1)
+    path = url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    file = path.rsplit("/", 1)[-1]
+    if file.endswith(".whl"):
+        return file.split("-", 1)[0] or None  # PEP 427: name-version-tags.whl
+    for suffix in (".tar.gz", ".zip", ".tar.bz2"):
+        if file.endswith(suffix) and "-" in file:
+            return file.removesuffix(suffix).rsplit("-", 1)[0]
+    if url.startswith("git+") and "/" in path:
+        repo = file.split("@", 1)[0].removesuffix(".git")
+        return repo if re.fullmatch(r"[A-Za-z0-9][\w.-]*", repo) else None
+    return None
+
+
 def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Lines with backslash continuations joined and comments removed, with their first number."""
     joined: list[tuple[int, str]] = []
@@ -82,9 +102,9 @@ def _requirement_line(out: Collector, number: int, line: str, scope: Scope) -> N
     editable = _EDITABLE.match(line)
     if editable or re.match(r"^[a-z+]+://", line):
         target = editable.group(2) if editable else line
-        egg = _EGG.search(target)
-        if egg:
-            out.add(egg.group(1), scope, line, line=number)
+        name = url_project_name(target)
+        if name:
+            out.add(name, scope, line, line=number)
         return
     if line.startswith("-"):
         return  # --index-url, --hash, -f ...: options, not requirements
@@ -152,3 +172,36 @@ def _pip_in_conda(out: Collector, spec: object) -> None:
         out.problem(f"not a PEP 508 requirement: {spec[:80]!r}")
         return
     out.add(name, Scope.RUNTIME, spec, ecosystem="pypi")
+
+
+FORMATS = (
+    Format(
+        "requirements",
+        "pypi",
+        parse_requirements,
+        names=("requirements.txt",),
+        patterns=(
+            *(
+                f"{head}requirements{tail}.{ext}"
+                for head in ("", "*[-_]")
+                for tail in ("", "[-_.]*")
+                for ext in ("txt", "in")
+            ),
+            "requirements/*.txt",
+            "requirements/*.in",
+        ),
+        rank=90,
+    ),
+    Format(
+        "conda",
+        "conda",
+        parse_conda,
+        names=("environment.yml", "environment.yaml"),
+        patterns=tuple(
+            f"{head}environment{tail}.{ext}"
+            for head, tail in (("*[-_]", ""), ("", "[-_]*"), ("*[-_]", "[-_]*"))
+            for ext in ("yml", "yaml")
+        ),
+        rank=91,
+    ),
+)

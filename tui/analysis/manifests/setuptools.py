@@ -7,6 +7,7 @@ import configparser
 
 from tui.analysis.manifests.base import Collector, Manifest, decode, group_scope
 from tui.analysis.manifests.python_reqs import add_requirement
+from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
 MAX_SETUP_PY = 256 * 1024
@@ -121,3 +122,9 @@ def parse_setup_py(path: str, data: bytes) -> Manifest:
     except RecursionError:
         out.problem("setup.py is nested too deeply to read")
     return out.freeze()
+
+
+FORMATS = (
+    Format("setup.py", "pypi", parse_setup_py, names=("setup.py",), rank=11),
+    Format("setup.cfg", "pypi", parse_setup_cfg, names=("setup.cfg",), rank=12),
+)

@@ -1,0 +1,47 @@
+"""How a module declares a manifest format: names or patterns, parser, ecosystem, role.
+
+Every module of this package that parses a format ends with ``FORMATS = (Format(...), ...)``;
+``registry.py`` collects them, and every list of manifest names in the product (what to fetch
+from a listing, the order of root manifests, the files a GitHub search query asks for) is derived
+from those declarations. Adding a format is one module plus its rules in ``tui/data/frameworks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.analysis.manifests.base import Manifest
+
+Parser = Callable[[str, bytes], Manifest]
+"""``(path, data) -> Manifest``; never raises on bad input."""
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One manifest format.
+
+    Attributes:
+        key: A short id (``csproj``, ``gradle-catalog``).
+        ecosystem: The ecosystem of the dependencies it declares (``nuget``, ``gradle``).
+        parser: Reads one file of this format.
+        names: Exact names, spelt as in a repository (``Cargo.toml``); a name holding ``/`` is a
+            path tail (``gradle/libs.versions.toml``). Matched case-insensitively.
+        patterns: Glob patterns, lower case, on the file name (``*.csproj``) or, when holding
+            ``/``, on as many trailing path parts (``requirements/*.txt``).
+        rank: Order among root manifests (lower is fetched first): the files naming the project
+            come before lists of requirements.
+        workspace: Its ``includes`` name workspace members (npm workspaces, Cargo workspaces,
+            ``settings.gradle``), so a root holding it is a monorepo's.
+        search: A root copy is asked for by name in every search query (small and decisive); the
+            rest are read when a listing shows them.
+    """
+
+    key: str
+    ecosystem: str
+    parser: Parser
+    names: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    rank: int = 100
+    workspace: bool = False
+    search: bool = True
