@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.analysis.report import RepoReport
-from tui.textsafe import one_line
+from tui.textsafe import escape_bidi_json, one_line
 from tui.widgets.compare_rows import LEGEND, compare_rows
 from tui.widgets.formatting import UNKNOWN
 
@@ -74,7 +74,7 @@ def to_json(reports: list[RepoReport], now: datetime) -> str:
         "languages": languages,
         "framework_marks": LEGEND,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_bidi_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def export_comparison(reports: list[RepoReport], fmt: str, directory: Path, now: datetime) -> Path:
