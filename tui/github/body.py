@@ -59,6 +59,10 @@ async def read_capped(response: httpx.Response, cap: int, what: str) -> bytes:
         TooLarge: The body (after decompression) is larger than ``cap``.
         BadResponse: An unknown encoding, or compressed data that does not inflate.
     """
+    if response.is_stream_consumed:  # an in-process transport (the catalog) gave it whole
+        if len(response.content) > cap:
+            raise too_large(what, cap)
+        return response.content
     decoder = _decoder(response.headers.get("content-encoding", ""))
     declared = _declared(response.headers)
     if decoder is None and declared is not None and declared > cap:
