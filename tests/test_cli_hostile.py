@@ -208,3 +208,20 @@ def test_details_print_what_was_finished_when_the_budget_runs_out(
     data = json.loads(out)
     assert [i["full_name"] for i in data["items"]] == ["octo/w1"]
     assert data["unfinished"] == ["octo/w2", "octo/w3"]
+
+
+# --- 1. a damaged cache entry heals itself ---------------------------------------------------
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["cut-bytes", "no-digest"])
+def test_show_after_a_damaged_tree_entry_succeeds_without_a_cache_clear(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str], tmp_path: Path, legacy: bool
+) -> None:
+    from github_server import damage_cache_entry
+
+    assert run(capsys, "show", "octo/w1")[0] == 0
+    assert damage_cache_entry(tmp_path / "cache", "/git/trees/", legacy=legacy) == 1
+    code, out, err = run(capsys, "show", "octo/w1", "--json")
+    assert code == 0, err
+    assert "PyTorch" in {f["name"] for f in json.loads(out)["frameworks"]}
+    assert run(capsys, "show", "octo/w1")[0] == 0
