@@ -14,6 +14,8 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from tests.doubles.github_server import (
+    ENDLESS_MAX_BYTES,
+    HOSTILE_MAX_SECONDS,
     LIMITS,
     Dropped,
     FakeRepo,
@@ -293,6 +295,9 @@ class Handler(BaseHTTPRequestHandler):
         self._write(status, headers, payload, reply)
 
     def _write(self, status: int, headers: dict[str, str], payload: bytes, reply: Reply) -> None:
+        if reply.drip or reply.endless:
+            _write_hostile(self, status, headers, payload, reply)
+            return
         if reply.reset:  # linger 0 turns close() into a TCP RST
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
@@ -311,3 +316,45 @@ class Handler(BaseHTTPRequestHandler):
 def handler_for(server: GitHubServer) -> type[Handler]:
     """A handler class bound to one fake server's state."""
     return type("BoundHandler", (Handler,), {"server_state": server})
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile answers (issue 14): a body dripped a byte at a time, or one that never ends. Both stop
+# when the client hangs up, and after HOSTILE_MAX_SECONDS in any case.
+# ---------------------------------------------------------------------------------------------
+
+
+def _write_hostile(
+    handler: Handler, status: int, headers: dict[str, str], payload: bytes, reply: Reply
+) -> None:
+    handler.close_connection = True
+    handler.send_response(status)
+    for name, value in headers.items():
+        handler.send_header(name, value)
+    if reply.endless:
+        handler.send_header("Transfer-Encoding", "chunked")
+    else:
+        handler.send_header("Content-Length", str(len(payload)))
+    handler.end_headers()
+    deadline = time.monotonic() + HOSTILE_MAX_SECONDS
+    try:
+        if reply.endless:
+            _stream_endless(handler, deadline)
+        else:
+            for index in range(len(payload)):
+                if time.monotonic() > deadline:
+                    return
+                handler.wfile.write(payload[index : index + 1])
+                handler.wfile.flush()
+                time.sleep(reply.drip)
+    except OSError:
+        return  # the client hung up: that is what it should do
+
+
+def _stream_endless(handler: Handler, deadline: float) -> None:
+    chunk = b"[" + b'"xxxxxxxxxxxxxx",' * 4096  # JSON that never closes
+    sent = 0
+    while time.monotonic() < deadline and sent < ENDLESS_MAX_BYTES:
+        handler.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+        sent += len(chunk)
+        chunk = b'"xxxxxxxxxxxxxx",' * 4096

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 LIMITS = {
@@ -53,6 +54,9 @@ class Reply:
     charge: bool = True  # count against the caller's bucket
     rate_headers: bool = True  # send X-RateLimit-* (GitHub omits them on some refusals)
     delay: float = 0.0  # seconds to hold the answer (to overlap requests, never to time them)
+    # hostile modes (see "Hostile answers" below): drip the body a byte at a time, or never end
+    drip: float = 0.0  # seconds between bytes of the body ("slow drip")
+    endless: bool = False  # a chunked body that goes on until the client hangs up
 
     def payload(self) -> bytes:
         """The body as bytes."""
@@ -252,3 +256,79 @@ def b64(data: bytes) -> str:
     """Base64 with GitHub's line breaks."""
     text = base64.b64encode(data).decode()
     return "\n".join(text[i : i + 60] for i in range(0, len(text), 60))
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile answers (issue 14): replies and helpers for servers and caches that misbehave.
+# ---------------------------------------------------------------------------------------------
+
+#: A server thread stops dripping or streaming after this long, whatever the client does.
+HOSTILE_MAX_SECONDS = 120.0
+#: An endless body stops after this many bytes even if the client never hangs up.
+ENDLESS_MAX_BYTES = 4 * 1024 * 1024 * 1024
+
+
+def slow_drip(body: Any = b'{"full_name": "a/b"}', *, every: float = 0.05) -> Reply:
+    """A 200 whose body comes one byte every ``every`` seconds (no per-read timeout fires)."""
+    return Reply(200, body, drip=every)
+
+
+def endless_body() -> Reply:
+    """A 200 JSON body, chunked, that never ends (until the client hangs up)."""
+    return Reply(200, b"", endless=True)
+
+
+_BOMBS: dict[int, bytes] = {}
+
+
+def gzip_bomb(inflated: int = 1024 * 1024 * 1024) -> Reply:
+    """A 200 whose small gzip body inflates to ``inflated`` bytes (1 GB by default)."""
+    if inflated not in _BOMBS:
+        import zlib
+
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        block, parts, left = bytes(1024 * 1024), [], inflated
+        while left > 0:
+            parts.append(packer.compress(block[: min(left, len(block))]))
+            left -= len(block)
+        _BOMBS[inflated] = b"".join(parts) + packer.flush()
+    return Reply(200, _BOMBS[inflated], {"content-encoding": "gzip"})
+
+
+def html_page() -> Reply:
+    """What a captive portal or a login wall answers in place of a file: 200, ``text/html``."""
+    page = b"<!DOCTYPE html><html><head><title>Sign in</title></head><body>Sign in</body></html>"
+    return Reply(200, page, {"content-type": "text/html; charset=utf-8"})
+
+
+def damage_cache_entry(cache_dir: Any, url_part: str, *, legacy: bool = False) -> int:
+    """Cut short the stored body of every cached answer whose key holds ``url_part``.
+
+    By default the stored bytes are cut (as a crash or a bad disk would). With ``legacy`` the
+    entry is rewritten as one from before bodies carried a digest: it reads back fine, but its
+    body, cut in half, no longer parses. Returns how many entries were damaged.
+    """
+    import diskcache
+
+    from tui.github.cache import decode_entry
+    from tui.github.client import STORE_DIR
+
+    damaged = 0
+    with diskcache.Cache(str(Path(cache_dir) / STORE_DIR)) as store:
+        for key in list(store.iterkeys()):
+            raw = store.get(key)
+            if not (isinstance(key, str) and url_part in key and isinstance(raw, bytes)):
+                continue
+            if legacy:
+                entry = decode_entry(raw)
+                assert entry is not None
+                magic, head, _ = raw.split(b"\n", 2)
+                meta = json.loads(head)
+                meta.pop("sha256", None)
+                cut = entry.body[: len(entry.body) // 2]
+                raw = magic + b"\n" + json.dumps(meta).encode() + b"\n" + cut
+            else:
+                raw = raw[: len(raw) - max(1, len(raw) // 3)]
+            store.set(key, raw)
+            damaged += 1
+    return damaged

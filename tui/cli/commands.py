@@ -6,23 +6,26 @@ import argparse
 import asyncio
 import json
 import sys
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from tui.analysis.report import RepoReport
-from tui.cli.exits import EXIT_OK, usage_error
+from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
 from tui.cli.text import report_text, search_text, table
 from tui.github.client import GitHubClient
+from tui.github.errors import GitHubError
 from tui.present.schema import info_json, report_json, search_json
 from tui.sources.base import SearchResults
 from tui.sources.catalog import load_catalog
 from tui.sources.factory import Options, build_client, build_source, find_token
 from tui.sources.github import GitHubSource
-from tui.sources.names import looks_like_path, parse_repo_ref
+from tui.sources.names import TargetError, local_dir, parse_target
+from tui.textsafe import clean, escape_bidi_json
 
 
 def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    # control characters come out escaped by json; bidirectional ones need telling
+    print(escape_bidi_json(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _log(line: str) -> None:
@@ -31,24 +34,33 @@ def _log(line: str) -> None:
 
 async def run_command(command: str, args: argparse.Namespace, options: Options) -> int:
     """Run one subcommand with a client that is closed afterwards."""
-    if command == "scan" or (command == "show" and _is_local(args.target)):
-        return await _local(args.path if command == "scan" else args.target, args.json)
+    if command == "show":
+        try:
+            target = parse_target(args.target)
+        except TargetError as exc:
+            return usage_error(str(exc))
+        if target.local:
+            return await _local(target.name, args.json)
+        args.target = target.name
+    if command == "scan":
+        return await _local(args.path, args.json)
     if command == "auth":
         return _auth(options)
     token = find_token(options)
     client = build_client(options, log=_log if options.verbose else None, token=token)
     async with client:
-        if command == "search":
-            return await _search(client, options, args)
-        if command == "show":
-            return await _show(client, options, args)
-        if command == "rate-limit":
-            return await _rate_limit(client, args.json)
-        return _cache(client, args.action, args.json)
-
-
-def _is_local(target: str) -> bool:
-    return looks_like_path(target) or (parse_repo_ref(target) is None and Path(target).is_dir())
+        try:
+            if command == "search":
+                return await _search(client, options, args)
+            if command == "show":
+                return await _show(client, options, args)
+            if command == "rate-limit":
+                return await _rate_limit(client, args.json)
+            return _cache(client, args.action, args.json)
+        finally:
+            # said once, at the end, so that a store rebuilt mid-run is reported as well
+            if client.cache_problem and command != "cache":
+                print(f"repolens: {client.cache_problem}", file=sys.stderr)
 
 
 async def _collect(reports: Any) -> RepoReport:
@@ -60,9 +72,7 @@ async def _collect(reports: Any) -> RepoReport:
 
 
 async def _show(client: GitHubClient, options: Options, args: argparse.Namespace) -> int:
-    full_name = parse_repo_ref(args.target)
-    if full_name is None:
-        return usage_error(f"not a repository: {args.target!r} (expected OWNER/REPO or a URL)")
+    full_name = args.target  # already checked by ``parse_target``
     source = build_source(options, client)
     try:
         report = await _collect(source.report(full_name))
@@ -104,29 +114,56 @@ async def _run_search(source: GitHubSource, args: argparse.Namespace) -> int:
         if len(items) >= args.limit or not results.has_next:
             break
         page += 1
-    merged = SearchResults(
-        query=query,
-        items=tuple(items[: args.limit]),
-        total_count=results.total_count,
-        incomplete=results.incomplete,
-        page=1,
-        has_next=results.has_next,
-        offline=results.offline,
-        from_cache=results.from_cache,
-        stale=results.stale,
-    )
+    merged = replace(results, items=tuple(items[: args.limit]), page=1)
+    if results.unreachable and not merged.items:
+        # an empty offline answer in GitHub's place is not "0 results": it is a failure
+        print(f"repolens: {results.unreachable} Nothing cached matches.", file=sys.stderr)
+        return EXIT_OFFLINE
+    if results.unreachable:
+        print(
+            f"repolens: {results.unreachable} Showing {len(merged.items)} offline results "
+            "from the cache and the bundled catalog.",
+            file=sys.stderr,
+        )
     if args.details:
-        reports = [await _collect(source.report(i.full_name, hint=i)) for i in merged.items]
-        if args.json:
-            _print_json(search_json(merged, [report_json(r) for r in reports]))
-        else:
-            print("\n\n".join(report_text(r) for r in reports))
-        return EXIT_OK
+        return await _details(source, merged, args.json)
     if args.json:
         _print_json(search_json(merged, [info_json(i) for i in merged.items]))
     else:
         print(search_text(merged))
     return EXIT_OK
+
+
+async def _details(source: GitHubSource, results: SearchResults, as_json: bool) -> int:
+    """Each item's full report; when a failure (a spent budget) stops the run part-way, what
+    was finished is printed all the same, and what was not is named."""
+    reports: list[RepoReport] = []
+    failure: GitHubError | None = None
+    for item in results.items:
+        try:
+            reports.append(await _collect(source.report(item.full_name, hint=item)))
+        except GitHubError as error:
+            failure = error  # the next ones would fail the same way: stop spending
+            break
+    unfinished = [i.full_name for i in results.items[len(reports) :]]
+    if as_json:
+        data = search_json(results, [report_json(r) for r in reports])
+        if failure is not None:
+            data["unfinished"] = unfinished
+            data["problem"] = failure.user_message
+        _print_json(data)
+    else:
+        print("\n\n".join(report_text(r) for r in reports))
+    if failure is None:
+        return EXIT_OK
+    names = ", ".join(clean(n, single_line=True) for n in unfinished[:5])
+    more = f" and {len(unfinished) - 5} more" if len(unfinished) > 5 else ""
+    print(
+        f"repolens: {failure.user_message} Finished {len(reports)} of {len(results.items)}; "
+        f"not finished: {names}{more}.",
+        file=sys.stderr,
+    )
+    return exit_code(failure)
 
 
 async def _rate_limit(client: GitHubClient, as_json: bool) -> int:
@@ -160,11 +197,19 @@ def _cache(client: GitHubClient, action: str, as_json: bool) -> int:
         _print_json({"removed": removed}) if as_json else print(f"Removed {removed} entries.")
         return EXIT_OK
     info = client.cache_info()
-    data = {"directory": str(info.directory), "entries": info.entries, "bytes": info.size_bytes}
+    data: dict[str, object] = {
+        "directory": str(info.directory),
+        "entries": info.entries,
+        "bytes": info.size_bytes,
+        "enabled": info.enabled,
+        "problem": info.problem,
+    }
     if as_json:
         _print_json(data)
     else:
         print(f"Cache: {info.directory}\n{info.entries:,} entries, {info.size_bytes:,} bytes")
+        if info.problem:
+            print(info.problem)
     return EXIT_OK
 
 
@@ -180,9 +225,9 @@ def _auth(options: Options) -> int:
 async def _local(path: str, as_json: bool) -> int:
     from tui.sources.local import LocalSource
 
-    root = Path(path).expanduser()  # noqa: ASYNC240 - reads $HOME only, no disk I/O
-    if not await asyncio.to_thread(root.is_dir):
-        return usage_error(f"not a directory: {path}")
+    root = await asyncio.to_thread(local_dir, path)
+    if root is None:
+        return usage_error(f"not a directory: {path[:200]!r}")
     report = await _collect(LocalSource(root).report(str(root)))
     if as_json:
         _print_json(report_json(report))

@@ -1,12 +1,17 @@
 """The on-disk HTTP cache: validated GitHub answers with their validators, safe across processes.
 
 An entry is stored as bytes (a JSON header line, then the body), never pickled, so a damaged
-entry is just a miss. A damaged cache directory (garbage in the SQLite file) is moved aside and
-rebuilt; if even that fails the cache turns itself off rather than break the app.
+entry is just a miss. The header holds the body's SHA-256, checked on every read: a body cut
+short or altered on disk is a miss too (and is deleted), never a body to revalidate.
+
+A damaged cache directory (garbage in the SQLite file) is rebuilt; if even that fails the cache
+turns itself off rather than break the app. Either way ``HttpCache.problem`` says so in one
+line, for the front ends to show once and for ``repolens cache info``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -67,6 +72,7 @@ class CacheInfo:
     entries: int
     size_bytes: int
     enabled: bool = True
+    problem: str | None = None
 
 
 def encode_entry(entry: CacheEntry) -> bytes:
@@ -77,6 +83,7 @@ def encode_entry(entry: CacheEntry) -> bytes:
         "last_modified": entry.last_modified,
         "fetched_at": entry.fetched_at.timestamp(),
         "headers": entry.headers,
+        "sha256": hashlib.sha256(entry.body).hexdigest(),
     }
     return _FORMAT + b"\n" + json.dumps(head).encode() + b"\n" + entry.body
 
@@ -90,6 +97,10 @@ def decode_entry(raw: object) -> CacheEntry | None:
         return None
     try:
         head: dict[str, Any] = json.loads(parts[1])
+        digest = head["sha256"] if "sha256" in head else None
+        # entries written before the digest existed have none: the parsers still check those
+        if digest is not None and digest != hashlib.sha256(parts[2]).hexdigest():
+            return None
         return CacheEntry(
             status=int(head["status"]),
             body=parts[2],
@@ -98,7 +109,7 @@ def decode_entry(raw: object) -> CacheEntry | None:
             fetched_at=datetime.fromtimestamp(float(head["fetched_at"]), UTC),
             headers={str(k): str(v) for k, v in dict(head.get("headers") or {}).items()},
         )
-    except (ValueError, KeyError, TypeError, OverflowError):
+    except (ValueError, KeyError, TypeError, OverflowError, AttributeError):
         return None
 
 
@@ -114,6 +125,8 @@ class HttpCache:
         self.directory = directory
         self._cache: diskcache.Cache | None = None
         self.rebuilt = False
+        self.problem: str | None = None
+        """What went wrong with the store, in one line (rebuilt, or switched off), or None."""
         self._open(rebuild=True)
 
     def _open(self, *, rebuild: bool) -> None:
@@ -130,10 +143,21 @@ class HttpCache:
             if rebuild and is_damage(exc):
                 self._wipe()
                 self._open(rebuild=False)
+            else:
+                self._switched_off(exc)
+
+    def _switched_off(self, exc: BaseException) -> None:
+        """Record, in one line, that the cache could not be used."""
+        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+        self.problem = (
+            f"The cache at {self.directory} cannot be used ({reason}); "
+            "answers are not being cached."
+        )
 
     def _wipe(self) -> None:
         """Remove the damaged store's files so that a fresh one can be built in their place."""
         self.rebuilt = True
+        self.problem = f"The cache at {self.directory} was damaged; it was emptied and rebuilt."
         for name in _STORE_FILES:
             (self.directory / name).unlink(missing_ok=True)
         for child in self.directory.iterdir():
@@ -154,7 +178,8 @@ class HttpCache:
             self._close_quietly()
             try:
                 self._wipe()
-            except OSError:
+            except OSError as wipe_failed:
+                self._switched_off(wipe_failed)
                 return
             self._open(rebuild=False)
 
@@ -223,12 +248,13 @@ class HttpCache:
     def info(self) -> CacheInfo:
         """How many entries and bytes the cache holds."""
         if self._cache is None:
-            return CacheInfo(self.directory, 0, 0, enabled=False)
+            return CacheInfo(self.directory, 0, 0, enabled=False, problem=self.problem)
         try:
-            return CacheInfo(self.directory, len(self._cache), int(self._cache.volume()))
+            entries, size = len(self._cache), int(self._cache.volume())
         except _CACHE_ERRORS as exc:
             self._failed(exc)
-            return CacheInfo(self.directory, 0, 0, enabled=self.enabled)
+            return CacheInfo(self.directory, 0, 0, enabled=self.enabled, problem=self.problem)
+        return CacheInfo(self.directory, entries, size, problem=self.problem)
 
     def clear(self) -> int:
         """Remove every entry; returns how many there were."""

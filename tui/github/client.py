@@ -29,6 +29,7 @@ from tui.github.errors import (
     AuthFailed,
     BadResponse,
     Forbidden,
+    GitHubError,
     NotFound,
     RateLimited,
 )
@@ -54,7 +55,7 @@ from tui.github.parse import (
     parse_search,
     parse_tree,
 )
-from tui.github.request import API_VERSION, Reply, Request, RetryPolicy, Sleep
+from tui.github.request import API_VERSION, Limits, Reply, Request, RetryPolicy, Sleep
 from tui.github.settings import ClientSettings
 from tui.github.urls import check_search, file_path, has_next, is_sha, ref_path, repo_path
 
@@ -115,6 +116,7 @@ class GitHubClient:
         clock: Callable[[], datetime] | None = None,
         sleep: Sleep | None = None,
         retry: RetryPolicy | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.settings = settings
         self.budget = Budget()
@@ -139,6 +141,7 @@ class GitHubClient:
             sleep=self._sleep,
             retry=retry or RetryPolicy(),
             log=settings.log,
+            limits=limits,
         )
 
     def _cache(self) -> HttpCache:
@@ -172,10 +175,19 @@ class GitHubClient:
             await asyncio.to_thread(self._store.close)
 
     def _api_request(
-        self, path: str, what: str, ttl: timedelta | None, *, accept: str = JSON
+        self,
+        path: str,
+        what: str,
+        ttl: timedelta | None,
+        *,
+        accept: str = JSON,
+        kind: str = "json",
+        keep: Callable[[bytes], bool] | None = None,
     ) -> Request:
         resource = "search" if path.startswith("/search/") else "core"
-        return Request("GET", f"{self._api}{path}", accept, what, resource, ttl)
+        return Request(
+            "GET", f"{self._api}{path}", accept, what, resource, ttl, kind=kind, keep=keep
+        )
 
     async def search_repositories(
         self,
@@ -227,32 +239,53 @@ class GitHubClient:
         path = f"/repos/{repo_path(full_name)}/git/trees/{quote(ref, safe='')}"
         if recursive:
             path += "?recursive=1"  # any value turns recursion on; omit it for one level
-        req = self._api_request(path, f"the tree of {full_name} at {ref}", _ttl(ref))
+        req = self._api_request(path, f"the tree of {full_name} at {ref}", _ttl(ref), kind="tree")
         result, info = await self._fetcher.fetch(req, lambda r: parse_tree(r.body))
         return replace(result, info=info)
 
-    async def file(self, full_name: str, ref: str, path: str) -> FileContent:
+    async def file(
+        self,
+        full_name: str,
+        ref: str,
+        path: str,
+        *,
+        keep: Callable[[bytes], bool] | None = None,
+    ) -> FileContent:
         """A file's bytes at ``ref``: the raw host first (no API budget), the contents API after.
 
         Without a token a raw-host 404 is final (the file is missing; a private repository would
         be invisible anyway); with one, the contents API is asked too, since it sees private
-        repositories. Raw-host failures (429, 5xx, network) also fall back.
+        repositories. Raw-host failures (429, 5xx, network) also fall back. ``keep`` says
+        whether a body may be cached (a manifest that does not parse is used, not kept).
+
+        Raises:
+            BadResponse: The raw host sent something that is not the file (an HTML page, a
+                body past its cap) and the contents API could not stand in.
         """
         where = f"{repo_path(full_name)}/{ref_path(ref)}/{file_path(path)}"
         what = f"{path} in {full_name} at {ref}"
-        raw = Request("GET", f"{self._raw}/{where}", "*/*", what, None, _ttl(ref), authorize=False)
+        raw = Request("GET", f"{self._raw}/{where}", "*/*", what, None, _ttl(ref),
+                      authorize=False, kind="file", keep=keep)  # fmt: skip
+        not_the_file: BadResponse | None = None
         try:
             data, info = await self._fetcher.fetch(raw, _raw_body)
         except NotFound:
             if not self.authenticated:
                 raise
-        except (ApiUnavailable, RateLimited, Forbidden, BadResponse):
+        except BadResponse as exc:
+            not_the_file = exc
+        except (ApiUnavailable, RateLimited, Forbidden):
             pass
         else:
             return FileContent(path, ref, data, info)
         api = f"/repos/{repo_path(full_name)}/contents/{file_path(path)}?{urlencode({'ref': ref})}"
-        req = self._api_request(api, what, _ttl(ref), accept=RAW_JSON)
-        data, info = await self._fetcher.fetch(req, lambda r: r.body)
+        req = self._api_request(api, what, _ttl(ref), accept=RAW_JSON, kind="file", keep=keep)
+        try:
+            data, info = await self._fetcher.fetch(req, lambda r: r.body)
+        except GitHubError as exc:
+            if not_the_file is not None:  # the raw host's failure is the one worth telling
+                raise not_the_file from exc
+            raise
         return FileContent(path, ref, data, info)
 
     async def readme(self, full_name: str) -> FileContent:
@@ -330,7 +363,8 @@ class GitHubClient:
 
     def _parse_graphql(self, reply: Reply) -> dict[str, object]:
         bucket = self.budget.get("graphql")
-        return graphql_data(reply.body, bucket.reset_at if bucket else None)
+        spent = reply.headers.get("x-ratelimit-remaining", "").strip() == "0"
+        return graphql_data(reply.body, bucket.reset_at if bucket else None, spent=spent)
 
     async def cached_repos(self) -> list[Repo]:
         """Every repository the cache holds for this identity (search pages, repository answers).
@@ -341,6 +375,11 @@ class GitHubClient:
             return []
         index = CacheIndex(self._api, self._graphql, self._fetcher.fingerprint)
         return await asyncio.to_thread(index.repos, self._cache())
+
+    @property
+    def cache_problem(self) -> str | None:
+        """One line when the disk cache was damaged and rebuilt, or cannot be used; else None."""
+        return self._store.problem if self._store is not None else None
 
     def cache_info(self) -> CacheInfo:
         """Where the cache is and how much it holds (synchronous: for the CLI)."""
@@ -354,5 +393,8 @@ class GitHubClient:
 def _raw_body(reply: Reply) -> bytes:
     """A raw file's bytes; an HTML page instead (a proxy or a login wall) is not the file."""
     if reply.headers.get("content-type", "").lower().startswith("text/html"):
-        raise BadResponse("The raw-file host answered with a web page, not the file.")
+        raise BadResponse(
+            f"The raw-file host answered {reply.headers.get('content-type', '')[:40]!r} "
+            "(a web page), not the file."
+        )
     return reply.body

@@ -11,6 +11,7 @@
     ├── ApiUnavailable          network down, DNS, timeouts, resets, 5xx after retries
     │   └── OfflineMiss         ``--offline`` and nothing cached for this request
     └── BadResponse             malformed or truncated body, unexpected shape
+        └── TooLarge            a body past its size cap (``Limits``): never cached
 
 No message ever contains a token or request headers. httpx exceptions never escape the client:
 they are wrapped as ``ApiUnavailable(...) from exc``.
@@ -93,3 +94,7 @@ class BadResponse(GitHubError):
 
 class Forbidden(GitHubError):
     """403 that is not a rate limit nor a block: missing permission, file too large, lockout."""
+
+
+class TooLarge(BadResponse):
+    """The answer was larger than its size cap; it was not read to the end, nor cached."""

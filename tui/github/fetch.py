@@ -5,6 +5,11 @@ refuses what the budget says will be refused (serving stale where there is stale
 request with the cached validators; retries network failures and 502/503/504 with backoff; waits
 out a short secondary limit; validates the body (``parse``) *before* storing it; and maps any
 failure to a ``GitHubError``, falling back to the stale entry when the failure is transient.
+
+Every request is bounded: one deadline for all its tries (``Limits.deadline``), and a size cap
+on its body by kind, checked while it streams in (``tui.github.body``). A stored answer that no
+longer parses is dropped and asked for again without validators, once: a 304 must never
+confirm a body we no longer hold intact.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from tui.github.body import ACCEPT_ENCODING, Received, read_capped
 from tui.github.budget import Budget
 from tui.github.cache import CacheEntry, HttpCache
 from tui.github.errors import (
@@ -36,7 +42,17 @@ from tui.github.limits import (
     retry_after,
 )
 from tui.github.models import FetchInfo
-from tui.github.request import API_VERSION, Attempts, Parser, Reply, Request, RetryPolicy, Sleep, T
+from tui.github.request import (
+    API_VERSION,
+    Attempts,
+    Limits,
+    Parser,
+    Reply,
+    Request,
+    RetryPolicy,
+    Sleep,
+    T,
+)
 from tui.github.statuses import error_for
 
 NEGATIVE_TTL = timedelta(minutes=10)  # GitHub's advice for a 404: remember it, briefly
@@ -61,8 +77,10 @@ class Fetcher:
         sleep: Sleep,
         retry: RetryPolicy,
         log: Callable[[str], None] | None,
+        limits: Limits | None = None,
     ) -> None:
         self.http, self.cache, self.budget = http, cache, budget
+        self.limits = limits or Limits()
         self.fingerprint, self.token_source, self.offline = token_fingerprint, token_source, offline
         self.clock, self.sleep, self.retry, self.log = clock, sleep, retry, log
         self._semaphore = asyncio.Semaphore(max(1, max_concurrency))
@@ -133,8 +151,7 @@ class Fetcher:
         try:
             value = parse(Reply(entry.status, entry.body, entry.headers))
         except BadResponse:
-            if self.cache is not None:
-                await asyncio.to_thread(self.cache.delete, key)  # SQLite: not on the event loop
+            await self._cache_delete(key)  # SQLite: not on the event loop
             return None
         return value, FetchInfo(from_cache=True, stale=stale, fetched_at=entry.fetched_at)
 
@@ -147,10 +164,14 @@ class Fetcher:
         response = await self._send(req, entry)
         now = self.clock()
         if response.status_code == 304 and entry is not None:
-            entry = entry.refreshed(now)
-            await self._cache_set(key, req, entry)
             self._log(req, entry.status, "304")
-            value = parse(Reply(entry.status, entry.body, entry.headers))
+            try:
+                value = parse(Reply(entry.status, entry.body, entry.headers))
+            except BadResponse:
+                # GitHub vouched for a body we no longer hold intact: drop it, ask afresh once
+                await self._cache_delete(key)
+                return await self._from_network(req, key, parse, None)
+            await self._cache_set(key, req, entry.refreshed(now))
             return value, FetchInfo(from_cache=True, stale=False, fetched_at=now, revalidated=True)
         self._log(req, response.status_code, "network")
         if not 200 <= response.status_code < 300:
@@ -160,7 +181,7 @@ class Fetcher:
             raise error
         reply = Reply(response.status_code, response.content, dict(response.headers))
         value = parse(reply)  # raises BadResponse: a malformed body never reaches the cache
-        if response.status_code == 200:
+        if response.status_code == 200 and (req.keep is None or req.keep(reply.body)):
             await self._cache_set(key, req, _entry(reply, now))
         return value, FetchInfo(from_cache=False, stale=False, fetched_at=now)
 
@@ -177,7 +198,7 @@ class Fetcher:
         if bucket is not None:
             raise RateLimited(req.resource, bucket.reset_at, authenticated=authenticated)
 
-    def _error(self, req: Request, response: httpx.Response, now: datetime) -> GitHubError:
+    def _error(self, req: Request, response: Received, now: datetime) -> GitHubError:
         error = error_for(
             response.status_code,
             response.headers,
@@ -191,9 +212,19 @@ class Fetcher:
             self._secondary_until[error.resource] = error.reset_at
         return error
 
-    async def _send(self, req: Request, entry: CacheEntry | None) -> httpx.Response:
-        """Send with retries; returns the final response, whatever its status."""
-        headers = {"Accept": req.accept}
+    async def _send(self, req: Request, entry: CacheEntry | None) -> Received:
+        """Send with retries, all within one deadline; returns the final response."""
+        try:
+            async with asyncio.timeout(self.limits.deadline):
+                return await self._send_tries(req, entry)
+        except TimeoutError as exc:
+            raise ApiUnavailable(
+                f"GitHub took longer than {self.limits.deadline:g} s to answer for {req.what}; "
+                "try again later."
+            ) from exc
+
+    async def _send_tries(self, req: Request, entry: CacheEntry | None) -> Received:
+        headers = {"Accept": req.accept, "Accept-Encoding": ACCEPT_ENCODING}
         if entry is not None:
             if entry.etag:
                 headers["If-None-Match"] = entry.etag
@@ -221,7 +252,7 @@ class Fetcher:
                 continue
             return response
 
-    async def _send_once(self, req: Request, headers: dict[str, str]) -> httpx.Response:
+    async def _send_once(self, req: Request, headers: dict[str, str]) -> Received:
         async with self._semaphore:
             self.sent += 1
             request = self.http.build_request(
@@ -229,9 +260,12 @@ class Fetcher:
             )
             if not req.authorize:
                 request.headers.pop("Authorization", None)
-            response = await self.http.send(request)
-            await response.aread()
-            return response
+            response = await self.http.send(request, stream=True)
+            try:
+                body = await read_capped(response, self.limits.cap(req.kind), req.what)
+            finally:
+                await response.aclose()
+            return Received(response.status_code, response.headers, body)
 
     async def _backoff(self, attempts: Attempts) -> bool:
         """Sleep before the next try, or return False when tries or time are used up."""
@@ -243,7 +277,7 @@ class Fetcher:
         await self.sleep(delay)
         return True
 
-    async def _wait_secondary(self, response: httpx.Response, attempts: Attempts) -> bool:
+    async def _wait_secondary(self, response: Received, attempts: Attempts) -> bool:
         """Wait out a short secondary limit (``Retry-After`` of a few seconds) and say so."""
         status, message = response.status_code, error_message(response.content)
         if is_primary_limit(status, response.headers, message):
@@ -259,7 +293,7 @@ class Fetcher:
         await self.sleep(wait.total_seconds())
         return True
 
-    def _observe(self, req: Request, response: httpx.Response) -> None:
+    def _observe(self, req: Request, response: Received) -> None:
         """Feed the budget from any response that reports its bucket (304s and errors too)."""
         if req.resource is None:
             return
@@ -269,6 +303,10 @@ class Fetcher:
 
     async def _cache_get(self, key: str) -> CacheEntry | None:
         return await asyncio.to_thread(self.cache.get, key) if self.cache else None
+
+    async def _cache_delete(self, key: str) -> None:
+        if self.cache is not None:
+            await asyncio.to_thread(self.cache.delete, key)
 
     async def _cache_set(self, key: str, req: Request, entry: CacheEntry) -> None:
         if self.cache is not None and req.cacheable:

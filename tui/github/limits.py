@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -115,16 +116,29 @@ def is_secondary_limit(status: int, headers: Mapping[str, str], message: str) ->
     return "retry-after" in headers or any(marker in lowered for marker in SECONDARY_MARKERS)
 
 
+MAX_RETRY_AFTER = timedelta(days=1)
+"""The longest wait believed: ``Retry-After: 1e20`` (or a date in year 9999) means "a long
+time", and a day is as long as any limit GitHub has; it also keeps every date arithmetic sane."""
+
+
 def retry_after(headers: Mapping[str, str], now: datetime) -> timedelta | None:
-    """How long GitHub asks us to wait: ``Retry-After`` (seconds or an HTTP date), else None."""
+    """How long GitHub asks us to wait: ``Retry-After`` (seconds or an HTTP date), else None.
+
+    Negative waits count as none, absurd ones as ``MAX_RETRY_AFTER``; garbage (``nan``,
+    words) is None, as if the header were absent.
+    """
     value = headers.get("retry-after")
     if value is None:
         return None
     try:
-        return timedelta(seconds=max(0.0, float(value)))
+        seconds = float(value)
     except ValueError:
-        pass
+        seconds = None
+    if seconds is not None:
+        if math.isnan(seconds):
+            return None
+        return timedelta(seconds=min(max(0.0, seconds), MAX_RETRY_AFTER.total_seconds()))
     try:
-        return max(timedelta(0), parsedate_to_datetime(value) - now)
-    except (TypeError, ValueError):
+        return min(MAX_RETRY_AFTER, max(timedelta(0), parsedate_to_datetime(value) - now))
+    except (TypeError, ValueError, OverflowError, IndexError):
         return None

@@ -88,12 +88,17 @@ class TreeEntry:
 
 @dataclass(frozen=True, slots=True)
 class Tree:
-    """A recursive git tree; ``truncated`` means GitHub stopped before listing everything."""
+    """A recursive git tree; ``truncated`` means GitHub stopped before listing everything.
+
+    ``skipped`` holds the paths of entries left out because no file could have them
+    (``../x``, ``/etc/x``, ``a//b``, control characters): a hostile tree, not a repository.
+    """
 
     sha: str
     entries: tuple[TreeEntry, ...]
     truncated: bool
     info: FetchInfo | None = None
+    skipped: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,10 +114,13 @@ def parse_tree(body: bytes) -> Tree:
     raw_entries = data.get("tree")
     if not isinstance(raw_entries, list) or not isinstance(data.get("sha"), str):
         raise BadResponse("GitHub's tree answer has no entries.")
-    entries = []
+    entries, skipped = [], []
     for raw in raw_entries:
         if not isinstance(raw, dict) or not isinstance(raw.get("path"), str):
             raise BadResponse("GitHub's tree answer has an entry without a path.")
+        if not is_safe_path(raw["path"]):
+            skipped.append(raw["path"])  # one hostile entry must not sink the whole report
+            continue
         entries.append(
             TreeEntry(
                 path=raw["path"],
@@ -127,7 +130,17 @@ def parse_tree(body: bytes) -> Tree:
                 mode=_str(raw.get("mode")),
             )
         )
-    return Tree(data["sha"], tuple(entries), data.get("truncated") is True)
+    truncated = data.get("truncated") is True
+    return Tree(data["sha"], tuple(entries), truncated, skipped=tuple(skipped))
+
+
+def is_safe_path(path: str) -> bool:
+    """True for a path a git tree can hold: relative, no ``.``/``..``/empty parts, no controls."""
+    if not path or path.startswith("/"):
+        return False
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in path):
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 def parse_readme(body: bytes) -> tuple[str, bytes]:
@@ -186,16 +199,29 @@ def parse_rate_limit(body: bytes) -> dict[str, RateBucket]:
         raise BadResponse("GitHub sent a malformed rate-limit answer.") from exc
 
 
-def graphql_data(body: bytes, reset_at: datetime | None) -> dict[str, object]:
+RATE_LIMIT_TYPES = frozenset({"RATE_LIMITED", "RATE_LIMIT"})
+"""The error types GitHub's GraphQL uses for a spent budget (both spellings are seen)."""
+
+
+def graphql_data(
+    body: bytes, reset_at: datetime | None, *, spent: bool = False
+) -> dict[str, object]:
     """The ``data`` of a GraphQL answer, after checking its ``errors`` (a 200 can be a failure).
 
+    Args:
+        body: The answer's body.
+        reset_at: When the graphql budget resets, for the error message.
+        spent: The answer said ``X-RateLimit-Remaining: 0``: any error it carries is the limit.
+
     Raises:
-        RateLimited: GitHub said ``RATE_LIMITED``.
+        RateLimited: GitHub said ``RATE_LIMITED`` (or ``RATE_LIMIT``), or failed with none left.
         BadResponse: No data, or errors other than ``NOT_FOUND`` (a missing object is a null).
     """
     envelope = parse_graphql(body)
-    errors = [e for e in envelope.get("errors") or [] if isinstance(e, dict)]
-    if any(e.get("type") == "RATE_LIMITED" for e in errors):
+    raw_errors = envelope.get("errors")
+    errors = [e for e in raw_errors if isinstance(e, dict)] if isinstance(raw_errors, list) else []
+    limited = any(e.get("type") in RATE_LIMIT_TYPES for e in errors)
+    if limited or (spent and (errors or not isinstance(envelope.get("data"), dict))):
         raise RateLimited("graphql", reset_at, authenticated=True)
     data = envelope.get("data")
     if not isinstance(data, dict) or any(e.get("type") != "NOT_FOUND" for e in errors):

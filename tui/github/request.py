@@ -26,6 +26,9 @@ class Request:
         cacheable: False for answers that must always be asked (``/rate_limit``).
         content: The request body (GraphQL), part of the cache key.
         authorize: Send the token (never to the raw host).
+        kind: Which size cap the body gets (``json``, ``tree`` or ``file``; see ``Limits``).
+        keep: Whether a good body may be cached; False keeps it out (a manifest that does
+            not parse is used once, never kept as fresh truth). None keeps every good body.
     """
 
     method: str
@@ -37,6 +40,8 @@ class Request:
     cacheable: bool = True
     content: bytes | None = None
     authorize: bool = True
+    kind: str = "json"
+    keep: Callable[[bytes], bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,39 @@ class RetryPolicy:
         """The pause before retry ``attempt`` (0-based): doubling, with full jitter on top."""
         step = self.base * 2.0**attempt
         return step + random.uniform(0, step)  # jitter spreads retries; not security
+
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How long one request may take and how large its body may be, by kind.
+
+    The caps are checked while the body streams in, after decompression, so neither an endless
+    body nor a gzip bomb grows memory past them; an answer over its cap is an error and is
+    never cached.
+
+    Attributes:
+        deadline: Seconds one request may take in all: connecting, every retry and backoff,
+            and reading the whole body (httpx's own timeouts are per read only).
+        json: API answers (repositories, search pages, languages, GraphQL): the largest real
+            ones, a GraphQL page of 100 repositories with their manifests, are a few MB.
+        tree: A recursive tree; GitHub stops at 100,000 entries (about 7 MB in its docs),
+            repositories with long paths go somewhat past it.
+        file: A file from the raw host or the contents API: manifests are parsed up to 2 MB
+            (``tui.analysis.manifests.MAX_BYTES``); twice that leaves room for the parser to
+            report "too large" itself.
+    """
+
+    deadline: float = 60.0
+    json: int = 32 * MIB
+    tree: int = 64 * MIB
+    file: int = 4 * MIB
+
+    def cap(self, kind: str) -> int:
+        """The size cap in bytes for a body of ``kind``."""
+        return {"tree": self.tree, "file": self.file}.get(kind, self.json)
 
 
 Sleep = Callable[[float], Awaitable[None]]

@@ -20,17 +20,22 @@ def is_sha(ref: str) -> bool:
     return _SHA.fullmatch(ref) is not None
 
 
+def is_repo_name(full_name: str) -> bool:
+    """True for an ``owner/name`` that a URL path can carry (no ``..``, no extra slashes)."""
+    if _NAME.fullmatch(full_name) is None:
+        return False
+    return all(part not in (".", "..") for part in full_name.split("/"))
+
+
 def repo_path(full_name: str) -> str:
     """``owner/name`` checked and quoted for a URL path, so untrusted input never shapes it.
 
     Raises:
         ValidationFailed: ``full_name`` is not ``owner/name``.
     """
-    if _NAME.fullmatch(full_name) is None or full_name.split("/")[0] in (".", ".."):
+    if not is_repo_name(full_name):
         raise ValidationFailed(f"Not a repository name (owner/name): {full_name[:100]!r}")
     owner, name = full_name.split("/")
-    if name in (".", ".."):
-        raise ValidationFailed(f"Not a repository name (owner/name): {full_name[:100]!r}")
     return f"{quote(owner, safe='')}/{quote(name, safe='')}"
 
 

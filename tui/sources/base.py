@@ -15,7 +15,11 @@ from tui.analysis.report import RepoInfo, RepoReport
 
 @dataclass(frozen=True, slots=True)
 class SearchResults:
-    """One page of repositories matching a query."""
+    """One page of repositories matching a query.
+
+    ``unreachable`` is set when GitHub was asked and could not answer (its one-line error),
+    so the offline answer in its place can be labelled as such, or refused when it is empty.
+    """
 
     query: str
     items: tuple[RepoInfo, ...]
@@ -26,6 +30,7 @@ class SearchResults:
     offline: bool = False
     from_cache: bool = False
     stale: bool = False
+    unreachable: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,7 @@ class SourceStatus:
         demo: The bundled offline catalog is being shown.
         demo_date: The date the catalog's data describes (ISO date), when ``demo``.
         host: The API host being talked to.
+        cache_problem: One line when the disk cache was rebuilt or cannot be used (shown once).
     """
 
     authenticated: bool = False
@@ -73,3 +79,4 @@ class SourceStatus:
     demo: bool = False
     demo_date: str | None = None
     host: str = "api.github.com"
+    cache_problem: str | None = None

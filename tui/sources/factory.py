@@ -129,4 +129,5 @@ def source_status(options: Options, client: GitHubClient, token: Token | None) -
         demo=options.demo,
         demo_date=demo_date,
         host=urlsplit(options.api_url).netloc or options.api_url,
+        cache_problem=client.cache_problem,
     )

@@ -21,6 +21,7 @@ from tui.github.client import GitHubClient
 from tui.github.errors import ApiUnavailable, EmptyRepository, GitHubError, ValidationFailed
 from tui.github.graphql_search import SEARCH_QUERY, RepoBundle, parse_search
 from tui.github.models import FetchInfo, SearchPage
+from tui.github.urls import is_repo_name
 from tui.sources.base import Activity, SearchResults
 from tui.sources.convert import repo_info, source_info
 from tui.sources.github_detect import FrameworkFinder
@@ -75,12 +76,16 @@ class GitHubSource:
             return await offline_search(self.client, query, sort=sort, page=page, per_page=per_page)
         try:
             result, kind = await self._online_search(query, sort, page, per_page)
-        except ApiUnavailable:
-            return await offline_search(self.client, query, sort=sort, page=page, per_page=per_page)
+        except ApiUnavailable as exc:
+            offline = await offline_search(
+                self.client, query, sort=sort, page=page, per_page=per_page
+            )
+            return replace(offline, unreachable=exc.user_message)
         info = result.info
         return SearchResults(
             query=query,
-            items=tuple(repo_info(item) for item in result.items),
+            # a name no repository can have (``evil/../../x``) could not be opened: leave it out
+            items=tuple(repo_info(item) for item in result.items if is_repo_name(item.full_name)),
             total_count=result.total_count,
             incomplete=result.incomplete_results,
             page=result.page,
@@ -208,7 +213,12 @@ class GitHubSource:
             info = repo_info(repo)
         else:
             info = hint
-        report = RepoReport(info=info, source=source_info(kind, infos))
+        problems: tuple[str, ...] = ()
+        if not is_repo_name(info.full_name):
+            # GitHub named it impossibly (``evil/../../x``): go on with the name asked for
+            problems = (f"GitHub gave this repository an impossible name: {info.full_name!r}.",)
+            info = replace(info, full_name=full_name)
+        report = RepoReport(info=info, source=source_info(kind, infos), errors=problems)
         yield report
 
         if bundle is not None and bundle.languages_complete:

@@ -8,7 +8,7 @@ recursive tree and raw files of one repository (REST, and the fallback for every
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
@@ -16,7 +16,7 @@ from tui.analysis.manifests import is_manifest, parse_manifest
 from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
 from tui.github.client import GitHubClient
-from tui.github.errors import BadResponse, NotFound
+from tui.github.errors import BadResponse, NotFound, ValidationFailed
 from tui.github.graphql_batch import (
     Blobs,
     Target,
@@ -136,20 +136,21 @@ class FrameworkFinder:
             return await self._detect_sampled(info, paths, files, truncated=False)
         tree = await self.client.tree(info.full_name, ref)
         infos.append(tree.info)
+        problems = _skipped_problem(tree.skipped)
         # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
         paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree, info.full_name)
         fetched = await self.fetch(
-            info.full_name, ref, [p for p in wanted if p not in known], infos
+            info.full_name, ref, [p for p in wanted if p not in known], infos, problems
         )
         files = {p: known[p] for p in wanted if p in known} | fetched
         first = await _detect(paths, files, info.full_name)
         if not paths or not first.silent:
-            return self._found(first, truncated=tree.truncated)
+            return self._found(first, truncated=tree.truncated, more=problems)
         # manifests named no framework (markers such as CI do not count): sample source imports
         samples = await asyncio.to_thread(sources_to_sample, paths)
-        sampled = await self.fetch(info.full_name, ref, samples, infos)
+        sampled = await self.fetch(info.full_name, ref, samples, infos, problems)
         final = await _detect(paths, {**files, **sampled}, info.full_name)
-        return self._found(final, truncated=tree.truncated)
+        return self._found(final, truncated=tree.truncated, more=problems)
 
     async def _detect_sampled(
         self, info: RepoInfo, paths: list[str], files: dict[str, bytes], *, truncated: bool
@@ -165,28 +166,61 @@ class FrameworkFinder:
         return self._found(await _detect(paths, files, info.full_name), truncated=truncated)
 
     @staticmethod
-    def _found(detection: Detection, *, truncated: bool) -> Found:
+    def _found(detection: Detection, *, truncated: bool, more: Sequence[str] = ()) -> Found:
         """Frameworks and problems, plus a word when the listing was cut short."""
-        problems = tuple(detection.problems)
+        problems = tuple(detection.problems) + tuple(more)
         if truncated:
             problems += ("GitHub truncated the file listing; detection may miss files.",)
         return tuple(detection.frameworks), problems
 
     async def fetch(
-        self, full_name: str, ref: str, paths: Sequence[str], infos: list[FetchInfo | None]
+        self,
+        full_name: str,
+        ref: str,
+        paths: Sequence[str],
+        infos: list[FetchInfo | None],
+        problems: list[str] | None = None,
     ) -> dict[str, bytes]:
-        """Fetch several files at once; a file that vanished is simply left out."""
+        """Fetch several files at once; a file that vanished is simply left out.
+
+        A file that could not be read (an HTML page instead, too large, an impossible path) is
+        left out too, and said in ``problems``: it is a failure, not a missing manifest.
+        """
 
         async def one(path: str) -> tuple[str, bytes | None]:
+            keep = _parses(path) if is_manifest(path) else None
             try:
-                content = await self.client.file(full_name, ref, path)
-            except (NotFound, BadResponse):  # gone, or not the file: detect from the rest
+                content = await self.client.file(full_name, ref, path, keep=keep)
+            except NotFound:  # gone: detect from the rest
+                return path, None
+            except (BadResponse, ValidationFailed) as exc:  # not the file: say so, go on
+                if problems is not None:
+                    problems.append(f"{path}: could not be read ({exc.user_message})")
                 return path, None
             infos.append(content.info)
             return path, content.data
 
         pairs = await asyncio.gather(*(one(path) for path in paths))
         return {path: data for path, data in pairs if data is not None}
+
+
+def _parses(path: str) -> Callable[[bytes], bool]:
+    """Whether a fetched manifest may be cached: only if it parses without problems."""
+    return lambda data: not parse_manifest(path, data).problems
+
+
+MAX_SKIPPED_SHOWN = 3
+
+
+def _skipped_problem(skipped: Sequence[str]) -> list[str]:
+    """One problem line for tree entries left out because no file could have their path."""
+    if not skipped:
+        return []
+    shown = ", ".join(repr(p[:80]) for p in skipped[:MAX_SKIPPED_SHOWN])
+    more = (
+        f" and {len(skipped) - MAX_SKIPPED_SHOWN} more" if len(skipped) > MAX_SKIPPED_SHOWN else ""
+    )
+    return [f"Skipped {len(skipped)} tree entries with impossible paths: {shown}{more}."]
 
 
 def _listing_and_wanted(tree: Tree, full_name: str) -> tuple[list[str], list[str]]:

@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pathspec
 
+from tui.sources.safe_read import read_regular_text
+
 #: Seconds ``git ls-files`` may take before the scan walks the tree itself.
 GIT_TIMEOUT = 60
+#: A ``.gitignore`` is read only this far (real ones are a few KB).
+MAX_IGNORE_BYTES = 1024 * 1024
 
 
 def _git_files(root: Path) -> list[tuple[str, str]] | None:
@@ -48,9 +52,9 @@ def _git_files(root: Path) -> list[tuple[str, str]] | None:
 
 
 def _ignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
-    try:
-        lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    # a FIFO or device named .gitignore must not block the walk: regular files only
+    lines = read_regular_text(directory / ".gitignore", MAX_IGNORE_BYTES)
+    if lines is None:
         return None
     return pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
+from tui.sources.background import in_daemon_thread
 from tui.sources.base import Activity, SearchResults
 from tui.sources.listing import list_files
+from tui.sources.safe_read import read_regular
 from tui.sources.scan import scan_checkout
 
 #: Larger files are not read for detection (manifests are small; this bounds hostile input).
@@ -42,7 +45,8 @@ class LocalSource:
         source = SourceInfo(kind="local", fetched_at=now)
         report = RepoReport(info=info, source=source)
         yield report
-        scan = await asyncio.to_thread(scan_checkout, self.root)
+        stop = threading.Event()  # set when the report is abandoned (a new one, or quitting)
+        scan = await in_daemon_thread(partial(scan_checkout, self.root, stop=stop), stop)
         view = notebook_view(scan.bytes_by_language, scan.notebook_bytes_by_language)
         top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
         report = replace(
@@ -55,7 +59,7 @@ class LocalSource:
             classifier=scan.classifier,
         )
         yield report
-        detection = await asyncio.to_thread(self._detect)
+        detection = await in_daemon_thread(self._detect)
         yield replace(report, frameworks=tuple(detection[0]), errors=tuple(detection[1]))
 
     def _detect(self) -> tuple[list[Framework], list[str]]:
@@ -74,9 +78,11 @@ class LocalSource:
             try:
                 if target.is_symlink() or target.stat().st_size > MAX_READ:
                     continue
-                out[path] = target.read_bytes()
             except OSError:
                 continue
+            data = read_regular(target, MAX_READ)  # never a FIFO, socket or device
+            if data is not None:
+                out[path] = data
         return out
 
     async def activity(self, full_name: str) -> Activity:

@@ -1,9 +1,20 @@
-"""Turn what a person types (``owner/repo``, a GitHub URL, a clone URL) into ``owner/repo``."""
+"""Turn what a person types (``owner/repo``, a GitHub URL, a clone URL, a folder) into a target.
+
+Anything typed is untrusted: an empty string, a 300-character owner or ``http://[::1/a/b`` is a
+one-line ``TargetError``, never an exception from ``urllib`` or the file system.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from tui.github.urls import is_repo_name
+
+MAX_TARGET = 4096
+"""Longer input is not a repository nor a usable path on any system repolens runs on."""
 
 _PART = r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})"
 _FULL_NAME = re.compile(rf"^(?P<owner>{_PART})/(?P<repo>{_PART})$")
@@ -17,14 +28,17 @@ def parse_repo_ref(text: str) -> str | None:
     ``git@github.com:owner/repo.git``. Any host is accepted in URLs, so Enterprise URLs work too.
     """
     text = text.strip()
-    if not text:
+    if not text or len(text) > MAX_TARGET:
         return None
     path = text
     scp = _SCP.match(text)
     if scp:
         path = scp.group("path")
     elif "://" in text:
-        path = urlsplit(text).path
+        try:
+            path = urlsplit(text).path
+        except ValueError:  # ``http://[::1/a/b``: not a URL at all
+            return None
     parts = [p for p in path.strip("/").split("/") if p]
     if len(parts) < 2:
         return None
@@ -39,3 +53,89 @@ def parse_repo_ref(text: str) -> str | None:
 def looks_like_path(text: str) -> bool:
     """True when ``text`` names a local directory rather than a GitHub repository."""
     return text.startswith((".", "/", "~")) or "\\" in text
+
+
+class TargetError(ValueError):
+    """What was typed names neither a repository nor a folder; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place to describe: ``owner/repo`` on GitHub, or a local folder (absolute path)."""
+
+    name: str
+    local: bool
+
+
+def local_dir(text: str) -> Path | None:
+    """The folder ``text`` names, resolved, or None (not a folder, or not a possible path)."""
+    if not text.strip() or len(text) > MAX_TARGET:
+        return None
+    try:
+        path = Path(text).expanduser()
+        return path.resolve() if path.is_dir() else None
+    except (OSError, ValueError, RuntimeError):  # too long, a NUL, an unknown ~user, a loop
+        return None
+
+
+def parse_target(text: str) -> Target:
+    """A repository name or a local folder for what a person typed.
+
+    Raises:
+        TargetError: Empty, not a repository, or a path that is not a folder.
+    """
+    shown = repr(text[:80] + ("…" if len(text) > 80 else ""))
+    if not text.strip():
+        raise TargetError("an empty target: give OWNER/REPO, a GitHub URL or a directory")
+    name = parse_repo_ref(text)
+    if looks_like_path(text) or name is None:
+        folder = local_dir(text)
+        if folder is not None:
+            return Target(str(folder), local=True)
+        if looks_like_path(text):
+            raise TargetError(f"not a directory: {shown}")
+    if name is None:
+        raise TargetError(f"not a repository or directory: {shown} (expected OWNER/REPO or a URL)")
+    return Target(name, local=False)
+
+
+_UNSAFE_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def web_host(api_host: str) -> str:
+    """The web host that goes with an API host (``api.github.com`` -> ``github.com``)."""
+    host = api_host.lower()
+    return host.removeprefix("api.") if host.startswith("api.") else host
+
+
+def repo_web_url(html_url: str | None, full_name: str, api_host: str) -> str | None:
+    """The page to open for a repository: its ``html_url`` if that is an ``https`` URL on the
+    web host we talk to, else one built from ``owner/name``; None when neither is possible.
+
+    A repository's ``html_url`` comes from the server: ``file:///etc/passwd`` or a URL holding
+    escape sequences must never reach the browser (nor the terminal).
+    """
+    host = web_host(api_host)
+    if html_url and _on_host(html_url, host):
+        return html_url
+    if is_repo_name(full_name):
+        owner, name = full_name.split("/")
+        return f"https://{host}/{quote(owner, safe='')}/{quote(name, safe='')}"
+    return None
+
+
+def _on_host(url: str, host: str) -> bool:
+    if len(url) > MAX_TARGET or _UNSAFE_URL.search(url):
+        return False
+    try:
+        parts = urlsplit(url)
+        netloc_host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
+    except ValueError:
+        return False
+    return (
+        parts.scheme == "https"
+        and parts.username is None
+        and parts.password is None
+        and netloc_host is not None
+        and netloc_host.lower() == host
+    )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import ApiUnavailable, GitHubError
 from tui.sources.base import Activity, SearchResults
 from tui.sources.github import GitHubSource
+from tui.sources.names import local_dir
 
 
 class RoutingSource:
@@ -47,10 +47,11 @@ class RoutingSource:
         self, full_name: str, *, hint: RepoInfo | None = None
     ) -> AsyncIterator[RepoReport]:
         """A path is scanned locally; a name is looked up on GitHub."""
-        if full_name.startswith("/") and await asyncio.to_thread(Path(full_name).is_dir):
+        folder = await asyncio.to_thread(local_dir, full_name) if full_name[:1] == "/" else None
+        if folder is not None:
             from tui.sources.local import LocalSource
 
-            async for report in LocalSource(Path(full_name)).report(full_name):
+            async for report in LocalSource(folder).report(full_name):
                 yield report
             return
         async for report in self.github.report(full_name, hint=hint):

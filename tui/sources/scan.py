@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -32,12 +33,16 @@ from tui.analysis.languages import (
 )
 from tui.analysis.notebooks import NOTEBOOK, notebook_bytes
 from tui.sources.listing import listing_of
+from tui.sources.safe_read import read_regular, read_regular_text
 
 HEAD_BYTES = 8192
 """How much of a file is read: Linguist's binary check looks at as much."""
 
 MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024
 """Notebooks larger than this are not parsed for the notebook-aware view (counted whole)."""
+
+MAX_ATTRIBUTES_BYTES = 1024 * 1024
+"""A ``.gitattributes`` larger than this is read only this far (real ones are a few KB)."""
 
 CLASSIFY_BYTES = 2048
 """How much of an ambiguous file enry's heuristics see: their regexes cost time per byte, and the
@@ -90,20 +95,14 @@ def _attributes(root: Path, paths: list[str]) -> AttributeRules:
     rules = AttributeRules()
     for path in paths:
         if path == ".gitattributes" or path.endswith("/.gitattributes"):
-            try:
-                text = (root / path).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            rules.add(text, path.rpartition("/")[0])
+            text = read_regular_text(root / path, MAX_ATTRIBUTES_BYTES)
+            if text is not None:
+                rules.add(text, path.rpartition("/")[0])
     return rules
 
 
 def _read_head(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
-    except OSError:
-        return None
+    return read_regular(path, HEAD_BYTES)  # a FIFO swapped in after lstat must not block
 
 
 def _classify(
@@ -186,10 +185,9 @@ def _count(root: Path, outcome: _Outcome, tally: _Tally, table: LanguageTable) -
     if name == NOTEBOOK:
         cells = None
         if size <= MAX_NOTEBOOK_BYTES:
-            try:
-                cells = notebook_bytes((root / outcome.path).read_bytes(), table)
-            except OSError:
-                pass  # unreadable now: counted whole, as GitHub would
+            data = read_regular(root / outcome.path, MAX_NOTEBOOK_BYTES)
+            # unreadable now: counted whole, as GitHub would
+            cells = notebook_bytes(data, table) if data is not None else None
         tally.cells.update(cells if cells is not None else {NOTEBOOK: size})
     else:
         tally.cells[name] += size
@@ -205,12 +203,16 @@ def classifier_name(use_enry: bool | None = None) -> str:
     return f"extension table (linguist-languages {load_table().version})"
 
 
-def scan_checkout(path: Path, *, use_enry: bool | None = None) -> ScanResult:
+def scan_checkout(
+    path: Path, *, use_enry: bool | None = None, stop: threading.Event | None = None
+) -> ScanResult:
     """Bytes per language of the checkout at ``path``.
 
     Args:
         path: A directory: a git work tree (tracked files) or any tree (``.gitignore`` honoured).
         use_enry: ``False`` forces the bundled table; otherwise enry is used when installed.
+        stop: Once set, the files not yet read are skipped (the scan was abandoned), so the
+            pool's threads, which the interpreter waits for at exit, finish at once.
 
     Returns:
         Both views (GitHub's and notebook-aware), what classified it, and what was skipped.
@@ -227,6 +229,8 @@ def scan_checkout(path: Path, *, use_enry: bool | None = None) -> ScanResult:
     # reading and enry's classifier release the GIL, so a few threads overlap them; outcomes
     # come back in listing order, so the tally is the same as a serial scan's
     def scan_chunk(names: list[str]) -> list[_Outcome]:
+        if stop is not None and stop.is_set():
+            return []
         return [_scan_file(base, name, rules.overrides(name), ctx) for name in names]
 
     chunks = [listed[i : i + SCAN_CHUNK] for i in range(0, len(listed), SCAN_CHUNK)]

@@ -23,8 +23,9 @@ from textual.worker import Worker, WorkerCancelled, WorkerState
 from tui.analysis.report import RepoInfo
 from tui.github.budget import Budget
 from tui.github.errors import ApiUnavailable, GitHubError
+from tui.github.urls import is_repo_name
 from tui.sources.base import RepoSource, SourceStatus
-from tui.textsafe import clean
+from tui.textsafe import clean, one_line
 from tui.ui.keymap import UserKeymap, bindings_by_id, unknown_ids, user_keymap
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.ui.screens.context import Context
@@ -125,6 +126,8 @@ class RepoLensApp(App[None]):
         unknown = unknown_ids(keymap.keys, set(all_bindings())) if keymap.keys else []
         self.set_keymap({i: key for i, key in keymap.keys.items() if i not in unknown})
         problems = [keymap.problem] if keymap.problem else []
+        if self.context.status.cache_problem:  # said once, with the other start-up warnings
+            problems.append(self.context.status.cache_problem)
         if unknown:
             problems.append(f"Keymap: no binding has the id {', '.join(unknown)}; ignored.")
         for problem in problems:
@@ -226,6 +229,11 @@ class RepoLensApp(App[None]):
         """Open one repository full screen."""
         from tui.ui.screens.detail import DetailScreen  # screens load when first shown
 
+        name = message.full_name
+        if not (name[:1] == "/" or is_repo_name(name)):  # typed or pasted: one line, no crash
+            self.notify(f"Not a repository: {one_line(name)[:80]!r}", severity="error",
+                        markup=False)  # fmt: skip
+            return
         self.push_screen(DetailScreen(self.context, message.hint or RepoInfo(message.full_name)))
 
     def on_compare_repos(self, message: CompareRepos) -> None:

@@ -11,6 +11,8 @@ from textual.worker import Worker
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import GitHubError
 from tui.sources.base import RepoSource
+from tui.sources.names import repo_web_url
+from tui.textsafe import one_line
 from tui.ui.screens.context import Context, completeness
 from tui.ui.widgets.status_bar import StatusBar
 
@@ -120,6 +122,9 @@ class RepoLensScreen(Screen[None]):
         """Open a repository's page on GitHub."""
         if info is None:
             return
-        url = info.html_url or f"https://github.com/{info.full_name}"
+        url = repo_web_url(info.html_url, info.full_name, self.context.status.host)
+        if url is None:
+            self.notify("This repository has no GitHub page to open.", severity="warning")
+            return
         self.open_url(url)
-        self.notify(f"Opening {url}", markup=False)
+        self.notify(f"Opening {one_line(url)}", markup=False)

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
+from tui.textsafe import one_line
 from tui.ui.messages import OpenRepo
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.compare_export import export_comparison
@@ -125,7 +126,7 @@ class CompareScreen(RepoLensScreen):
             return
         removed = self.reports.pop(index)
         self._redraw(focus_column=min(index, len(self.reports) - 1))
-        self.notify(f"Removed {removed.info.full_name}", markup=False)
+        self.notify(f"Removed {one_line(removed.info.full_name)}", markup=False)
 
     def action_move_column(self, step: int) -> None:
         """Swap the column under the cursor with its neighbour."""
@@ -152,7 +153,7 @@ class CompareScreen(RepoLensScreen):
             message, severity = f"Export failed: {exc}", "error"
         else:
             message, severity = f"Exported to {path}", "information"
-        self.app.call_from_thread(self.notify, message, severity=severity, markup=False)
+        self.app.call_from_thread(self.notify, one_line(message), severity=severity, markup=False)
 
     def action_open_browser(self) -> None:
         """Open the repository under the cursor on GitHub."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.analysis.report import RepoReport
 from tui.present.format import UNKNOWN
-from tui.textsafe import one_line
+from tui.textsafe import escape_bidi_json, one_line
 from tui.ui.widgets.compare_rows import LEGEND, compare_rows
 
 FORMATS = {"markdown": "md", "json": "json"}
@@ -74,7 +74,7 @@ def to_json(reports: list[RepoReport], now: datetime) -> str:
         "languages": languages,
         "framework_marks": LEGEND,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_bidi_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def export_comparison(reports: list[RepoReport], fmt: str, directory: Path, now: datetime) -> Path:

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer
 
 from tui.analysis.report import RepoInfo
+from tui.textsafe import one_line
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
 from tui.ui.widgets.repo_detail import RepoDetail
@@ -59,7 +60,8 @@ class DetailScreen(RepoLensScreen):
         marked = self.context.toggle_mark(self.info)
         state = "Marked" if marked else "Unmarked"
         self.notify(
-            f"{state} {self.info.full_name} ({len(self.context.marked)} marked)", markup=False
+            f"{state} {one_line(self.info.full_name)} ({len(self.context.marked)} marked)",
+            markup=False,
         )
 
     def action_toggle_evidence(self) -> None:
