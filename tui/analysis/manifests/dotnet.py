@@ -145,6 +145,15 @@ FORMATS = (
         names=("Directory.Packages.props",),
         rank=61,
     ),
-    Format("packages.config", "nuget", parse_packages_config, names=("packages.config",), rank=62),
-    Format("global.json", "nuget", parse_global_json, names=("global.json",), rank=63),
+    Format(
+        "packages.config",
+        "nuget",
+        parse_packages_config,
+        names=("packages.config",),
+        rank=62,
+        search=False,
+    ),
+    Format(
+        "global.json", "nuget", parse_global_json, names=("global.json",), rank=63, search=False
+    ),
 )

@@ -90,6 +90,13 @@ def parse_podfile(path: str, data: bytes) -> Manifest:
 
 FORMATS = (
     Format("package.swift", "swiftpm", parse_package_swift, names=("Package.swift",), rank=80),
-    Format("cartfile", "swiftpm", parse_cartfile, names=("Cartfile", "Cartfile.private"), rank=81),
+    Format(
+        "cartfile",
+        "swiftpm",
+        parse_cartfile,
+        names=("Cartfile",),
+        patterns=("cartfile.private",),
+        rank=81,
+    ),
     Format("podfile", "cocoapods", parse_podfile, names=("Podfile",), rank=82),
 )
