@@ -73,7 +73,7 @@ def test_search_query_and_selection_derive_from_the_registry() -> None:
     assert search_manifest_names() == ROOT_MANIFESTS
     assert "gradle/libs.versions.toml" in ROOT_MANIFESTS
     assert 'object(expression: "HEAD:gradle/libs.versions.toml")' in SEARCH_QUERY
-    assert {"Cargo.toml", "Package.swift", "mix.exs", "vcpkg.json", "global.json"} <= set(
+    assert {"Cargo.toml", "Package.swift", "mix.exs", "vcpkg.json", "Project.toml"} <= set(
         ROOT_MANIFESTS
     )
     # patterns cannot be asked for by name; they are read once a listing shows them

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.analysis.frameworks import detect
 from tui.analysis.manifests import parse_manifest
-from tui.analysis.selection import manifests_to_fetch
+from tui.analysis.selection import manifests_to_fetch, workspace_members
 
 DENO = b"""{
   // Fresh 1.x app
@@ -105,3 +105,26 @@ def test_nx_and_lerna_files_name_members() -> None:
     assert parse_manifest("lerna.json", lerna).includes == ("modules/*",)
     found = {fw.name: fw for fw in detect(["nx.json"], {"nx.json": nx}).frameworks}
     assert found["Nx"].category == "build"
+
+
+def test_declared_workspace_members_are_fetched_before_other_manifests() -> None:
+    root = b'{"workspaces": ["libs/*/*/*", "apps/*"], "devDependencies": {"nx": "19"}}'
+    members = workspace_members([parse_manifest("package.json", root)])
+    assert members == ("libs/*/*/*", "apps/*")
+    paths = [
+        "package.json",
+        "tools/scripts/package.json",
+        "e2e/package.json",
+        "apps/cart/package.json",
+        "libs/shared/ui/header/package.json",
+        "libs/shared/ui/header/src/deep/package.json",
+    ]
+    chosen = manifests_to_fetch(paths, members=members, limit=3)
+    assert chosen == [
+        "package.json",
+        "apps/cart/package.json",
+        "libs/shared/ui/header/package.json",
+    ]
+    # a member manifest declares no workspace of its own
+    nested = parse_manifest("apps/cart/package.json", b'{"workspaces": ["x/*"]}')
+    assert workspace_members([nested]) == ()

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from tui.analysis.manifests import MAX_BYTES, is_manifest, parse_manifest
+from tui.analysis.manifests import MAX_BYTES, Format, is_manifest, parse_manifest
+from tui.analysis.manifests.registry import registry
 
-ALL_FORMATS = [
-    "requirements.txt",
-    "pyproject.toml",
-    "setup.cfg",
-    "setup.py",
-    "environment.yml",
-    "Pipfile",
-    "package.json",
-    "pnpm-workspace.yaml",
-    "composer.json",
-    "Cargo.toml",
-    "go.mod",
-    "pom.xml",
-    "build.gradle",
-    "Gemfile",
-    "rails.gemspec",
-    "pubspec.yaml",
-]
+
+def _sample_paths(item: Format) -> set[str]:
+    """Paths of this format: its first name and its first pattern made concrete."""
+    found = set(item.names[:1])
+    if item.patterns:
+        found.add(item.patterns[0].replace("*", "x").replace("[-_.]", "-").replace("[-_]", "-"))
+    return found
+
+
+ALL_FORMATS = sorted({path for item in registry().formats for path in _sample_paths(item)})
+"""One path per declared format: a new format is covered by every test here without a change."""
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [

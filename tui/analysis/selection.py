@@ -7,11 +7,12 @@ manifests first, then shallow workspace members (``packages/*/package.json``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fnmatch
+from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
 
 from tui.analysis.imports import language_of
-from tui.analysis.manifests import is_manifest, root_rank
+from tui.analysis.manifests import Manifest, is_manifest, manifest_format, root_rank
 from tui.analysis.manifests.base import path_scope
 from tui.analysis.report import Scope
 
@@ -69,7 +70,11 @@ def _root_key(path: str) -> tuple[int, str]:
 
 
 def manifests_to_fetch(
-    paths: Iterable[str], *, limit: int = 12, repo_name: str | None = None
+    paths: Iterable[str],
+    *,
+    limit: int = 12,
+    repo_name: str | None = None,
+    members: Sequence[str] = (),
 ) -> list[str]:
     """The manifests worth reading from a file listing: root first, then shallow members, capped.
 
@@ -77,6 +82,8 @@ def manifests_to_fetch(
         paths: The repository's file paths (blobs of a recursive tree, or a local walk).
         limit: At most this many paths are returned.
         repo_name: ``owner/name``; a member folder named like the repository ranks first.
+        members: Workspace member globs the root manifests declare (``workspace_members``);
+            manifests in those folders rank before other non-root ones, however deep.
 
     Returns:
         Paths in the order to fetch them.
@@ -84,9 +91,30 @@ def manifests_to_fetch(
     candidates = [p for p in paths if is_manifest(p) and not is_vendored(p)]
     root = sorted((p for p in candidates if root_rank(p) is not None), key=_root_key)
     taken = set(root)
+    declared = [p for p in candidates if p not in taken and _in_members(p, members)]
+    taken.update(declared)
     rest = [p for p in candidates if p not in taken and p.count("/") <= 4]
+    declared.sort(key=lambda p: _member_key(p, repo_name))
     rest.sort(key=lambda p: _member_key(p, repo_name))
-    return (root + rest)[: max(limit, 0)]
+    return (root + declared + rest)[: max(limit, 0)]
+
+
+def workspace_members(manifests: Iterable[Manifest]) -> tuple[str, ...]:
+    """Member folder globs declared by root workspace manifests (npm, Cargo, Gradle, Deno ...)."""
+    found: list[str] = []
+    for manifest in manifests:
+        kind = manifest_format(manifest.path)
+        if kind is not None and kind.workspace and root_rank(manifest.path) is not None:
+            found.extend(item for item in manifest.includes if not item.startswith("!"))
+    return tuple(found)
+
+
+def _in_members(path: str, members: Sequence[str]) -> bool:
+    """True when a manifest sits directly in a folder a member glob names."""
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    return any(
+        fnmatch.fnmatchcase(folder, glob.strip("./").rstrip("/")) for glob in members if glob
+    )
 
 
 def sources_to_sample(paths: Iterable[str], *, limit: int = 6) -> list[str]:

@@ -17,7 +17,11 @@ from tui.analysis.manifests.base import Collector, Manifest, decode
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
-_JSONC = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
+# an unterminated string or comment runs to the end of its line or text, so no alternative can
+# fail after a long match: every position is tried once, and megabytes of quotes stay linear
+_STRING = r'("(?:[^"\\\n]|\\.)*(?:"|\\?$))'
+_COMMENTS = re.compile(_STRING + r"|//[^\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/|\Z)", re.MULTILINE)
+_TRAILING = re.compile(_STRING + r"|,(?=\s*[}\]])", re.MULTILINE)
 _PACKAGE = re.compile(r"^(@[\w.-]+/[\w.-]+|[\w.-]+)")
 _URL_RULES = (
     (re.compile(r"^https?://deno\.land/x/([\w.-]+)"), "deno"),
@@ -31,7 +35,11 @@ _URL_RULES = (
 
 def strip_jsonc(text: str) -> str:
     """JSON with comments and trailing commas made plain JSON; strings are kept as written."""
-    return _JSONC.sub(lambda m: m.group(0) if m.group(0).startswith('"') else "", text)
+    if "/" in text:  # comments first: one may sit between a comma and a bracket
+        text = _COMMENTS.sub(r"\1", text)  # a string is kept, the rest (group 1 unset) dropped
+    if re.search(r",\s*[}\]]", text):
+        text = _TRAILING.sub(r"\1", text)
+    return text
 
 
 def specifier_package(key: str, target: str) -> tuple[str, str] | None:

@@ -8,11 +8,11 @@ recorded as ``msbuild:UseWPF`` so a rule can name them without mistaking them fo
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from xml.etree.ElementTree import Element
 
-from tui.analysis.manifests.base import Collector, Manifest, decode, load_xml, local_name
+from tui.analysis.manifests.base import Collector, Manifest, load_xml, local_name
+from tui.analysis.manifests.javascript import load_json
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
@@ -121,15 +121,8 @@ def parse_packages_config(path: str, data: bytes) -> Manifest:
 def parse_global_json(path: str, data: bytes) -> Manifest:
     """Parse ``global.json``: its MSBuild project SDKs (the .NET SDK version names no package)."""
     out = Collector(path, "nuget")
-    text = decode(data, out)
-    if text is None:
-        return out.freeze()
-    try:
-        doc = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        out.problem(f"invalid JSON ({type(exc).__name__})")
-        return out.freeze()
-    sdks = doc.get("msbuild-sdks") if isinstance(doc, dict) else None
+    doc = load_json(data, out)
+    sdks = doc.get("msbuild-sdks") if doc is not None else None
     if isinstance(sdks, dict):
         for name, version in sdks.items():
             out.add(name, Scope.BUILD, f"msbuild-sdks: {name} {version}", line=out.lines.key(name))
@@ -152,6 +145,15 @@ FORMATS = (
         names=("Directory.Packages.props",),
         rank=61,
     ),
-    Format("packages.config", "nuget", parse_packages_config, names=("packages.config",), rank=62),
-    Format("global.json", "nuget", parse_global_json, names=("global.json",), rank=63),
+    Format(
+        "packages.config",
+        "nuget",
+        parse_packages_config,
+        names=("packages.config",),
+        rank=62,
+        search=False,
+    ),
+    Format(
+        "global.json", "nuget", parse_global_json, names=("global.json",), rank=63, search=False
+    ),
 )

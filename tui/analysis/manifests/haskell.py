@@ -113,6 +113,14 @@ def parse_stack_yaml(path: str, data: bytes) -> Manifest:
 
 FORMATS = (
     Format("cabal", "hackage", parse_cabal, patterns=("*.cabal",), rank=85),
-    Format("hpack", "hackage", parse_package_yaml, names=("package.yaml",), rank=86),
-    Format("stack", "hackage", parse_stack_yaml, names=("stack.yaml",), rank=87, workspace=True),
+    Format("hpack", "hackage", parse_package_yaml, names=("package.yaml",), rank=86, search=False),
+    Format(
+        "stack",
+        "hackage",
+        parse_stack_yaml,
+        names=("stack.yaml",),
+        rank=87,
+        workspace=True,
+        search=False,
+    ),
 )

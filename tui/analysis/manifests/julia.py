@@ -32,7 +32,8 @@ FORMATS = (
         "julia-project",
         "julia",
         parse_project_toml,
-        names=("Project.toml", "JuliaProject.toml"),
+        names=("Project.toml",),
+        patterns=("juliaproject.toml",),
         rank=88,
     ),
 )

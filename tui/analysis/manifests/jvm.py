@@ -146,5 +146,6 @@ FORMATS = (
         names=("settings.gradle.kts", "settings.gradle"),
         rank=43,
         workspace=True,
+        search=False,  # it names modules, not dependencies: its repository is read deeper anyway
     ),
 )

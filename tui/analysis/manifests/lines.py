@@ -67,3 +67,21 @@ class LineIndex:
     def tag(self, artifact: str) -> int | None:
         """The line of ``<artifactId>artifact</artifactId>``."""
         return self.tags.get(artifact.lower())
+
+
+class LineCounter:
+    """Line numbers of increasing character offsets, counted incrementally (linear overall)."""
+
+    def __init__(self, text: str) -> None:
+        """Count lines of ``text``."""
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def at(self, offset: int) -> int:
+        """The 1-based line of ``offset``; cheap when offsets come in increasing order."""
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line

@@ -13,7 +13,7 @@ import re
 
 from tui.analysis.manifests.base import Collector, Manifest, decode
 from tui.analysis.manifests.javascript import load_json
-from tui.analysis.manifests.lines import numbered_lines
+from tui.analysis.manifests.lines import LineCounter, numbered_lines
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
@@ -37,11 +37,6 @@ _CONAN_SECTIONS = {
     "build_requires": Scope.BUILD,
     "test_requires": Scope.TEST,
 }
-
-
-def _line_of(text: str, offset: int) -> int:
-    """The 1-based line of a character offset."""
-    return text.count("\n", 0, offset) + 1
 
 
 def _cmake_call(out: Collector, command: str, args: list[str], line: int, raw: str) -> None:
@@ -76,12 +71,13 @@ def parse_cmake(path: str, data: bytes) -> Manifest:
     if text is None:
         return out.freeze()
     code = _CMAKE_COMMENT.sub("", text)  # same length per line is not needed: offsets from code
+    lines = LineCounter(code)
     for match in _CMAKE_CALL.finditer(code):
         if out.saturated:
             break
         command = match.group(1).lower()
         args = [arg.strip("\"'") for arg in match.group(2).split()]
-        _cmake_call(out, command, args, _line_of(code, match.start()), match.group(2))
+        _cmake_call(out, command, args, lines.at(match.start()), match.group(2))
     return out.freeze()
 
 

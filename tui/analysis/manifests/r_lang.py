@@ -11,6 +11,7 @@ from email.parser import Parser
 
 from tui.analysis.manifests.base import Collector, Manifest, decode
 from tui.analysis.manifests.javascript import load_json
+from tui.analysis.manifests.lines import MAX_LINE
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
@@ -21,26 +22,24 @@ _FIELDS = {
     "Suggests": Scope.OPTIONAL,
 }
 _NAME = re.compile(r"^\s*([A-Za-z][\w.]*)")
+_WORD = re.compile(r"(?<![\w.])[A-Za-z][\w.]*")
 _BASE = frozenset({"R", "methods", "utils", "stats", "graphics", "grDevices", "tools", "grid"})
 
 
-def _field_lines(text: str) -> dict[str, int]:
-    """The line each DCF field starts on."""
-    found: dict[str, int] = {}
+def _word_lines(text: str) -> dict[str, dict[str, int]]:
+    """For each dependency field, the first line of every word in it, in one pass."""
+    found: dict[str, dict[str, int]] = {}
+    field = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        field = re.match(r"^([\w/.-]+):", line)
-        if field:
-            found.setdefault(field.group(1), number)
+        start = re.match(r"^([\w/.-]+):", line)
+        if start:
+            field = start.group(1)
+            line = line[start.end() :]
+        if field in _FIELDS and len(line) <= MAX_LINE:
+            words = found.setdefault(field, {})
+            for word in _WORD.findall(line):
+                words.setdefault(word, number)
     return found
-
-
-def _line_in(lines: list[str], start: int, name: str) -> int:
-    """The first line at or after ``start`` naming ``name`` as a word."""
-    pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w.])")
-    for offset, line in enumerate(lines[start - 1 : start + 200]):
-        if pattern.search(line):
-            return start + offset
-    return start
 
 
 def parse_description(path: str, data: bytes) -> Manifest:
@@ -54,13 +53,15 @@ def parse_description(path: str, data: bytes) -> Manifest:
         out.problem(f"not a DESCRIPTION file ({type(fields.defects[0]).__name__})")
     package = fields.get("Package")
     out.package_name = str(package).strip() if package else None
-    starts, lines = _field_lines(text), text.splitlines()
+    lines = _word_lines(text)
     for field, scope in _FIELDS.items():
         value = fields.get(field)
         for item in str(value or "").split(","):
             name = _NAME.match(item)
+            if out.saturated:
+                break
             if name and name.group(1) not in _BASE:
-                where = _line_in(lines, starts.get(field, 1), name.group(1))
+                where = lines.get(field, {}).get(name.group(1))
                 out.add(name.group(1), scope, f"{field}: {' '.join(item.split())}", line=where)
     return out.freeze()
 

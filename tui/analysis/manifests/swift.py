@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.analysis.manifests.base import Collector, Manifest, decode
-from tui.analysis.manifests.lines import numbered_lines
+from tui.analysis.manifests.lines import LineCounter, numbered_lines
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
@@ -41,12 +41,15 @@ def parse_package_swift(path: str, data: bytes) -> Manifest:
         return out.freeze()
     name = _NAME.search(text)
     out.package_name = name.group(1) if name else None
+    lines = LineCounter(text)
     for call in _PACKAGE_CALL.finditer(text):
+        if out.saturated:
+            break
         args = call.group(1)
         url, ident = _URL.search(args), _ID.search(args)
         dep = repository_name(url.group(1)) if url else ident.group(1) if ident else None
         if dep:
-            line = text.count("\n", 0, call.start()) + 1
+            line = lines.at(call.start())
             out.add(dep, Scope.RUNTIME, f".package({args.strip()[:100]})", line=line)
     return out.freeze()
 
@@ -87,6 +90,13 @@ def parse_podfile(path: str, data: bytes) -> Manifest:
 
 FORMATS = (
     Format("package.swift", "swiftpm", parse_package_swift, names=("Package.swift",), rank=80),
-    Format("cartfile", "swiftpm", parse_cartfile, names=("Cartfile", "Cartfile.private"), rank=81),
+    Format(
+        "cartfile",
+        "swiftpm",
+        parse_cartfile,
+        names=("Cartfile",),
+        patterns=("cartfile.private",),
+        rank=81,
+    ),
     Format("podfile", "cocoapods", parse_podfile, names=("Podfile",), rank=82),
 )

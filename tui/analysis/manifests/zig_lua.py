@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 
 from tui.analysis.manifests.base import Collector, Manifest, decode
+from tui.analysis.manifests.lines import LineCounter
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
 
+# an unterminated string runs to the end of its line: each position is tried once (linear)
 _ZON_TOKEN = re.compile(
-    r"""(\.(?:@"([^"\n]{1,200})"|(\w{1,200}))\s*=\s*\.\{)|(\{)|(\})|"(?:[^"\\\n]|\\.)*\""""
+    r"""(\.(?:@"([^"\n]{1,200})"|(\w{1,200}))\s*=\s*\.\{)|(\{)|(\})|"(?:[^"\\\n]|\\.)*(?:"|\\?$)""",
+    re.MULTILINE,
 )
 _ZON_NAME = re.compile(r"""^\s*\.name\s*=\s*(?:\.(\w+)|"([^"\n]{1,200})")""", re.MULTILINE)
 _ROCK_TABLE = re.compile(
@@ -47,12 +50,14 @@ def parse_zon(path: str, data: bytes) -> Manifest:
     start = code.find(".dependencies")
     if start < 0:
         return out.freeze()
-    depth = 0
+    depth, lines = 0, LineCounter(code)
     for token in _ZON_TOKEN.finditer(code, start):
+        if out.saturated:
+            break
         if token.group(1):
             if depth == 1:
                 dep = token.group(2) or token.group(3)
-                out.add(dep, Scope.RUNTIME, f".{dep}", line=code.count("\n", 0, token.start()) + 1)
+                out.add(dep, Scope.RUNTIME, f".{dep}", line=lines.at(token.start()))
             depth += 1
         elif token.group(4):
             depth += 1
