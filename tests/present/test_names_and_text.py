@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tui.analysis.report import Evidence, Framework, LanguageShare, RepoInfo, RepoReport
-from tui.present.schema import headline_frameworks, verdict
+from tui.analysis.verdict import decide
+from tui.present.verdict import verdict_text as verdict
 from tui.sources.names import looks_like_path, parse_repo_ref
 from tui.textsafe import clean
 
@@ -97,7 +98,7 @@ def test_verdict_leaves_out_tooling_and_examples_only() -> None:
             _fw("Flask", category="web-backend", only_in="examples"),
         )
     )
-    assert [f.name for f in headline_frameworks(report.frameworks)] == ["PyTorch"]
+    assert [f.name for f in decide(report).frameworks] == ["PyTorch"]
 
 
 def test_verdict_when_nothing_detected_or_unknown() -> None:

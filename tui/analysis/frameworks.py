@@ -10,6 +10,9 @@ Confidence is the strongest signal's strength: its own package name 1.0; a runti
 file 0.6; a top-level import 0.5 (up to +0.15 when several files import it; an indented one
 0.35); anything under examples/ or docs/ (or a README install line) 0.3 and marked ``only_in``.
 Each further kind of signal adds 0.05; a supporting library (NumPy, requests) loses 0.1.
+
+Each framework also says what decided it (``Basis``: itself, a root manifest, a workspace member,
+imports, something weaker) and how many signals of that kind there are: the verdict ranks by them.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from tui.analysis.frameworks_readme import is_readme, readme_dependencies
 from tui.analysis.imports import language_of, sample_imports
 from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
 from tui.analysis.manifests.base import normalise, path_scope
-from tui.analysis.report import Evidence, Framework, Scope
+from tui.analysis.report import Basis, Evidence, Framework, Scope
 from tui.analysis.rules import Rule, RuleIndex, load_rules
 from tui.analysis.selection import is_vendored, manifests_to_fetch, sources_to_sample
+from tui.analysis.verdict import is_primary
 
 __all__ = [
     "Detection",
@@ -59,8 +63,9 @@ class Detection:
         frameworks: Sorted by confidence (highest first), then name.
         problems: Broken or hostile manifests, described.
         manifests_read: The manifests that were parsed.
-        silent: No manifest named a known framework (markers alone do not count): sampling a few
-            sources (``sources_to_sample``) may find what the manifests did not say.
+        silent: No manifest named a *primary* framework (a CLI helper, NumPy or CI markers do
+            not count): sampling a few sources (``sources_to_sample``) may find what the
+            manifests did not say (TensorFlow imported by a repo that only lists Python Fire).
     """
 
     frameworks: tuple[Framework, ...] = ()
@@ -150,8 +155,20 @@ def detect_from(
         frameworks=tuple(frameworks),
         problems=tuple(problem for manifest in manifests for problem in manifest.problems),
         manifests_read=tuple(manifest.path for manifest in manifests),
-        silent=not any(hit.kind in ("self", "dependency") for hit in hits),
+        silent=not any(_names_primary(hit) for hit in hits),
     )
+
+
+_NOT_RUNTIME = _ASIDE | {Scope.DEV, Scope.TEST}
+
+
+def _names_primary(hit: _Hit) -> bool:
+    """True for a manifest's word that the project is, or is built on, a primary framework."""
+    if hit.kind == "self":
+        return True
+    rule = hit.rule
+    primary = is_primary(rule.category, support=rule.support, primary=rule.primary)
+    return hit.kind == "dependency" and primary and hit.scope not in _NOT_RUNTIME
 
 
 def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[_Hit]:
@@ -252,21 +269,57 @@ def _framework(hits: list[_Hit]) -> Framework:
     only_in = None
     if scopes <= _ASIDE:
         only_in = "examples" if Scope.EXAMPLES in scopes else "docs"
+    basis, signals = _basis(hits)
     return Framework(
         name=rule.name,
         category=rule.category,
         confidence=round(confidence, 2),
         is_self=is_self,
-        evidence=_pick_evidence(hits),
+        evidence=_pick_evidence(hits, basis),
         homepage=rule.homepage,
         only_in=only_in,
         support=rule.support,
+        basis=basis,
+        signals=signals,
+        primary=rule.primary,
+        platforms=rule.platforms,
+        builds_on=rule.builds_on,
     )
 
 
-def _pick_evidence(hits: list[_Hit]) -> tuple[Evidence, ...]:
-    """The strongest piece of each kind of evidence, then the next strongest from other files."""
+def _is_root(path: str) -> bool:
+    """A manifest at the repository root (``requirements/base.txt`` counts: it is the root's)."""
+    return "/" not in path or path.lower().startswith("requirements/")
+
+
+def _hit_basis(hit: _Hit) -> Basis:
+    """The kind of evidence one hit is."""
+    if hit.kind == "self":
+        return Basis.SELF
+    if hit.kind == "dependency" and hit.scope is Scope.RUNTIME:
+        return Basis.ROOT if _is_root(hit.evidence.path) else Basis.MEMBER
+    if hit.kind == "import" and hit.scope is Scope.RUNTIME:
+        return Basis.IMPORTS
+    return Basis.README if hit.kind == "readme" else Basis.OTHER
+
+
+def _basis(hits: list[_Hit]) -> tuple[Basis, int]:
+    """The strongest kind of evidence among ``hits``, and how many places show it."""
+    bases = [_hit_basis(hit) for hit in hits]
+    best = min(bases, key=lambda basis: basis.tier)
+    places = {
+        hit.evidence.path if best is Basis.IMPORTS else (hit.evidence.path, hit.evidence.line)
+        for hit, basis in zip(hits, bases, strict=True)
+        if basis is best
+    }
+    return best, len(places)
+
+
+def _pick_evidence(hits: list[_Hit], basis: Basis) -> tuple[Evidence, ...]:
+    """The evidence that decided it first, then the strongest of each other kind, then more."""
     firsts: dict[str, Evidence] = {}
+    deciding = next(hit for hit in hits if _hit_basis(hit) is basis)
+    firsts[deciding.kind] = deciding.evidence
     for hit in hits:
         firsts.setdefault(hit.kind, hit.evidence)
     picked = list(firsts.values())  # hits come strongest first, so these do too

@@ -43,7 +43,7 @@ class LocalSource:
         report = RepoReport(info=info, source=source)
         yield report
         scan = await asyncio.to_thread(scan_checkout, self.root)
-        view = notebook_view(scan.bytes_by_language, scan.notebook_bytes_by_language)
+        view = notebook_view(scan.bytes_by_language, scan.notebook_cells_by_language)
         top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
         report = replace(
             report,

@@ -21,13 +21,20 @@ MAX_DEPENDENCIES = 5000
 MAX_PROBLEMS = 20
 """Problems listed per manifest; a broken file is described, not transcribed."""
 
+# templates, playgrounds, fixtures and benchmarks show what a project *makes* or *measures*, not
+# what it is built with: like examples, their frameworks are listed but never headlined
+_EXAMPLE_DIRS = (
+    *("examples", "example", "samples", "sample", "demo", "demos", "showcase"),
+    *("templates", "template", "starters", "starter", "boilerplates", "scaffolds"),
+    *("playground", "playgrounds", "sandbox", "sandboxes"),
+    *("fixtures", "__fixtures__", "testdata", "test-fixtures"),
+    *("benchmarks", "benchmark", "bench", "benches"),
+)
 _DIR_SCOPES: dict[str, Scope] = {
-    **dict.fromkeys(("examples", "example", "samples", "sample", "demo", "demos"), Scope.EXAMPLES),
+    **dict.fromkeys(_EXAMPLE_DIRS, Scope.EXAMPLES),
     **dict.fromkeys(("docs", "doc", "docs_src", "documentation", "website"), Scope.DOCS),
-    **dict.fromkeys(
-        ("tests", "test", "testing", "__tests__", "fixtures", "testdata", "e2e"), Scope.TEST
-    ),
-    **dict.fromkeys(("benchmarks", "benchmark", "bench", "scripts", "tools"), Scope.DEV),
+    **dict.fromkeys(("tests", "test", "testing", "__tests__", "e2e"), Scope.TEST),
+    **dict.fromkeys(("scripts", "tools"), Scope.DEV),
 }
 
 
