@@ -48,7 +48,10 @@ def test_a_build_tool_is_itself_not_the_frameworks_of_its_templates() -> None:
     assert verdict.frameworks[0].is_self
     react = next(f for f in report.frameworks or () if f.name == "React")
     assert react.only_in == "examples"  # listed, marked, never headlined
-    assert verdict_text(report).endswith("and is Vite itself.")
+    assert (
+        verdict_text(report)
+        == "acme/vite is Vite itself, written in Python (90.0 %) and Shell (10.0 %)."
+    )
 
 
 def test_an_http_client_is_itself_not_its_docs_generator() -> None:
@@ -120,7 +123,7 @@ def test_weak_evidence_is_said_to_be_weak() -> None:
     files = {f"{name}.py": "import torch\nimport numpy as np\n" for name in ("train", "model", "b")}
     report = _report("acme/gpt", files)
     text = verdict_text(report)
-    assert text.endswith("and probably built with PyTorch (imports in 3 files).")
+    assert text.endswith("(10.0 %), probably built with PyTorch (imports in 3 files).")
 
 
 def test_a_platform_under_a_framework_is_not_a_second_framework() -> None:
@@ -145,7 +148,7 @@ def test_frameworks_only_in_templates_playgrounds_or_fixtures_are_examples() -> 
     assert listed == {"React": "examples", "Vue": "examples", "Express": "examples",
                       "Fastify": "examples"}  # fmt: skip
     assert decide(report).frameworks == ()
-    assert verdict_text(report).endswith("and no framework was detected.")
+    assert verdict_text(report).endswith("; no framework was detected.")
 
 
 def test_supporting_libraries_only_when_nothing_primary_exists() -> None:
@@ -175,7 +178,7 @@ def test_at_most_four_frameworks_and_the_other_languages_above_ten_percent() -> 
 def test_unknown_and_hand_made_frameworks() -> None:
     bare = RepoReport(RepoInfo(full_name="o/r"), languages=PYTHON)
     assert not decide(bare).known
-    assert verdict_text(bare).endswith("and its frameworks are unknown.")
+    assert verdict_text(bare).endswith("; its frameworks are not known yet.")
     plain = Framework("PyTorch", "ml", 0.9, evidence=(Evidence("setup.py", "torch", 9),))
     verdict = decide(RepoReport(RepoInfo(full_name="o/r"), frameworks=(plain,)))
     assert verdict.frameworks[0].why == "setup.py:9 torch"

@@ -81,5 +81,5 @@ def test_compare_export_carries_each_report_in_the_schema() -> None:
     assert document["reports"] == [json.loads(json.dumps(report_json(r))) for r in reports]
     verdict_row = document["rows"][0]
     assert verdict_row["key"] == "verdict"
-    expected = "b/two has no language statistics yet and no framework was detected."
+    expected = "b/two has no language statistics yet; no framework was detected."
     assert verdict_row["values"][1]["text"] == expected

@@ -37,8 +37,7 @@ async def test_preview_pane_opens_with_the_verdict(tmp_path: Path) -> None:
         assert detail.report.info.full_name == "pallets/flask"
         line = first_line(detail)
         assert line == verdict_text(detail.report)
-        assert line.startswith("pallets/flask is written in Python (")
-        assert line.endswith("and is Flask itself.")
+        assert line.startswith("pallets/flask is Flask itself, written in Python (")
 
 
 async def test_detail_screen_opens_with_the_verdict(tmp_path: Path) -> None:
@@ -48,7 +47,7 @@ async def test_detail_screen_opens_with_the_verdict(tmp_path: Path) -> None:
         assert isinstance(app.screen, DetailScreen)
         detail = app.screen.query_one(RepoDetail)
         line = first_line(detail)
-        assert line.startswith("microsoft/BioGPT is written in Python (98.8 %) and built with")
+        assert line.startswith("microsoft/BioGPT is written in Python (98.8 %), built with")
         assert "PyTorch" in line
         assert "GitHub Actions" not in line
 

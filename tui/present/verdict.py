@@ -2,9 +2,11 @@
 
 ``tui.analysis.verdict`` decides; this module only words the decision::
 
-    microsoft/BioGPT is written in Python (98.8 %) and built with PyTorch, fairseq and scikit-learn.
-    karpathy/nanoGPT is written in Python (100.0 %) and probably built with PyTorch
-    (imports in 3 files).
+    microsoft/BioGPT is written in Python (98.8 %), built with PyTorch, fairseq and scikit-learn.
+    karpathy/nanoGPT is written in Python (100.0 %), probably built with PyTorch (imports in 3
+    files).
+    fastapi/fastapi is FastAPI itself, written in Python (100.0 %), built with Starlette.
+    BurntSushi/ripgrep is written in Rust (95.0 %); no framework was detected.
 """
 
 from __future__ import annotations
@@ -71,18 +73,20 @@ def _built(verdict: Verdict) -> str:
 def verdict_text(report: RepoReport) -> str:
     """The one-line verdict: written in what, built with what (see the module docstring)."""
     verdict = decide(report)
-    head = f"{_subject(report)} {_written(report, verdict)}"
+    written = _written(report, verdict)
     itself = [clean(f.name) for f in verdict.frameworks if f.is_self]
     built = _built(verdict)
     if itself:
-        tail = f"is {_join(itself)} itself" + (f", {built}" if built else "")
-    elif built:
-        tail = built
-    elif not verdict.known:
-        tail = "its frameworks are unknown"
+        written = written.removeprefix("is ").replace("has no", "with no", 1)
+        head = f"{_subject(report)} is {_join(itself)} itself, {written}"
     else:
-        tail = "no framework was detected"
-    return f"{head} and {tail}."
+        head = f"{_subject(report)} {written}"
+    if built:
+        return f"{head}, {built}."
+    if itself:
+        return f"{head}."
+    tail = "no framework was detected" if verdict.known else "its frameworks are not known yet"
+    return f"{head}; {tail}."
 
 
 def verdict_json(report: RepoReport) -> dict[str, Any]:
