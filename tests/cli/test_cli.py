@@ -84,7 +84,7 @@ def test_show_human_opens_with_the_verdict(
     code, out, _ = run(capsys, "show", "https://github.com/microsoft/BioGPT.git")
     assert code == 0
     first = out.splitlines()[0]
-    assert first.startswith("microsoft/BioGPT is written in Python (98.8 %) and built with ")
+    assert first.startswith("microsoft/BioGPT is written in Python (98.8 %), built with ")
     assert "PyTorch" in first
     assert "fairseq" in first
     assert "[@click=app.quit]x[/]" in out  # shown literally

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tui.analysis.report import Evidence, Framework, LanguageShare, RepoInfo, RepoReport
-from tui.present.schema import headline_frameworks, verdict
+from tui.analysis.verdict import decide
+from tui.present.verdict import verdict_text as verdict
 from tui.sources.names import looks_like_path, parse_repo_ref
 from tui.textsafe import clean
 
@@ -84,7 +85,7 @@ def _report(frameworks: tuple[Framework, ...] | None) -> RepoReport:
 def test_verdict_names_top_language_and_frameworks() -> None:
     report = _report((_fw("PyTorch"), _fw("fairseq", confidence=0.85)))
     assert verdict(report) == (
-        "microsoft/BioGPT is written in Python (98.8 %) and built with PyTorch and fairseq."
+        "microsoft/BioGPT is written in Python (98.8 %), built with PyTorch and fairseq."
     )
 
 
@@ -97,14 +98,14 @@ def test_verdict_leaves_out_tooling_and_examples_only() -> None:
             _fw("Flask", category="web-backend", only_in="examples"),
         )
     )
-    assert [f.name for f in headline_frameworks(report.frameworks)] == ["PyTorch"]
+    assert [f.name for f in decide(report).frameworks] == ["PyTorch"]
 
 
 def test_verdict_when_nothing_detected_or_unknown() -> None:
-    assert verdict(_report(())).endswith("and no framework was detected.")
-    assert verdict(_report(None)).endswith("its frameworks are unknown.")
+    assert verdict(_report(())).endswith("; no framework was detected.")
+    assert verdict(_report(None)).endswith("; its frameworks are not known yet.")
     bare = RepoReport(info=RepoInfo(full_name="o/r"), languages=(), frameworks=())
-    assert verdict(bare) == "o/r has no language statistics yet and no framework was detected."
+    assert verdict(bare) == "o/r has no language statistics yet; no framework was detected."
 
 
 def test_verdict_prefers_frameworks_to_supporting_libraries() -> None:
@@ -118,9 +119,14 @@ def test_verdict_prefers_frameworks_to_supporting_libraries() -> None:
 
 def test_verdict_says_when_a_repo_is_the_framework() -> None:
     flask = Framework("Flask", "web-backend", 1.0, is_self=True)
-    assert verdict(_report((flask,))).endswith("and is Flask itself.")
+    assert (
+        verdict(_report((flask,)))
+        == "microsoft/BioGPT is Flask itself, written in Python (98.8 %)."
+    )
     starlette = _fw("Starlette", category="web-backend")
-    assert verdict(_report((flask, starlette))).endswith("is Flask itself, built with Starlette.")
+    assert verdict(_report((flask, starlette))).endswith(
+        "is Flask itself, written in Python (98.8 %), built with Starlette."
+    )
 
 
 def test_weak_evidence_stays_out_of_the_verdict() -> None:

@@ -40,7 +40,8 @@ async def test_mark_two_and_compare(tmp_path: Path) -> None:
         await settle(app, pilot)
         assert columns(app) == ["fastapi/fastapi", "pallets/flask"]
         table = app.screen.query_one(CompareTable)
-        stars = table.rows_shown[0]
+        assert table.rows_shown[0].key == "verdict"  # the verdict leads, then the facts
+        stars = table.rows_shown[1]
         assert stars.key == "stars"
         assert stars.best == {0}
         assert stars.worst == {1}

@@ -19,6 +19,7 @@ from tui.present.format import (
     plural,
     size_bytes,
 )
+from tui.present.verdict import grouped
 from tui.ui.app import make_app
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.detail import DetailScreen
@@ -100,11 +101,15 @@ def test_compare_rows_align_and_group() -> None:
     ]
     rows = compare_rows(reports, NOW)
     assert all(len(row.values) == 2 for row in rows)
-    stars = rows[0]
+    assert rows[0].key == "verdict"
+    stars = rows[1]
     assert stars.values == ("16.6k", UNKNOWN)
     assert not stars.best  # one known value is no contest
     groups = [row.group for row in rows if row.key.startswith("fw:")]
-    assert groups.index("frameworks: ml") < groups.index("frameworks: web-frontend")
+    # categories in the one order of tui.present.verdict, each in one block
+    everything = [f for r in reports for f in r.frameworks or ()]
+    assert list(dict.fromkeys(groups)) == [f"frameworks: {c}" for c, _ in grouped(everything)]
+    assert groups == sorted(groups, key=groups.index)  # each category's rows together
     react = next(row for row in rows if row.key == "fw:React")
     assert react.values == ("✓", "·")
     loading = compare_rows([RepoReport(RepoInfo("a/b")), reports[0]], NOW)

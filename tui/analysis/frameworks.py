@@ -10,6 +10,9 @@ Confidence is the strongest signal's strength: its own package name 1.0; a runti
 file 0.6; a top-level import 0.5 (up to +0.15 when several files import it; an indented one
 0.35); anything under examples/ or docs/ (or a README install line) 0.3 and marked ``only_in``.
 Each further kind of signal adds 0.05; a supporting library (NumPy, requests) loses 0.1.
+
+Each framework also says what decided it (``Basis``: itself, a root manifest, a workspace member,
+imports, something weaker) and how many signals of that kind there are: the verdict ranks by them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from tui.analysis.frameworks_evidence import MAX_EVIDENCE, Hit, decisive_basis, pick_evidence
 from tui.analysis.frameworks_readme import is_readme, readme_dependencies
 from tui.analysis.imports import language_of, sample_imports
 from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
@@ -25,6 +29,7 @@ from tui.analysis.manifests.base import normalise, path_scope
 from tui.analysis.report import Evidence, Framework, Scope
 from tui.analysis.rules import Rule, RuleIndex, load_rules
 from tui.analysis.selection import is_vendored, manifests_to_fetch, sources_to_sample
+from tui.analysis.verdict import is_primary
 
 __all__ = [
     "Detection",
@@ -47,7 +52,6 @@ _DEP_STRENGTH = {
 _MARKER_STRENGTH = {Scope.RUNTIME: 0.6, Scope.DEV: 0.45, Scope.TEST: 0.4, Scope.BUILD: 0.45}
 _IMPORT_STRENGTH = {Scope.RUNTIME: 0.5, Scope.DEV: 0.4, Scope.TEST: 0.4, Scope.BUILD: 0.4}
 _ASIDE = frozenset({Scope.DOCS, Scope.EXAMPLES})
-_MAX_EVIDENCE = 5
 _SUPPORT_PENALTY = 0.1
 
 
@@ -59,25 +63,15 @@ class Detection:
         frameworks: Sorted by confidence (highest first), then name.
         problems: Broken or hostile manifests, described.
         manifests_read: The manifests that were parsed.
-        silent: No manifest named a known framework (markers alone do not count): sampling a few
-            sources (``sources_to_sample``) may find what the manifests did not say.
+        silent: No manifest named a *primary* framework (a CLI helper, NumPy or CI markers do
+            not count): sampling a few sources (``sources_to_sample``) may find what the
+            manifests did not say (TensorFlow imported by a repo that only lists Python Fire).
     """
 
     frameworks: tuple[Framework, ...] = ()
     problems: tuple[str, ...] = ()
     manifests_read: tuple[str, ...] = ()
     silent: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """One signal for one rule."""
-
-    rule: Rule
-    kind: str  # "self", "dependency", "marker", "import", "readme"
-    strength: float
-    scope: Scope
-    evidence: Evidence
 
 
 @cache
@@ -133,7 +127,7 @@ def detect_from(
     """
     index = RuleIndex(rules) if rules is not None else _default_index()
     sources = sources or {}
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     for manifest in manifests:
         hits.extend(_manifest_hits(index, manifest))
     hits.extend(_marker_hits(index, paths))
@@ -150,69 +144,81 @@ def detect_from(
         frameworks=tuple(frameworks),
         problems=tuple(problem for manifest in manifests for problem in manifest.problems),
         manifests_read=tuple(manifest.path for manifest in manifests),
-        silent=not any(hit.kind in ("self", "dependency") for hit in hits),
+        silent=not any(_names_primary(hit) for hit in hits),
     )
 
 
-def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[_Hit]:
+_NOT_RUNTIME = _ASIDE | {Scope.DEV, Scope.TEST}
+
+
+def _names_primary(hit: Hit) -> bool:
+    """True for a manifest's word that the project is, or is built on, a primary framework."""
+    if hit.kind == "self":
+        return True
+    rule = hit.rule
+    primary = is_primary(rule.category, support=rule.support, primary=rule.primary)
+    return hit.kind == "dependency" and primary and hit.scope not in _NOT_RUNTIME
+
+
+def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
     """Hits from one manifest: its own name (self) and its dependencies."""
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     own_scope = path_scope(manifest.path, Scope.RUNTIME)
     if manifest.package_name and own_scope is Scope.RUNTIME and manifest.ecosystem != "conda":
         detail = f"package name: {manifest.package_name}"
         evidence = Evidence(manifest.path, detail, manifest.package_line)
         for rule in index.by_own_name(manifest.ecosystem, manifest.package_name):
-            hits.append(_Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
+            hits.append(Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
     root = "/" not in manifest.path
     for dep in manifest.dependencies:
         strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
         evidence = Evidence(dep.path, dep.detail, dep.line)
         for rule in index.by_dependency(dep):
-            hits.append(_Hit(rule, "dependency", strength, dep.scope, evidence))
+            hits.append(Hit(rule, "dependency", strength, dep.scope, evidence))
     return hits
 
 
-def _marker_hits(index: RuleIndex, paths: Sequence[str]) -> list[_Hit]:
+def _marker_hits(index: RuleIndex, paths: Sequence[str]) -> list[Hit]:
     """Hits from marker files in the listing (the first few per rule are enough)."""
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     seen: dict[str, int] = {}
     for path in paths:
         rules = index.by_marker(path)
         if not rules or is_vendored(path):
             continue  # someone else's jest.config.js under node_modules/ says nothing of this repo
         for rule in rules:
-            if seen.get(rule.name, 0) >= _MAX_EVIDENCE:
+            if seen.get(rule.name, 0) >= MAX_EVIDENCE:
                 continue
             seen[rule.name] = seen.get(rule.name, 0) + 1
             scope = path_scope(path, Scope.RUNTIME)
             strength = _MARKER_STRENGTH.get(scope, 0.25)
-            hits.append(_Hit(rule, "marker", strength, scope, Evidence(path, "marker file")))
+            hits.append(Hit(rule, "marker", strength, scope, Evidence(path, "marker file")))
     return hits
 
 
-def _import_hits(index: RuleIndex, path: str, data: bytes) -> list[_Hit]:
+def _import_hits(index: RuleIndex, path: str, data: bytes) -> list[Hit]:
     """Hits from the import statements of one sampled source file."""
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     scope = path_scope(path, Scope.RUNTIME)
     for found in sample_imports(path, data):
         evidence = Evidence(path, found.text, found.line)
         strength = _IMPORT_STRENGTH.get(scope, 0.25) - (0 if found.top_level else 0.15)
         for rule in index.by_import(found.language, found.module):
-            hits.append(_Hit(rule, "import", strength, scope, evidence))
+            hits.append(Hit(rule, "import", strength, scope, evidence))
     return hits
 
 
-def _readme_hits(index: RuleIndex, deps: list[Dependency]) -> list[_Hit]:
+def _readme_hits(index: RuleIndex, deps: list[Dependency]) -> list[Hit]:
     """Hits from README install commands: documentation, never more."""
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     for dep in deps:
         evidence = Evidence(dep.path, dep.detail, dep.line)
         for rule in index.by_dependency(dep):
-            hits.append(_Hit(rule, "readme", _DEP_STRENGTH[Scope.DOCS], Scope.DOCS, evidence))
+            hits.append(Hit(rule, "readme", _DEP_STRENGTH[Scope.DOCS], Scope.DOCS, evidence))
     return hits
 
 
-def _folder_hits(index: RuleIndex, paths: Sequence[str], repo_name: str | None) -> list[_Hit]:
+def _folder_hits(index: RuleIndex, paths: Sequence[str], repo_name: str | None) -> list[Hit]:
     """Self hits from a top-level Python package named like the repository (``flask/``)."""
     if not repo_name:
         return []
@@ -223,19 +229,19 @@ def _folder_hits(index: RuleIndex, paths: Sequence[str], repo_name: str | None) 
             package = path.split("/")[-2]
             evidence = Evidence(path, f"the {package} package itself")
             rules = index.by_import("python", package)
-            return [_Hit(rule, "self", 1.0, Scope.RUNTIME, evidence) for rule in rules]
+            return [Hit(rule, "self", 1.0, Scope.RUNTIME, evidence) for rule in rules]
     return []
 
 
-def _group(hits: list[_Hit]) -> dict[str, list[_Hit]]:
+def _group(hits: list[Hit]) -> dict[str, list[Hit]]:
     """Hits grouped by framework name, strongest first within each group."""
-    groups: dict[str, list[_Hit]] = {}
+    groups: dict[str, list[Hit]] = {}
     for hit in sorted(hits, key=lambda h: -h.strength):
         groups.setdefault(hit.rule.name, []).append(hit)
     return groups
 
 
-def _framework(hits: list[_Hit]) -> Framework:
+def _framework(hits: list[Hit]) -> Framework:
     """One framework from its hits: confidence from the strongest, plus corroborating kinds."""
     rule = hits[0].rule
     is_self = any(hit.kind == "self" for hit in hits)
@@ -252,29 +258,19 @@ def _framework(hits: list[_Hit]) -> Framework:
     only_in = None
     if scopes <= _ASIDE:
         only_in = "examples" if Scope.EXAMPLES in scopes else "docs"
+    basis, signals = decisive_basis(hits)
     return Framework(
         name=rule.name,
         category=rule.category,
         confidence=round(confidence, 2),
         is_self=is_self,
-        evidence=_pick_evidence(hits),
+        evidence=pick_evidence(hits, basis),
         homepage=rule.homepage,
         only_in=only_in,
         support=rule.support,
+        basis=basis,
+        signals=signals,
+        primary=rule.primary,
+        platforms=rule.platforms,
+        builds_on=rule.builds_on,
     )
-
-
-def _pick_evidence(hits: list[_Hit]) -> tuple[Evidence, ...]:
-    """The strongest piece of each kind of evidence, then the next strongest from other files."""
-    firsts: dict[str, Evidence] = {}
-    for hit in hits:
-        firsts.setdefault(hit.kind, hit.evidence)
-    picked = list(firsts.values())  # hits come strongest first, so these do too
-    per_file = {ev.path: 1 for ev in picked}
-    for hit in hits:
-        if len(picked) >= _MAX_EVIDENCE:
-            break
-        if hit.evidence not in picked and per_file.get(hit.evidence.path, 0) < 2:
-            per_file[hit.evidence.path] = per_file.get(hit.evidence.path, 0) + 1
-            picked.append(hit.evidence)
-    return tuple(picked[:_MAX_EVIDENCE])

@@ -30,6 +30,7 @@ __all__ = [
     "bytes_from_listing",
     "excluded",
     "fold_small",
+    "has_extension",
     "is_counted",
     "load_table",
     "resolve",
@@ -54,10 +55,18 @@ def _percent(part: int, total: int) -> float:
 def shares(
     bytes_by_language: Mapping[str, int], table: LanguageTable | None = None
 ) -> tuple[LanguageShare, ...]:
-    """Shares of a bytes-per-language map, largest first (ties by name), with GitHub's colours."""
+    """Shares of a bytes-per-language map, largest first (ties by name), with GitHub's colours.
+
+    Names are the bundled table's, whoever named the language (GitHub's API or go-enry may
+    spell it "Vim Script" where the table says "Vim script"): one language, one name.
+    """
     table = table or load_table()
-    total = sum(max(count, 0) for count in bytes_by_language.values())
-    ordered = sorted(bytes_by_language.items(), key=lambda item: (-item[1], item[0].casefold()))
+    canonical: Counter[str] = Counter()
+    for name, count in bytes_by_language.items():
+        known = table.get(name)
+        canonical[known.name if known else name] += count
+    total = sum(max(count, 0) for count in canonical.values())
+    ordered = sorted(canonical.items(), key=lambda item: (-item[1], item[0].casefold()))
     return tuple(
         LanguageShare(name, count, _percent(count, total), table.color(name))
         for name, count in ordered
@@ -185,11 +194,17 @@ def scripts_to_sample(
         (size, path)
         for path, size in entries
         if size
-        and "." not in path.rsplit("/", 1)[-1]
+        and not has_extension(path)
         and not table.candidates(path)
         and excluded(path, NO_OVERRIDES, use_enry=use_enry) is None
     ]
     return [path for _, path in sorted(found, reverse=True)[:limit]]
+
+
+def has_extension(path: str) -> bool:
+    """Whether a file name has an extension; a dotfile (``.aliases``) has none, as for Linguist."""
+    name = path.rsplit("/", 1)[-1]
+    return "." in name.lstrip(".")
 
 
 def is_counted(language: Language, attrs: Overrides) -> bool:

@@ -64,6 +64,28 @@ class Scope(StrEnum):
     OPTIONAL = "optional"
 
 
+class Basis(StrEnum):
+    """The kind of evidence that decided a framework, strongest first (the verdict ranks by it)."""
+
+    SELF = "self"
+    """The repository is the framework: its own package name, or its package folder."""
+    ROOT = "root manifest"
+    """A runtime dependency in a manifest at the repository root."""
+    MEMBER = "member manifest"
+    """A runtime dependency in a workspace member's manifest (``packages/app/package.json``)."""
+    IMPORTS = "imports"
+    """Imports in sampled source files, and nothing a manifest says."""
+    OTHER = "other"
+    """Marker files, or optional, build, dev or test dependencies."""
+    README = "readme"
+    """Only the README's install commands."""
+
+    @property
+    def tier(self) -> int:
+        """0 for the strongest kind of evidence, counting up (the declaration order)."""
+        return list(Basis).index(self)
+
+
 @dataclass(frozen=True, slots=True)
 class Framework:
     """A detected framework or library with its evidence.
@@ -78,6 +100,15 @@ class Framework:
         only_in: Set when every piece of evidence comes from ``examples`` or ``docs``.
         support: A supporting library (NumPy, requests, Serde) rather than a framework the
             project is built on; the one-line verdict names frameworks first.
+        basis: The kind of evidence that decided it (``None`` when not known).
+        signals: How many pieces of evidence of that kind there are (files importing it,
+            manifest lines naming it): the more, the more central.
+        primary: Its rule says it is what a project is built on whatever its category (a data
+            app framework such as Streamlit); see ``tui.analysis.verdict.is_primary``.
+        platforms: Frameworks that are only the platform under this one (Android under
+            Flutter): next to it, they are not named as frameworks of their own.
+        builds_on: Frameworks this one is built on (fairseq on PyTorch): on equal evidence,
+            the verdict names the foundation first.
     """
 
     name: str
@@ -88,6 +119,11 @@ class Framework:
     homepage: str | None = None
     only_in: str | None = None
     support: bool = False
+    basis: Basis | None = None
+    signals: int = 0
+    primary: bool = False
+    platforms: tuple[str, ...] = ()
+    builds_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

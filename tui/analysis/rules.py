@@ -3,7 +3,10 @@
 A rule names a framework (display name, category, homepage) and the signals that reveal it:
 dependency names per package ecosystem (globs allowed, ``@angular/*``), marker files as
 gitignore-style patterns (``manage.py``, ``.github/workflows/*.yml``), and import names per
-source language.
+source language. Three optional fields feed the verdict: ``primary`` (a data-app framework such as
+Streamlit is what a project is built on, whatever its category), ``platforms`` (the frameworks
+that are only the platform under this one: Android under Flutter, Node.js under Express) and
+``builds_on`` (the framework this one is built on: fairseq on PyTorch; named first on a tie).
 """
 
 from __future__ import annotations
@@ -101,6 +104,9 @@ class Rule:
         imports: Import names per language in ``LANGUAGES``.
         support: A supporting library (NumPy, requests, Serde) rather than what a project is
             built on; it ranks a little lower than a framework with the same evidence.
+        primary: What a project is built on, whatever its category (Streamlit, Gradio, Shiny).
+        platforms: Names of frameworks that are only the platform under this one.
+        builds_on: Names of frameworks this one is built on (fairseq on PyTorch).
     """
 
     name: str
@@ -111,6 +117,9 @@ class Rule:
     files: tuple[str, ...] = ()
     imports: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     support: bool = False
+    primary: bool = False
+    platforms: tuple[str, ...] = ()
+    builds_on: tuple[str, ...] = ()
 
     def has_signal(self) -> bool:
         """True when the rule has at least one signal to match."""
@@ -130,6 +139,9 @@ def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
         files=tuple(raw.get("files", ())),
         imports=imports,
         support=bool(raw.get("support", False)),
+        primary=bool(raw.get("primary", False)),
+        platforms=tuple(str(name) for name in raw.get("platforms", ())),
+        builds_on=tuple(str(name) for name in raw.get("builds_on", ())),
     )
 
 

@@ -7,15 +7,12 @@ from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
 from tui.present.age import UNKNOWN, age
-from tui.present.schema import verdict
+from tui.present.format import exact
+from tui.present.verdict import grouped, verdict_text
 from tui.sources.base import SearchResults
 from tui.textsafe import clean
 
 BAR_WIDTH = 30
-
-
-def _num(value: int | None) -> str:
-    return UNKNOWN if value is None else f"{value:,}"
 
 
 def language_lines(languages: Sequence[LanguageShare]) -> list[str]:
@@ -32,16 +29,11 @@ def language_lines(languages: Sequence[LanguageShare]) -> list[str]:
 
 
 def framework_lines(frameworks: Sequence[Framework]) -> list[str]:
-    """Frameworks grouped by category, each with its strongest evidence."""
+    """Frameworks grouped by category in the one order, each with its deciding evidence."""
     lines: list[str] = []
-    strongest: dict[str, float] = {}
-    for f in frameworks:
-        strongest[f.category] = max(strongest.get(f.category, 0.0), f.confidence)
-    # the category of the strongest evidence first (ml for BioGPT), then by name
-    for category in sorted(strongest, key=lambda c: (-strongest[c], c)):
+    for category, members in grouped(frameworks):
         lines.append(f"  {category}")
-        members = [f for f in frameworks if f.category == category]
-        for f in sorted(members, key=lambda f: (-f.confidence, f.name.lower())):
+        for f in members:
             marks = " (this repository)" if f.is_self else ""
             marks += f" (only in {f.only_in})" if f.only_in else ""
             proof = f.evidence[0] if f.evidence else None
@@ -66,13 +58,13 @@ def source_line(source: SourceInfo) -> str:
 def report_text(report: RepoReport) -> str:
     """The whole ``repolens show`` page."""
     info = report.info
-    out = [verdict(report), ""]
+    out = [verdict_text(report), ""]
     if info.description:
         out.append(f"  {clean(info.description, single_line=True)}")
     facts = [
-        f"★ {_num(info.stars)}",
-        f"forks {_num(info.forks)}",
-        f"issues {_num(info.open_issues)}",
+        f"★ {exact(info.stars)}",
+        f"forks {exact(info.forks)}",
+        f"issues {exact(info.open_issues)}",
         f"licence {clean(info.license) or 'none'}",
         f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else UNKNOWN}",
     ]
@@ -113,7 +105,7 @@ def search_text(results: SearchResults) -> str:
     for info in results.items:
         desc = clean(info.description, single_line=True)
         rows.append(
-            f"{clean(info.full_name):<40} ★ {_num(info.stars):>9}  "
+            f"{clean(info.full_name):<40} ★ {exact(info.stars):>9}  "
             f"{clean(info.primary_language) or '-':<12} {desc[:70]}"
         )
     return "\n".join(rows)

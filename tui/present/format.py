@@ -1,72 +1,34 @@
-"""Small formatters shared by widgets: counts, sizes, relative ages, language colours."""
+"""Small formatters shared by both front ends: counts, sizes, relative ages, language colours."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from functools import lru_cache
 from pathlib import PurePath
 
+from tui.analysis.language_table import load_table
 from tui.present.age import UNKNOWN, age
 
 __all__ = ["UNKNOWN", "age"]  # widgets format ages through here too
-
-_FALLBACK_COLORS: dict[str, str] = {
-    "C": "#555555",
-    "C#": "#178600",
-    "C++": "#f34b7d",
-    "CSS": "#663399",
-    "Dart": "#00B4AB",
-    "Dockerfile": "#384d54",
-    "Go": "#00ADD8",
-    "HTML": "#e34c26",
-    "Java": "#b07219",
-    "JavaScript": "#f1e05a",
-    "Jupyter Notebook": "#DA5B0B",
-    "Kotlin": "#A97BFF",
-    "Lua": "#000080",
-    "Makefile": "#427819",
-    "PHP": "#4F5D95",
-    "Python": "#3572A5",
-    "Roff": "#ecdebe",
-    "Ruby": "#701516",
-    "Rust": "#dea584",
-    "SCSS": "#c6538c",
-    "Shell": "#89e051",
-    "Swift": "#F05138",
-    "TypeScript": "#3178c6",
-    "Vue": "#41b883",
-}
-"""Linguist colours for common languages, used until/unless ``tui.analysis.languages`` answers."""
-
 
 OTHER_COLOR = "#8b949e"
 """The grey GitHub uses for "Other" and for languages without a colour."""
 
 
-@lru_cache(maxsize=1)
-def _linguist_colors() -> dict[str, str]:
-    """Every colour in the bundled Linguist table (read once)."""
-    try:  # the table is data shipped by the analysis layer; tolerate it missing or malformed
-        from tui.analysis.languages import load_table
-
-        table = load_table()
-    except (ImportError, OSError, ValueError, KeyError):
-        return {}
-    return {lang.name: color for lang in table if (color := table.color(lang.name))}
-
-
 def language_color(name: str | None) -> str:
-    """The GitHub colour of a language, from the Linguist table when it is available.
+    """The GitHub colour of a language, from the bundled Linguist table (the only source).
 
     Args:
-        name: A Linguist language name (``Python``, ``Jupyter Notebook``).
+        name: A Linguist language name or alias (``Python``, ``Jupyter Notebook``).
 
     Returns:
         A ``#rrggbb`` colour; grey when the language is unknown or has no colour.
     """
-    if not name:
-        return OTHER_COLOR
-    return _linguist_colors().get(name) or _FALLBACK_COLORS.get(name, OTHER_COLOR)
+    return (load_table().color(name) if name else None) or OTHER_COLOR
+
+
+def exact(value: int | None) -> str:
+    """A count in full with thousands separators (``72,123``); a dash when unknown."""
+    return UNKNOWN if value is None else f"{value:,}"
 
 
 def count(value: int | None) -> str:

@@ -1,24 +1,18 @@
-"""Plain-text and JSON renderings of reports and search results, for ``repolens`` subcommands.
+"""The one JSON schema: ``show --json``, each ``search --details --json`` item, compare exports.
 
-Everything from GitHub passes through ``textsafe.clean`` before it reaches a terminal.
+A report is ``info_json`` (metadata) plus ``verdict``, ``languages``, ``frameworks`` (in the one
+order of ``tui.present.verdict.ranked``) and ``source``; the README's "JSON output" documents it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from pathlib import PurePath
 from typing import Any
 
 from tui.analysis.report import Framework, LanguageShare, RepoInfo, RepoReport, SourceInfo
+from tui.present.verdict import ranked, verdict_json
 from tui.sources.base import SearchResults
-from tui.textsafe import clean
-
-#: The least confidence a framework needs to be named in the verdict (an import seen in a few
-#: source files reaches it; a lone dev dependency or a README mention does not).
-HEADLINE_CONFIDENCE = 0.6
-#: Categories that describe how a project is run or tested rather than what it is built with.
-_TOOLING = frozenset({"infra", "test", "build", "lint", "ci"})
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -52,7 +46,7 @@ def languages_json(languages: Sequence[LanguageShare] | None) -> list[dict[str, 
 
 
 def frameworks_json(frameworks: Sequence[Framework] | None) -> list[dict[str, Any]]:
-    """``[{name, category, confidence, self, evidence: [{path, detail}]}]``."""
+    """``[{name, category, confidence, self, only_in, role, basis, evidence: [...]}]``, ranked."""
     return [
         {
             "name": f.name,
@@ -61,12 +55,13 @@ def frameworks_json(frameworks: Sequence[Framework] | None) -> list[dict[str, An
             "self": f.is_self,
             "only_in": f.only_in,
             "role": "library" if f.support else "framework",
+            "basis": None if f.basis is None else f.basis.value,
             "evidence": [
                 {"path": e.path, "detail": e.detail, **({"line": e.line} if e.line else {})}
                 for e in f.evidence
             ],
         }
-        for f in frameworks or ()
+        for f in ranked(frameworks or ())
     ]
 
 
@@ -83,6 +78,7 @@ def source_json(source: SourceInfo) -> dict[str, Any]:
 def report_json(report: RepoReport) -> dict[str, Any]:
     """The object ``repolens show --json`` prints."""
     data = info_json(report.info)
+    data["verdict"] = verdict_json(report)
     data["languages"] = languages_json(report.languages)
     data["frameworks"] = frameworks_json(report.frameworks)
     if report.notebook_view is not None:
@@ -109,48 +105,3 @@ def search_json(
         "offline": results.offline,
         "items": list(items) if items is not None else [info_json(i) for i in results.items],
     }
-
-
-def headline_frameworks(frameworks: Sequence[Framework] | None) -> list[Framework]:
-    """What the one-line verdict names: the repository's main frameworks, strongest first."""
-    candidates = [
-        f
-        for f in frameworks or ()
-        if f.category not in _TOOLING and f.only_in is None and f.confidence >= HEADLINE_CONFIDENCE
-    ]
-    # name what the project is built on; supporting libraries only when nothing else is found
-    chosen = [f for f in candidates if not f.support] or candidates
-    return sorted(chosen, key=lambda f: (-f.confidence, f.name))[:4]
-
-
-def _join(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def verdict(report: RepoReport) -> str:
-    """``microsoft/BioGPT is written in Python (98.8 %) and built with PyTorch and fairseq.``"""
-    name = clean(report.info.full_name, single_line=True)
-    if report.source.kind == "local":
-        name = PurePath(name).name or name  # a checkout is named by its folder
-    if report.languages:
-        top = report.languages[0]
-        written = f"is written in {clean(top.name)} ({top.percent:.1f} %"
-        view = report.notebook_view
-        if view and top.name == "Jupyter Notebook" and view[0].name != top.name:
-            how = "notebook code cells counted" if report.classifier else "notebooks set apart"
-            written += f"; {clean(view[0].name)} {view[0].percent:.1f} % with {how}"
-        written += ")"
-    else:
-        written = "has no language statistics yet"
-    chosen = headline_frameworks(report.frameworks)
-    itself = [clean(f.name) for f in chosen if f.is_self]
-    others = [clean(f.name) for f in chosen if not f.is_self]
-    if itself:
-        built = f"is {_join(itself)} itself" + (f", built with {_join(others)}" if others else "")
-    elif chosen:
-        built = "built with " + _join(others)
-    elif report.frameworks is None:
-        built = "its frameworks are unknown"
-    else:
-        built = "no framework was detected"
-    return f"{name} {written} and {built}."

@@ -51,8 +51,9 @@ class FrameworkFinder:
         """True when the root manifests the search carried are the whole story.
 
         Not so when there are none, when one points at other files (workspace members, ``-r``
-        includes), when the root is a monorepo's, or when it holds a manifest the search query
-        did not ask for.
+        includes), when the root is a monorepo's, when it holds a manifest the search query
+        did not ask for, or when they name no primary framework (source imports may: a
+        TensorFlow 1.x repository whose requirements name only Python Fire).
         """
         if bundle.root_entries is None or not (bundle.files or bundle.truncated):
             return False
@@ -61,7 +62,11 @@ class FrameworkFinder:
         root = _blobs(bundle.root_entries)
         if WORKSPACE_MARKERS.intersection(root):
             return False
-        return all(path in ROOT_MANIFESTS for path in manifests_to_fetch(root))
+        if not all(path in ROOT_MANIFESTS for path in manifests_to_fetch(root)):
+            return False
+        if bundle.truncated:  # the rest comes over raw; judge the whole file, not a cut one
+            return True
+        return not detect(root, bundle.files, repo_name=bundle.repo.full_name).silent
 
     def needs_more(self, bundle: RepoBundle) -> bool:
         """True when ``deepen`` can help: root-level data is not enough, but the commit is known."""

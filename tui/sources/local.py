@@ -47,7 +47,7 @@ class LocalSource:
         yield report
         stop = threading.Event()  # set when the report is abandoned (a new one, or quitting)
         scan = await in_daemon_thread(partial(scan_checkout, self.root, stop=stop), stop)
-        view = notebook_view(scan.bytes_by_language, scan.notebook_bytes_by_language)
+        view = notebook_view(scan.bytes_by_language, scan.notebook_cells_by_language)
         top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
         report = replace(
             report,

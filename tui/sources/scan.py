@@ -26,6 +26,7 @@ from tui.analysis.languages import (
     Language,
     LanguageTable,
     excluded,
+    has_extension,
     is_counted,
     is_generated_file,
     load_table,
@@ -55,7 +56,9 @@ class ScanResult:
 
     Attributes:
         bytes_by_language: GitHub's view: bytes per counted language (notebooks whole).
-        notebook_bytes_by_language: The notebook-aware view: notebook cells re-attributed.
+        notebook_cells_by_language: Bytes of the notebooks' cells by language (code cells as
+            their kernel's language, markdown as Markdown; an unreadable notebook whole): what
+            ``notebooks.notebook_view`` puts in the notebooks' place. Nothing else.
         classifier: ``"enry 0.2.0"`` or ``"extension table (linguist-languages 9.5.0)"``.
         listing: ``"git ls-files"`` or ``"walk honouring .gitignore"``.
         files_counted: Files whose bytes went into the bar.
@@ -63,11 +66,18 @@ class ScanResult:
     """
 
     bytes_by_language: dict[str, int]
-    notebook_bytes_by_language: dict[str, int]
+    notebook_cells_by_language: dict[str, int]
     classifier: str
     listing: str
     files_counted: int
     files_skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def notebook_bytes_by_language(self) -> dict[str, int]:
+        """The notebook-aware view as a byte map: every file once, notebook cells re-attributed."""
+        view = Counter({k: v for k, v in self.bytes_by_language.items() if k != NOTEBOOK})
+        view.update(self.notebook_cells_by_language)
+        return dict(view)
 
 
 @dataclass(slots=True)
@@ -150,8 +160,8 @@ def _scan_file(root: str, path: str, attrs: Overrides, ctx: _Context) -> _Outcom
     reason = excluded(path, attrs, use_enry=ctx.use_enry, content=None)
     forced = ctx.table.get(attrs.language) if attrs.language else None
     candidates = (forced,) if forced else ctx.table.candidates(path)
-    if reason is None and not candidates and "." in path.rsplit("/", 1)[-1]:
-        reason = "unknown"  # an unknown extension: not worth reading
+    if reason is None and not candidates and has_extension(path):
+        reason = "unknown"  # an unknown extension: not worth reading (a dotfile may have a #!)
     head = b"" if reason else _read_head(full)
     if reason is None and (head is None or b"\0" in head):
         reason = "binary" if head is not None else "unreadable"
@@ -189,8 +199,6 @@ def _count(root: Path, outcome: _Outcome, tally: _Tally, table: LanguageTable) -
             # unreadable now: counted whole, as GitHub would
             cells = notebook_bytes(data, table) if data is not None else None
         tally.cells.update(cells if cells is not None else {NOTEBOOK: size})
-    else:
-        tally.cells[name] += size
 
 
 def classifier_name(use_enry: bool | None = None) -> str:
@@ -243,7 +251,7 @@ def scan_checkout(
         _count(root, replace(outcome, candidates=(language,)), tally, ctx.table)
     return ScanResult(
         bytes_by_language=dict(tally.counted),
-        notebook_bytes_by_language=dict(tally.cells),
+        notebook_cells_by_language=dict(tally.cells),
         classifier=classifier_name(use_enry),
         listing=listing,
         files_counted=tally.files,

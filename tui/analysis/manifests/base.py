@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -24,13 +25,21 @@ MAX_DEPENDENCIES = 5000
 MAX_PROBLEMS = 20
 """Problems listed per manifest; a broken file is described, not transcribed."""
 
+# templates, playgrounds, fixtures and benchmarks show what a project *makes* or *measures*, not
+# what it is built with: like examples, their frameworks are listed but never headlined
+_EXAMPLE_DIRS = (
+    *("examples", "example", "samples", "sample", "demo", "demos", "showcase"),
+    *("templates", "template", "starters", "starter", "boilerplates", "scaffolds"),
+    *("playground", "playgrounds", "sandbox", "sandboxes"),
+    *("fixtures", "__fixtures__", "testdata", "test-fixtures"),
+    *("benchmarks", "benchmark", "bench", "benches"),
+)
+_EXAMPLE_WORDS = frozenset(_EXAMPLE_DIRS) - {"__fixtures__", "test-fixtures"}
 _DIR_SCOPES: dict[str, Scope] = {
-    **dict.fromkeys(("examples", "example", "samples", "sample", "demo", "demos"), Scope.EXAMPLES),
+    **dict.fromkeys(_EXAMPLE_DIRS, Scope.EXAMPLES),
     **dict.fromkeys(("docs", "doc", "docs_src", "documentation", "website"), Scope.DOCS),
-    **dict.fromkeys(
-        ("tests", "test", "testing", "__tests__", "fixtures", "testdata", "e2e"), Scope.TEST
-    ),
-    **dict.fromkeys(("benchmarks", "benchmark", "bench", "scripts", "tools"), Scope.DEV),
+    **dict.fromkeys(("tests", "test", "testing", "__tests__", "e2e"), Scope.TEST),
+    **dict.fromkeys(("scripts", "tools"), Scope.DEV),
 }
 
 
@@ -165,13 +174,29 @@ def normalise(name: str, ecosystem: str) -> str:
     return name.lower()
 
 
+def _dir_scope(part: str) -> Scope | None:
+    """The scope a folder name says: exact (``docs``), or an examples word at either end of
+    a compound name (``sfc-playground``, ``template-react``, ``examples_web``)."""
+    low = part.lower()
+    scope = _DIR_SCOPES.get(low)
+    if scope is not None:
+        return scope
+    words = re.split(r"[-_.]", low)
+    if len(words) > 1 and (words[0] in _EXAMPLE_WORDS or words[-1] in _EXAMPLE_WORDS):
+        return Scope.EXAMPLES
+    return None
+
+
 def path_scope(path: str, declared: Scope) -> Scope:
-    """The scope of a declaration, overridden by where its manifest lives (examples/, docs/)."""
-    for part in PurePosixPath(path).parts[:-1]:
-        scope = _DIR_SCOPES.get(part.lower())
-        if scope is not None:
-            return scope
-    return declared
+    """The scope of a declaration, overridden by where its manifest lives (examples/, docs/).
+
+    The outermost telling folder decides, except that an examples folder anywhere wins
+    (``tests/fixtures/app`` is a fixture: what it uses is not what the project uses).
+    """
+    scopes = [s for part in PurePosixPath(path).parts[:-1] if (s := _dir_scope(part))]
+    if Scope.EXAMPLES in scopes:
+        return Scope.EXAMPLES
+    return scopes[0] if scopes else declared
 
 
 def group_scope(group: str, default: Scope) -> Scope:

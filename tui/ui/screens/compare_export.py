@@ -9,6 +9,9 @@ from pathlib import Path
 from tui.analysis.report import RepoReport
 from tui.present.format import UNKNOWN
 from tui.textsafe import escape_bidi_json, one_line
+from tui.present.schema import report_json
+from tui.present.verdict import verdict_text
+from tui.textsafe import one_line
 from tui.ui.widgets.compare_rows import LEGEND, compare_rows
 
 FORMATS = {"markdown": "md", "json": "json"}
@@ -43,6 +46,8 @@ def to_markdown(reports: list[RepoReport], now: datetime) -> str:
             label = f"{label} ({_cell(row.group.removeprefix('frameworks: '))})"
         values = [_cell(v) + (" ▲" if i in row.best else " ▼" if i in row.worst else "")
                   for i, v in enumerate(row.values)]  # fmt: skip
+        if row.key == "verdict":  # a file has room for the whole sentence
+            values = [_cell(verdict_text(r)) for r in reports]
         lines.append(f"| {label} | " + " | ".join(values) + " |")
         if row.key == "primary_language":
             lines.append(f"| Languages | {languages} |")
@@ -54,8 +59,9 @@ def to_markdown(reports: list[RepoReport], now: datetime) -> str:
 def to_json(reports: list[RepoReport], now: datetime) -> str:
     """A JSON document: the repositories and every row with raw values, best and worst.
 
-    A framework row's value per column is ``null`` (not known yet), ``false`` (not used) or
-    ``{"mark", "self", "only_in", "confidence"}``.
+    ``reports`` holds each repository in the schema of ``show --json``. A framework row's value
+    per column is ``null`` (not known yet), ``false`` (not used) or
+    ``{"mark", "self", "only_in", "confidence"}``; the verdict row's is the report's verdict.
     """
     rows = [
         {"key": row.key, "label": row.label, "group": row.group, "values": list(row.raw),
@@ -70,6 +76,7 @@ def to_json(reports: list[RepoReport], now: datetime) -> str:
     document = {
         "generated_at": now.isoformat(),
         "repositories": [r.info.full_name for r in reports],
+        "reports": [report_json(r) for r in reports],
         "rows": rows,
         "languages": languages,
         "framework_marks": LEGEND,

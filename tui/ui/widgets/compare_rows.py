@@ -8,8 +8,8 @@ from datetime import datetime
 
 from tui.analysis.report import Framework, RepoInfo, RepoReport
 from tui.present.format import UNKNOWN, age, count, size_bytes
+from tui.present.verdict import grouped, verdict_brief, verdict_json
 from tui.textsafe import one_line
-from tui.ui.widgets.framework_list import category_key
 
 IS_SELF = "★"
 """The repository is the framework (its own package name)."""
@@ -127,14 +127,22 @@ def _framework_raw(framework: Framework | None) -> dict[str, object] | bool:
             "only_in": framework.only_in, "confidence": framework.confidence}  # fmt: skip
 
 
+def verdict_row(reports: list[RepoReport]) -> CompareRow:
+    """Each column's verdict in two lines (languages, frameworks); JSON gets the whole verdict."""
+    shown = tuple("\n".join(verdict_brief(r)) for r in reports)
+    return CompareRow("verdict", "Verdict", shown, tuple(verdict_json(r) for r in reports))
+
+
 def framework_rows(reports: list[RepoReport]) -> list[CompareRow]:
-    """One row per framework any column uses, grouped by category, a mark where used."""
-    seen: dict[str, str] = {}
-    for report in reports:
-        for fw in report.frameworks or ():
-            seen.setdefault(fw.name, fw.category)
+    """One row per framework any column uses, grouped by category, a mark where used.
+
+    Rows come in the one framework order (``tui.present.verdict``) over all columns, each
+    framework ranked by its strongest use.
+    """
+    seen = [fw for report in reports for fw in report.frameworks or ()]
+    order = [(fw.name, category) for category, members in grouped(seen) for fw in members]
     rows = []
-    for name, category in sorted(seen.items(), key=lambda kv: (category_key(kv[1]), kv[0].lower())):
+    for name, category in dict.fromkeys(order):
         found = [
             None
             if r.frameworks is None
@@ -163,5 +171,10 @@ def topic_row(reports: list[RepoReport]) -> CompareRow:
 
 
 def compare_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
-    """Every row of the comparison except the language bars, in display order."""
-    return [*info_rows(reports, now), *framework_rows(reports), topic_row(reports)]
+    """Every row of the comparison except the language bars, in display order (verdict first)."""
+    return [
+        verdict_row(reports),
+        *info_rows(reports, now),
+        *framework_rows(reports),
+        topic_row(reports),
+    ]

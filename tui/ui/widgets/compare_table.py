@@ -155,7 +155,7 @@ class CompareTable(DataTable[Text]):
             if row.group != group and row.group.startswith("frameworks"):
                 group = row.group
                 rows.append((f"group:{group}", self._heading(group), 1))
-            rows.append((row.key, self._cells(row), 1))
+            rows.append((row.key, self._cells(row), 2 if row.key == "verdict" else 1))
             if row.key == "primary_language":
                 cells = [languages_cell(r, self.width_each) for r in self.reports]
                 rows.append(("languages", [Text("Languages"), *cells], 2))

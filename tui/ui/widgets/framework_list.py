@@ -1,39 +1,17 @@
-"""FrameworkList: detected frameworks grouped by category, with their evidence on demand."""
+"""FrameworkList: detected frameworks grouped by category, with their evidence on demand.
+
+The order is the one every front end uses (``tui.present.verdict.grouped``).
+"""
 
 from __future__ import annotations
-
-from itertools import groupby
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import Framework
+from tui.present.verdict import grouped
 from tui.textsafe import one_line
-
-CATEGORY_ORDER = (
-    "ml",
-    "web-backend",
-    "web-frontend",
-    "mobile",
-    "cli-tui",
-    "data",
-    "infra",
-    "test",
-)
-"""Categories in the order people look for them; unknown ones follow alphabetically."""
-
-
-def category_key(category: str) -> tuple[int, str]:
-    """Sort key putting known categories first, in ``CATEGORY_ORDER``."""
-    known = category in CATEGORY_ORDER
-    return (CATEGORY_ORDER.index(category) if known else len(CATEGORY_ORDER), category)
-
-
-def grouped(frameworks: tuple[Framework, ...]) -> list[tuple[str, list[Framework]]]:
-    """Frameworks by category, each group strongest first."""
-    ordered = sorted(frameworks, key=lambda f: (category_key(f.category), -f.confidence, f.name))
-    return [(cat, list(items)) for cat, items in groupby(ordered, key=lambda f: f.category)]
 
 
 def framework_line(framework: Framework) -> Text:

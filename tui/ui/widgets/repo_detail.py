@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.present.format import UNKNOWN, age, count, display_name, size_bytes
+from tui.present.verdict import verdict_text
 from tui.sources.base import Activity
 from tui.textsafe import one_line
 from tui.ui.widgets.framework_list import FrameworkList
@@ -72,6 +73,13 @@ def meta_text(info: RepoInfo, now: datetime) -> Text:
     return text
 
 
+def verdict_line(report: RepoReport) -> Text:
+    """The verdict sentence (plain text, never markup); a placeholder until anything is known."""
+    if report.languages is None and report.frameworks is None:
+        return Text("verdict: loading…", style="dim italic", end="")
+    return Text(verdict_text(report), end="")
+
+
 def notebook_label_text(report: RepoReport) -> Text:
     """``Notebooks: GitHub's view with notebooks set apart (64.9 KiB of notebooks)``."""
     label = one_line(report.notebook_label) or "notebook-aware view"
@@ -116,7 +124,8 @@ class RepoDetail(VerticalScroll):
         self._activity_chart: ActivityChart | None = None
 
     def compose(self) -> ComposeResult:
-        """Title, description, facts, the language bar, frameworks and a slot for charts."""
+        """The verdict, title, description, facts, languages, frameworks and a slot for charts."""
+        yield Static(id="detail-verdict")
         yield Static(id="detail-title")
         yield Static(id="detail-description")
         yield Static(id="detail-meta")
@@ -137,6 +146,7 @@ class RepoDetail(VerticalScroll):
         now = self._clock()
         self.set_class(report.source.stale, "-stale")
         self.set_class(report.languages is None or report.frameworks is None, "-loading")
+        self.query_one("#detail-verdict", Static).update(verdict_line(report))
         self.query_one("#detail-title", Static).update(title_text(report, now))
         if self.pending:
             self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))

@@ -1,0 +1,125 @@
+"""Print the verdict on every corpus repository and how many ``must`` labels it names.
+
+Usage::
+
+    uv run python -m benchmarks.verdicts [CORPUS_DIR ...]
+
+By default it reads ``../shared/corpus/dev`` and ``../shared/corpus/dev2`` (whichever exist). Each
+repository is detected the way a remote source detects it: the manifests ``manifests_to_fetch``
+picks from its tree, then, when they name no primary framework, the sources ``sources_to_sample``
+picks, rebuilt from ``source-imports.json`` where the corpus has one. Columns: the verdict text;
+**must in verdict**, the ``must`` labels the verdict names (a supporting library such as Click in
+pallets/flask is a ``must`` the verdict leaves out on purpose); **must detected**, the ``must``
+labels anywhere in the frameworks list; **wrong**, ``must_not`` labels the verdict names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
+from tui.analysis.languages import shares
+from tui.analysis.report import RepoInfo, RepoReport
+from tui.analysis.verdict import decide
+from tui.present.verdict import verdict_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPORA = (
+    ROOT.parent / "shared" / "corpus" / "dev",
+    ROOT.parent / "shared" / "corpus" / "dev2",
+)
+
+
+def _load(folder: Path, name: str) -> Any:
+    return json.loads((folder / name).read_text(encoding="utf-8"))
+
+
+def _sources(folder: Path, chosen: list[str]) -> dict[str, bytes]:
+    """Sampled sources (and the README line) rebuilt from ``source-imports.json``."""
+    facts_path = folder / "source-imports.json"
+    if not facts_path.is_file():
+        return {}
+    facts = _load(folder, "source-imports.json")
+    files: dict[str, bytes] = {}
+    readme = facts.get("readme_install_line")
+    if readme:
+        files[readme["path"]] = ("\n" * (readme["line"] - 1) + readme["text"] + "\n").encode()
+    for path, entry in facts.get("files", {}).items():
+        imports = entry.get("imports") if isinstance(entry, dict) else entry
+        if path in chosen and imports:
+            lines = [""] * max(item["line"] for item in imports)
+            for item in imports:
+                lines[item["line"] - 1] = item["text"]
+            files[path] = "\n".join(lines).encode()
+    return files
+
+
+def report_of(folder: Path) -> RepoReport:
+    """Detect one corpus repository as a remote source would, with GitHub's language bytes."""
+    tree = _load(folder, "tree.json")["tree"]
+    paths = [entry["path"] for entry in tree if entry.get("type") == "blob"]
+    name = _load(folder, "repo.json").get("full_name") or folder.name.replace("__", "/")
+    files: dict[str, bytes] = {}
+    for path in manifests_to_fetch(paths, repo_name=name):
+        local = folder / "files" / path
+        if local.is_file():
+            files[path] = local.read_bytes()
+    detection = detect(paths, files, repo_name=name)
+    if detection.silent:
+        files |= _sources(folder, sources_to_sample(paths))
+        detection = detect(paths, files, repo_name=name)
+    languages = shares(_load(folder, "languages.json"))
+    return RepoReport(RepoInfo(full_name=name), languages, detection.frameworks)
+
+
+def _row(folder: Path) -> tuple[str, int, int, int, list[str]]:
+    labels = _load(folder, "frameworks.json")
+    must = {label["name"] for label in labels["must"]}
+    must_not = {label["name"] for label in labels["must_not"]}
+    report = report_of(folder)
+    named = {f.name for f in decide(report).frameworks}
+    found = {f.name for f in report.frameworks or ()}
+    return (
+        verdict_text(report),
+        len(must & named),
+        len(must & found),
+        len(must),
+        sorted(must_not & named),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print one line per repository and the recall per corpus; 0 always (figures, not a test)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="*", type=Path, default=list(DEFAULT_CORPORA))
+    args = parser.parse_args(argv)
+    for corpus in args.corpora:
+        repos = (
+            sorted(p for p in corpus.iterdir() if (p / "tree.json").is_file())
+            if corpus.is_dir()
+            else []
+        )
+        if not repos:
+            print(f"{corpus}: not found, skipped", file=sys.stderr)
+            continue
+        print(f"== {corpus.name} ({len(repos)} repositories)")
+        totals = [0, 0, 0]
+        for folder in repos:
+            text, in_verdict, detected, must, wrong = _row(folder)
+            totals = [totals[0] + in_verdict, totals[1] + detected, totals[2] + must]
+            flag = f"  WRONG: {', '.join(wrong)}" if wrong else ""
+            print(f"{in_verdict}/{must} in verdict, {detected}/{must} detected  {text}{flag}")
+        named, detected, must = totals
+        print(
+            f"recall of must labels: {named}/{must} in verdicts ({named / max(must, 1):.0%}), "
+            f"{detected}/{must} detected ({detected / max(must, 1):.0%})\n"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

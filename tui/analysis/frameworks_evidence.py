@@ -1,0 +1,69 @@
+"""One signal for one rule (a ``Hit``), and what a framework's hits add up to: the kind of
+evidence that decided it (``Basis``) and the evidence to show, deciding piece first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.analysis.report import Basis, Evidence, Scope
+from tui.analysis.rules import Rule
+
+MAX_EVIDENCE = 5
+"""Pieces of evidence kept per framework."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One signal for one rule."""
+
+    rule: Rule
+    kind: str  # "self", "dependency", "marker", "import", "readme"
+    strength: float
+    scope: Scope
+    evidence: Evidence
+
+
+def _is_root(path: str) -> bool:
+    """A manifest at the repository root (``requirements/base.txt`` counts: it is the root's)."""
+    return "/" not in path or path.lower().startswith("requirements/")
+
+
+def _hit_basis(hit: Hit) -> Basis:
+    """The kind of evidence one hit is."""
+    if hit.kind == "self":
+        return Basis.SELF
+    if hit.kind == "dependency" and hit.scope is Scope.RUNTIME:
+        return Basis.ROOT if _is_root(hit.evidence.path) else Basis.MEMBER
+    if hit.kind == "import" and hit.scope is Scope.RUNTIME:
+        return Basis.IMPORTS
+    return Basis.README if hit.kind == "readme" else Basis.OTHER
+
+
+def decisive_basis(hits: list[Hit]) -> tuple[Basis, int]:
+    """The strongest kind of evidence among ``hits``, and how many places show it."""
+    bases = [_hit_basis(hit) for hit in hits]
+    best = min(bases, key=lambda basis: basis.tier)
+    places = {
+        hit.evidence.path if best is Basis.IMPORTS else (hit.evidence.path, hit.evidence.line)
+        for hit, basis in zip(hits, bases, strict=True)
+        if basis is best
+    }
+    return best, len(places)
+
+
+def pick_evidence(hits: list[Hit], basis: Basis) -> tuple[Evidence, ...]:
+    """The evidence that decided it first, then the strongest of each other kind, then more."""
+    firsts: dict[str, Evidence] = {}
+    deciding = next(hit for hit in hits if _hit_basis(hit) is basis)
+    firsts[deciding.kind] = deciding.evidence
+    for hit in hits:
+        firsts.setdefault(hit.kind, hit.evidence)
+    picked = list(firsts.values())  # hits come strongest first, so these do too
+    per_file = {ev.path: 1 for ev in picked}
+    for hit in hits:
+        if len(picked) >= MAX_EVIDENCE:
+            break
+        if hit.evidence not in picked and per_file.get(hit.evidence.path, 0) < 2:
+            per_file[hit.evidence.path] = per_file.get(hit.evidence.path, 0) + 1
+            picked.append(hit.evidence)
+    return tuple(picked[:MAX_EVIDENCE])
