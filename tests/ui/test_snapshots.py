@@ -111,7 +111,7 @@ class TestCompare:
 
 
 class TestDemo:
-    """The demo catalog through the real client, and the offer of it when GitHub is out of reach."""
+    """The demo catalog as `--demo` routes it, and the offer of it when GitHub is out of reach."""
 
     def test_demo_lists_the_catalog(self, snap_compare: Snap) -> None:
         source, budget, status = catalog_source()

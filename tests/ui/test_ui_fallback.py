@@ -72,7 +72,7 @@ async def test_unreachable_first_search_offers_the_demo(tmp_path: Path) -> None:
         assert app.context.source is demo.source
         assert screen.query_one("#badge-demo", Label).display
         assert not screen.query_one("#badge-unauth", Label).display
-        assert "core 4321/5000" in str(screen.query_one(RateLimitMeter).render())
+        assert not screen.query(RateLimitMeter)  # the demo spends no budget: no meter
         names = {r.full_name for r in screen.query_one(ResultsTable).repos}
         assert names == set(demo.source.repos)
         await pilot.press("d")  # already on the demo: nothing is rebuilt
@@ -157,15 +157,16 @@ async def test_chosen_offline_mode_is_not_second_guessed(tmp_path: Path) -> None
 async def test_cli_demo_factory_serves_the_catalog(tmp_path: Path) -> None:
     from tui.cli.run_app import demo_factory
     from tui.sources.factory import Options
-    from tui.sources.router import RoutingSource
+    from tui.sources.router import Router
 
     source, budget, status = demo_factory(Options(api_url="http://127.0.0.1:9", no_cache=True))
-    assert isinstance(source, RoutingSource)
+    assert isinstance(source, Router)
     try:
+        assert source.github is None  # nothing is sent: the catalog answers everything
         assert status.demo
         assert status.demo_date
         assert not status.authenticated
-        assert budget is not None
+        assert budget is None  # it spends none
         found = await source.search("is:public", sort="stars")
         assert found.total_count == len(found.items) > 1
     finally:

@@ -14,11 +14,10 @@ from tui.cli.exits import EXIT_OK, usage_error
 from tui.cli.text import report_text, search_text, table
 from tui.github.client import GitHubClient
 from tui.present.schema import info_json, report_json, search_json
-from tui.sources.base import SearchResults
+from tui.sources.base import RepoSource, SearchResults
 from tui.sources.catalog import load_catalog
 from tui.sources.factory import Options, build_client, build_source, find_token
-from tui.sources.github import GitHubSource
-from tui.sources.names import looks_like_path, parse_repo_ref
+from tui.sources.names import RepoRef, parse_ref
 
 
 def _print_json(data: object) -> None:
@@ -31,24 +30,40 @@ def _log(line: str) -> None:
 
 async def run_command(command: str, args: argparse.Namespace, options: Options) -> int:
     """Run one subcommand with a client that is closed afterwards."""
-    if command == "scan" or (command == "show" and _is_local(args.target)):
-        return await _local(args.path if command == "scan" else args.target, args.json)
+    ref = parse_ref(args.target) if command == "show" else None
+    if command == "scan":
+        ref = RepoRef(path=Path(args.path).expanduser().resolve())  # noqa: ASYNC240 - no I/O
+    if ref is not None and ref.path is not None:
+        return await _local(ref.path, args.json)
     if command == "auth":
         return _auth(options)
+    if options.demo and command != "cache":  # the demo sends nothing, so it needs no client
+        return await _demo(command, ref, options, args)
     token = find_token(options)
     client = build_client(options, log=_log if options.verbose else None, token=token)
     async with client:
         if command == "search":
-            return await _search(client, options, args)
+            return await _search(build_source(options, client), args)
         if command == "show":
-            return await _show(client, options, args)
+            return await _show(build_source(options, client), ref, options, args)
         if command == "rate-limit":
             return await _rate_limit(client, args.json)
         return _cache(client, args.action, args.json)
 
 
-def _is_local(target: str) -> bool:
-    return looks_like_path(target) or (parse_repo_ref(target) is None and Path(target).is_dir())
+async def _demo(
+    command: str, ref: RepoRef | None, options: Options, args: argparse.Namespace
+) -> int:
+    """``show`` and ``search`` on the demo catalog; ``rate-limit`` says it spends none."""
+    if command == "search":
+        return await _search(build_source(options, None), args)
+    if command == "show":
+        return await _show(build_source(options, None), ref, options, args)
+    if args.json:
+        _print_json({})
+    else:
+        print("The demo catalog sends no requests to GitHub: no rate limit applies.")
+    return EXIT_OK
 
 
 async def _collect(reports: Any) -> RepoReport:
@@ -59,15 +74,12 @@ async def _collect(reports: Any) -> RepoReport:
     return last
 
 
-async def _show(client: GitHubClient, options: Options, args: argparse.Namespace) -> int:
-    full_name = parse_repo_ref(args.target)
-    if full_name is None:
+async def _show(
+    source: RepoSource, ref: RepoRef | None, options: Options, args: argparse.Namespace
+) -> int:
+    if ref is None or ref.full_name is None:
         return usage_error(f"not a repository: {args.target!r} (expected OWNER/REPO or a URL)")
-    source = build_source(options, client)
-    try:
-        report = await _collect(source.report(full_name))
-    finally:
-        await source.aclose()  # also the catalog's client, if offline needed it
+    report = await _collect(source.report(ref.full_name))
     if report.source.kind == "catalog" and not options.demo:
         print(
             f"repolens: GitHub could not be asked; showing the bundled catalog's data "
@@ -81,19 +93,15 @@ async def _show(client: GitHubClient, options: Options, args: argparse.Namespace
     return EXIT_OK
 
 
-async def _search(client: GitHubClient, options: Options, args: argparse.Namespace) -> int:
+async def _search(source: RepoSource, args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 1000:
         return usage_error(
             "--limit must be between 1 and 1000 (GitHub serves at most 1000 results)"
         )
-    source = build_source(options, client)
-    try:
-        return await _run_search(source, args)
-    finally:
-        await source.aclose()  # also the catalog's client, if offline needed it
+    return await _run_search(source, args)
 
 
-async def _run_search(source: GitHubSource, args: argparse.Namespace) -> int:
+async def _run_search(source: RepoSource, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     per_page = min(100, args.limit)
     items: list[Any] = []
@@ -177,12 +185,11 @@ def _auth(options: Options) -> int:
     return EXIT_OK
 
 
-async def _local(path: str, as_json: bool) -> int:
+async def _local(root: Path, as_json: bool) -> int:
     from tui.sources.local import LocalSource
 
-    root = Path(path).expanduser()  # noqa: ASYNC240 - reads $HOME only, no disk I/O
     if not await asyncio.to_thread(root.is_dir):
-        return usage_error(f"not a directory: {path}")
+        return usage_error(f"not a directory: {root}")
     report = await _collect(LocalSource(root).report(str(root)))
     if as_json:
         _print_json(report_json(report))

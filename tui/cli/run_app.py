@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.exits import EXIT_OK, usage_error
 from tui.sources.factory import Options, build_client, build_source, find_token, source_status
-from tui.sources.names import looks_like_path, parse_repo_ref
-from tui.sources.router import RoutingSource
+from tui.sources.names import parse_ref
 
 if TYPE_CHECKING:
     from tui.github.budget import Budget
@@ -19,39 +17,30 @@ if TYPE_CHECKING:
 
 
 def demo_factory(options: Options) -> tuple[RepoSource, Budget | None, SourceStatus]:
-    """The demo catalog's source, budget and status, as ``--demo`` would build them."""
+    """The demo catalog's source, budget (none: it spends none) and status, as ``--demo``."""
     demo = replace(options, demo=True)
-    client = build_client(demo)
-    return (
-        RoutingSource(build_source(demo, client)),
-        client.budget,
-        source_status(demo, client, None),
-    )
+    return build_source(demo, None), None, source_status(demo, None)
 
 
 def run_tui(options: Options, targets: Sequence[str]) -> int:
     """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
     repos: list[str] = []
     for target in targets:
-        if looks_like_path(target) or (parse_repo_ref(target) is None and Path(target).is_dir()):
-            repos.append(str(Path(target).expanduser().resolve()))
-            continue
-        full_name = parse_repo_ref(target)
-        if full_name is None:
+        ref = parse_ref(target)
+        if ref is None:
             return usage_error(f"not a repository or directory: {target!r}")
-        repos.append(full_name)
+        repos.append(ref.key)
     if len(repos) > 6:
         return usage_error("compare takes at most 6 repositories")
 
     from tui.ui.app import make_app  # Textual loads only now
 
     token = find_token(options)
-    client = build_client(options, token=token)
-    source = RoutingSource(build_source(options, client))
+    client = None if options.demo else build_client(options, token=token)
     app = make_app(
-        source,
-        budget=client.budget,
-        status=source_status(options, client, token),
+        build_source(options, client),
+        budget=client.budget if client is not None else None,
+        status=source_status(options, token),
         open_repos=repos,
         demo=None if options.demo else partial(demo_factory, options),
     )
