@@ -7,12 +7,13 @@ from pathlib import Path
 
 from textual.widgets import Input, Label, Static
 
+from tests.doubles.apps import app_for
 from tests.doubles.fake_source import NOW, FakeSource, settle
 from tui.github.budget import Budget
 from tui.github.errors import ApiUnavailable
 from tui.github.models import RateBucket
 from tui.sources.base import RepoSource, SourceStatus
-from tui.ui.app import FALLBACK, RepoLensApp, make_app
+from tui.ui.app import FALLBACK, RepoLensApp
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.search import SearchScreen
 from tui.ui.widgets.rate_meter import RateLimitMeter
@@ -35,11 +36,6 @@ class DemoFactory:
     def __call__(self) -> tuple[RepoSource, Budget | None, SourceStatus]:
         self.built += 1
         return self.source, self.budget, DEMO_STATUS
-
-
-def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp:
-    """The app over ``source`` with a frozen clock."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
 
 
 def messages(app: RepoLensApp) -> list[str]:
