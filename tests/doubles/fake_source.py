@@ -394,6 +394,12 @@ def catalog_source(now: datetime = NOW) -> tuple[RepoSource, Budget | None, Sour
 
 async def settle(app: App[None], pilot: Pilot[None], rounds: int = 3) -> None:
     """Let workers finish and the screen catch up (new workers may start as others end)."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        for worker in list(app.workers):
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass  # a newer worker of an exclusive group replaced it, as it should
         await pilot.pause()
