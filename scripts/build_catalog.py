@@ -18,8 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.analysis.manifests import is_manifest, parse_manifest
-from tui.sources.catalog_files import ManifestFacts, synthesise
+from tui.analysis.manifests import Dependency, is_manifest, parse_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
@@ -51,7 +50,7 @@ ROLES = frozenset(
     {"parent", "plugin", "dependency"}
     | {"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}
 )
-"""Structural roles a dependency's ``detail`` starts with, kept so the manifest can be rebuilt."""
+"""Structural roles a dependency's ``detail`` starts with, kept so evidence can name them."""
 
 _COMMITTED = re.compile(r"committed (\S+?)\)")
 
@@ -95,18 +94,21 @@ def manifest_facts(files: Path) -> dict[str, Any]:
         manifest = parse_manifest(rel, path.read_bytes())
         for problem in manifest.problems:
             print(f"warning: {problem}", file=sys.stderr)
-        if synthesise(ManifestFacts(rel, manifest.ecosystem)) is None:
-            print(f"warning: {rel}: no writer for this format; served as 404", file=sys.stderr)
         facts[rel] = {
             "ecosystem": manifest.ecosystem,
             "package_name": manifest.package_name,
+            "package_line": manifest.package_line,
             "includes": list(manifest.includes),
-            "dependencies": [
-                [dep.name, str(dep.scope), dep.line, _role(dep.detail)]
-                for dep in manifest.dependencies
-            ],
+            "dependencies": [_dependency(dep, manifest.ecosystem) for dep in manifest.dependencies],
         }
     return facts
+
+
+def _dependency(dep: Dependency, ecosystem: str) -> list[Any]:
+    """``[name, scope, line, role]``, plus the ecosystem when it is not the manifest's (pip
+    packages in a conda file)."""
+    row: list[Any] = [dep.name, str(dep.scope), dep.line, _role(dep.detail)]
+    return row if dep.ecosystem == ecosystem else [*row, dep.ecosystem]
 
 
 def _role(detail: str) -> str | None:
@@ -192,8 +194,8 @@ def credits(doc: dict[str, Any]) -> str:
         "from the EvanLi/Github-Ranking lists, <https://github.com/EvanLi/Github-Ranking>, as of",
         "each list's date), GitHub Linguist byte counts, the file listing (paths, modes, SHAs,",
         "sizes), the names, scopes and lines of declared dependencies, and the import statements",
-        "of a few source files. No file content is copied: manifests served offline are rewritten",
-        "from those facts. The descriptions were written for repolens's development corpus.",
+        "of a few source files. No file content is copied: reports offline are built from those",
+        "facts. The descriptions were written for repolens's development corpus.",
         "",
         "Thanks to the authors of:",
         "",

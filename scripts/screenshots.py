@@ -47,7 +47,7 @@ def _rate_limited() -> RepoLensApp:
 
 
 def _demo() -> RepoLensApp:
-    """The demo search screen on the bundled catalog, through the real client code path."""
+    """The demo search screen on the bundled catalog, as `--demo` routes it."""
     source, budget, status = catalog_source()
     return _app(source, budget=budget, status=status)
 

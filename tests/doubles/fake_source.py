@@ -24,7 +24,7 @@ from tui.github.models import RateBucket
 from tui.sources.base import Activity, SearchResults, SourceStatus
 
 if TYPE_CHECKING:
-    from tui.sources.github import GitHubSource
+    from tui.sources.base import RepoSource
 
 NOW = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)
 """The frozen "now" of every test, snapshot and screenshot."""
@@ -350,10 +350,19 @@ class FakeSource:
         )
         return Activity(weeks)
 
-    def clear_cache(self) -> None:
+    async def clear_cache(self) -> int:
         """Forget the pretend cache."""
+        forgotten = len(self.cached)
         self.cached.clear()
         self.cache_cleared += 1
+        return forgotten
+
+    async def probe(self) -> bool:
+        """Something can always be shown (``test_ui_fallback`` plays an empty start-up)."""
+        return True
+
+    async def aclose(self) -> None:
+        """Nothing to close."""
 
     @staticmethod
     def many(n: int) -> list[FakeRepo]:
@@ -370,34 +379,27 @@ class FakeSource:
             self.repos[repo.info.full_name] = repo
 
 
-def catalog_source(now: datetime = NOW) -> tuple[GitHubSource, Budget, SourceStatus]:
-    """The bundled demo catalog through the real client, its rate-limit clock frozen at ``now``.
+def catalog_source(now: datetime = NOW) -> tuple[RepoSource, Budget | None, SourceStatus]:
+    """The bundled demo catalog as ``--demo`` routes it, with the status its badges show.
 
     Returns:
-        The source, its client's budget, and the demo status (with the catalog's data date).
+        The source, no budget (the demo spends none), and the demo status (with the data date).
     """
-    import httpx
+    from tui.sources.catalog import CatalogSource, load_catalog
+    from tui.sources.router import Router
 
-    from tui.github.client import GitHubClient
-    from tui.github.settings import ClientSettings
-    from tui.sources.catalog import catalog_settings, load_catalog
-    from tui.sources.catalog_api import CatalogServer
-    from tui.sources.github import GitHubSource
-
-    catalog = load_catalog()
-    server = CatalogServer(catalog, clock=now.timestamp)
-
-    class Transport(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-            return server.answer(request)
-
-    client = GitHubClient(catalog_settings(ClientSettings(no_cache=True)), transport=Transport())
-    status = SourceStatus(demo=True, demo_date=catalog.data_date)
-    return GitHubSource(client, kind="catalog"), client.budget, status
+    status = SourceStatus(demo=True, demo_date=load_catalog().data_date)
+    return Router(None, CatalogSource()), None, status
 
 
 async def settle(app: App[None], pilot: Pilot[None], rounds: int = 3) -> None:
     """Let workers finish and the screen catch up (new workers may start as others end)."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        for worker in list(app.workers):
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass  # a newer worker of an exclusive group replaced it, as it should
         await pilot.pause()

@@ -20,7 +20,7 @@ from typing import Any
 
 from tests.doubles.github_server import LIMITS, FakeRepo, GitHubServer, Reply, Request
 from tui.analysis.report import RepoReport
-from tui.sources.github import GitHubSource
+from tui.sources.base import RepoSource
 
 PATH = "/api/graphql"
 _OBJECT = re.compile(r'(\w+)\s*:\s*object\(expression:\s*"HEAD:([^"]*)"\)')
@@ -227,7 +227,7 @@ def _languages(repo: FakeRepo, first: int) -> dict[str, Any]:
     }
 
 
-async def collect(source: GitHubSource, full_name: str) -> RepoReport:
+async def collect(source: RepoSource, full_name: str) -> RepoReport:
     """The last (complete) report of one repository (for tests)."""
     last = None
     async for report in source.report(full_name):

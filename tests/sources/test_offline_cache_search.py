@@ -1,4 +1,5 @@
-"""Offline search over the cache and the catalog, and catalog reports when GitHub is out of reach.
+"""The router offline: search over the cache and the catalog, catalog reports when GitHub is out of
+reach.
 
 A first client warms the cache against the tests' own server; a second, ``offline`` one (same
 cache directory) must then answer searches without sending anything.
@@ -12,8 +13,9 @@ from tests.doubles.clients import ClientFactory
 from tests.doubles.github_server import GitHubServer, Reply
 from tests.doubles.graphql_route import collect, install
 from tui.github.errors import OfflineMiss, ValidationFailed
+from tui.sources.catalog import CatalogSource
 from tui.sources.github import GitHubSource
-from tui.sources.offline import catalog_has
+from tui.sources.router import Router
 
 
 def add_repos(server: GitHubServer) -> None:
@@ -55,12 +57,17 @@ async def warm(make_client: ClientFactory, token: str | None = None) -> None:
         await source.search(query)
 
 
-def offline_source(make_client: ClientFactory, token: str | None = None) -> GitHubSource:
-    """A source whose client never touches the network."""
-    return GitHubSource(make_client(token, offline=True))
+def router(make_client: ClientFactory, token: str | None = None, **settings: object) -> Router:
+    """GitHub through a client of ``make_client``, with the bundled catalog behind it."""
+    return Router(GitHubSource(make_client(token, **settings)), CatalogSource())
 
 
-async def full_names(source: GitHubSource, query: str, sort: str | None = None) -> list[str]:
+def offline_source(make_client: ClientFactory, token: str | None = None) -> Router:
+    """A router whose client never touches the network."""
+    return router(make_client, token, offline=True)
+
+
+async def full_names(source: Router, query: str, sort: str | None = None) -> list[str]:
     """The names an offline search answers, checking it says it is offline."""
     results = await source.search(query, sort=sort)
     assert results.offline
@@ -144,7 +151,7 @@ async def test_github_unreachable_answers_offline(
 ) -> None:
     await warm(make_client)
     server.script("GET", "/api/v3/search/repositories", Reply(503, "down"), sticky=True)
-    results = await GitHubSource(make_client()).search("widget lab")
+    results = await router(make_client).search("widget lab")
     assert results.offline
     assert [i.full_name for i in results.items] == ["zed/widget-lab"]
 
@@ -152,17 +159,18 @@ async def test_github_unreachable_answers_offline(
 async def test_an_uncached_catalog_repo_is_described_from_the_catalog(
     server: GitHubServer, make_client: ClientFactory
 ) -> None:
-    assert catalog_has("microsoft/BioGPT")
+    assert await CatalogSource().has("microsoft/BioGPT")
     client = make_client(offline=True)
-    report = await collect(GitHubSource(client, catalog_fallback=True), "microsoft/BioGPT")
+    offline = Router(GitHubSource(client), CatalogSource())
+    report = await collect(offline, "microsoft/BioGPT")
     assert report.source.kind == "catalog"
     assert report.languages is not None
     assert report.languages[0].name == "Python"
     assert "PyTorch" in {f.name for f in report.frameworks or ()}
     with pytest.raises(OfflineMiss):
-        await collect(GitHubSource(client), "microsoft/BioGPT")  # fallback not asked for
+        await collect(GitHubSource(client), "microsoft/BioGPT")  # GitHub's source alone
     with pytest.raises(OfflineMiss):
-        await collect(GitHubSource(client, catalog_fallback=True), "acme/not-catalogued")
+        await collect(offline, "acme/not-catalogued")
     assert server.hits() == []
 
 
@@ -170,8 +178,7 @@ async def test_a_cached_repo_is_described_from_the_cache_not_the_catalog(
     server: GitHubServer, make_client: ClientFactory
 ) -> None:
     await collect(GitHubSource(make_client()), "gin-gonic/gin")
-    source = GitHubSource(make_client(offline=True), catalog_fallback=True)
-    report = await collect(source, "gin-gonic/gin")
+    report = await collect(offline_source(make_client), "gin-gonic/gin")
     assert report.source.kind == "github"
     assert report.info.description == "A cached gin"
 

@@ -7,14 +7,14 @@ from pathlib import Path
 from tests.doubles.github_server import GitHubServer
 from tui.github.client import GitHubClient
 from tui.github.settings import ClientSettings
+from tui.sources.catalog import CatalogSource
 from tui.sources.github import GitHubSource
-from tui.sources.router import RoutingSource
+from tui.sources.router import Router
 
 
-def _source(api_url: str, cache: Path) -> RoutingSource:
-    return RoutingSource(
-        GitHubSource(GitHubClient(ClientSettings(api_url=api_url, cache_dir=cache)))
-    )
+def _source(api_url: str, cache: Path) -> Router:
+    github = GitHubSource(GitHubClient(ClientSettings(api_url=api_url, cache_dir=cache)))
+    return Router(github, CatalogSource())
 
 
 async def test_a_reachable_github_is_something_to_show_and_costs_nothing(
@@ -23,6 +23,7 @@ async def test_a_reachable_github_is_something_to_show_and_costs_nothing(
     source = _source(github_server.api_url, tmp_path)
     assert await source.probe()
     assert github_server.charged() == 0  # /rate_limit is free
+    assert source.github is not None
     assert source.github.client.budget.get("core") is not None  # and it fills the meter
     await source.aclose()
 
@@ -47,3 +48,7 @@ async def test_unreachable_with_a_warm_cache_still_has_something(tmp_path: Path)
     empty = _source(server.api_url, tmp_path / "other")
     assert not await empty.probe()
     await empty.aclose()
+
+
+async def test_the_demo_has_always_something_to_show() -> None:
+    assert await Router(None, CatalogSource()).probe()

@@ -29,7 +29,7 @@ def test_odd_targets_are_target_errors(text: str, tmp_path: Path) -> None:
 
 
 def test_targets_that_are_fine(tmp_path: Path) -> None:
-    assert parse_target("https://github.com/o/r.git").name == "o/r"
+    assert parse_target("https://github.com/o/r.git").key == "o/r"
     assert parse_target(str(tmp_path)) == parse_target(str(tmp_path) + "/")
     assert parse_target(str(tmp_path)).local
     assert parse_repo_ref("http://[::1/a/b") is None

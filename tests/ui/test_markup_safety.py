@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.doubles.fake_source import NOW, FakeRepo, FakeSource, settle
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeRepo, FakeSource, settle
 from tui.analysis.report import Evidence, Framework, RepoInfo
 from tui.github.errors import NotFound
 from tui.textsafe import clean, one_line
-from tui.ui.app import RepoLensApp, make_app
 from tui.ui.widgets.results_table import ResultsTable
 from tui.ui.widgets.safe_text import safe_text
 
@@ -39,11 +39,6 @@ def exported_markdown(directory: Path) -> str:
     """The one Markdown export written into ``directory``."""
     (path,) = directory.glob("*.md")
     return path.read_text(encoding="utf-8")
-
-
-def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp:
-    """The app over ``source`` with a frozen clock."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
 
 
 def test_clean_strips_escapes_and_controls() -> None:

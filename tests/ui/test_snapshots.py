@@ -9,17 +9,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from tests.doubles.fake_source import NOW, FakeSource, catalog_source, settle
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeSource, catalog_source, settle
 from tui.github.budget import Budget
 from tui.github.errors import ApiUnavailable
-from tui.sources.base import SourceStatus
-from tui.ui.app import RepoLensApp, make_app
+from tui.sources.base import RepoSource, SourceStatus
+from tui.ui.app import RepoLensApp
 
 SIZE = (100, 32)
 Snap = Callable[..., bool]
@@ -35,9 +35,9 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-def app_for(source: FakeSource, **kwargs: Any) -> RepoLensApp:
-    """The app as the CLI builds it, with a frozen clock and no blinking cursor."""
-    app = make_app(source, now=NOW, blink=False, export_dir=Path("/nonexistent"), **kwargs)
+def snap_app(source: RepoSource, **kwargs: Any) -> RepoLensApp:
+    """The app as the CLI builds it (``app_for``), its toasts kept for the picture."""
+    app = app_for(source, **kwargs)
     # toasts expire on the real clock: keep them for the picture (a class variable, set per app)
     setattr(app, "NOTIFICATION_TIMEOUT", 600)  # noqa: B010
     return app
@@ -60,31 +60,31 @@ class TestSearch:
     """The search screen: results, the detail pane beside them."""
 
     def test_results_and_detail(self, snap_compare: Snap) -> None:
-        app = app_for(FakeSource(), initial_query="language:python")
+        app = snap_app(FakeSource(), initial_query="language:python")
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle("down"))
 
     def test_sorted_by_stars_with_marks(self, snap_compare: Snap) -> None:
-        app = app_for(FakeSource(), initial_query="web")
+        app = snap_app(FakeSource(), initial_query="web")
         run_before = keys_then_settle("s", "space", "down", "space")
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
     def test_empty(self, snap_compare: Snap) -> None:
-        assert snap_compare(app_for(FakeSource()), terminal_size=SIZE)
+        assert snap_compare(snap_app(FakeSource()), terminal_size=SIZE)
 
 
 class TestDetail:
     """One repository full screen, frameworks with their evidence."""
 
     def test_detail_with_evidence(self, snap_compare: Snap) -> None:
-        app = app_for(FakeSource(), open_repos=["fastapi/fastapi"])
+        app = snap_app(FakeSource(), open_repos=["fastapi/fastapi"])
         assert snap_compare(app, press=["e"], terminal_size=SIZE, run_before=keys_then_settle())
 
     def test_detail_with_notebooks(self, snap_compare: Snap) -> None:
-        app = app_for(FakeSource(), open_repos=["google-research/bert"])
+        app = snap_app(FakeSource(), open_repos=["google-research/bert"])
         assert snap_compare(app, terminal_size=(100, 40), run_before=keys_then_settle())
 
     def test_detail_placeholders(self, snap_compare: Snap) -> None:
-        app = app_for(FakeSource(delay=30.0), open_repos=["vuejs/core"])
+        app = snap_app(FakeSource(delay=30.0), open_repos=["vuejs/core"])
         assert snap_compare(app, terminal_size=SIZE)
 
 
@@ -93,34 +93,34 @@ class TestCompare:
 
     def test_three_columns(self, snap_compare: Snap) -> None:
         repos = ["pallets/flask", "fastapi/fastapi", "gin-gonic/gin"]
-        app = app_for(FakeSource(), open_repos=repos)
+        app = snap_app(FakeSource(), open_repos=repos)
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle())
 
     def test_reordered(self, snap_compare: Snap) -> None:
         repos = ["shadcn-ui/taxonomy", "vuejs/core"]
-        app = app_for(FakeSource(), open_repos=repos)
+        app = snap_app(FakeSource(), open_repos=repos)
         run_before = keys_then_settle("greater_than_sign")
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
     def test_six_columns_scroll_to_the_current(self, snap_compare: Snap) -> None:
         repos = ["pallets/flask", "fastapi/fastapi", "gin-gonic/gin", "google-research/bert",
                  "microsoft/BioGPT", "karpathy/nanoGPT"]  # fmt: skip
-        app = app_for(FakeSource(), open_repos=repos)
+        app = snap_app(FakeSource(), open_repos=repos)
         run_before = keys_then_settle("right", "right", "right", "right")
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 class TestDemo:
-    """The demo catalog through the real client, and the offer of it when GitHub is out of reach."""
+    """The demo catalog as `--demo` routes it, and the offer of it when GitHub is out of reach."""
 
     def test_demo_lists_the_catalog(self, snap_compare: Snap) -> None:
         source, budget, status = catalog_source()
-        app = app_for(source, budget=budget, status=status)  # type: ignore[arg-type]
+        app = snap_app(source, budget=budget, status=status)
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle("tab", "down"))
 
     def test_first_run_offers_the_demo(self, snap_compare: Snap) -> None:
         down = ApiUnavailable("Cannot reach GitHub (ConnectError).")
-        app = app_for(FakeSource(errors={"search": down}), demo=catalog_source)
+        app = snap_app(FakeSource(errors={"search": down}), demo=catalog_source)
         run_before = keys_then_settle(*"llm", "enter")
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
@@ -135,7 +135,7 @@ class TestRateLimited:
         core = budget.get("core")
         assert core is not None
         budget.update(replace(core, remaining=4))
-        app = app_for(source, budget=budget, initial_query="language:python")
+        app = snap_app(source, budget=budget, initial_query="language:python")
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle("down"))
 
 
@@ -145,14 +145,14 @@ class TestOffline:
     def test_offline_warm_cache(self, snap_compare: Snap) -> None:
         source = FakeSource(offline=True, cached={"flask", "pallets/flask"})
         status = SourceStatus(offline=True, authenticated=True, token_source="GH_TOKEN")
-        app = app_for(source, status=status, initial_query="flask")
+        app = snap_app(source, status=status, initial_query="flask")
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle())
 
     def test_fallback_results(self, snap_compare: Snap) -> None:
-        app = app_for(FakeSource(fallback=True), initial_query="language:go")
+        app = snap_app(FakeSource(fallback=True), initial_query="language:go")
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle())
 
     def test_demo_badge(self, snap_compare: Snap) -> None:
         status = SourceStatus(demo=True, demo_date="2026-08-22")
-        app = app_for(FakeSource(cached={"rust"}), status=status, initial_query="rust")
+        app = snap_app(FakeSource(cached={"rust"}), status=status, initial_query="rust")
         assert snap_compare(app, terminal_size=SIZE, run_before=keys_then_settle())

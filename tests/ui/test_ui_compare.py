@@ -5,19 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.doubles.fake_source import NOW, FakeSource, settle
-from tui.ui.app import RepoLensApp, make_app
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeSource, settle
+from tui.ui.app import RepoLensApp
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.search import SearchScreen
 from tui.ui.widgets.compare_table import CompareTable
 
 SIZE = (100, 32)
-
-
-def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp:
-    """The app over ``source`` with a frozen clock, exporting into ``tmp_path``."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
 
 
 def columns(app: RepoLensApp) -> list[str]:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.doubles.fake_source import NOW, FakeSource, settle
-from tui.ui.app import RepoLensApp, make_app
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeSource, settle
+from tui.ui.app import RepoLensApp
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.widgets.language_bar import LanguageBar
 from tui.ui.widgets.repo_detail import RepoDetail
@@ -17,9 +18,9 @@ SIZE = (100, 40)
 HOSTILE = "[@click=app.quit]x[/]"
 
 
-def app_for(source: FakeSource, tmp_path: Path, repo: str) -> RepoLensApp:
-    """The app opening ``repo``'s detail, with a frozen clock."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, open_repos=[repo])
+def detail_app(source: FakeSource, tmp_path: Path, repo: str) -> RepoLensApp:
+    """The app opening ``repo``'s detail (``app_for``)."""
+    return app_for(source, tmp_path, open_repos=[repo])
 
 
 def shown(detail: RepoDetail, selector: str) -> str:
@@ -28,7 +29,7 @@ def shown(detail: RepoDetail, selector: str) -> str:
 
 
 async def test_notebooks_get_a_second_bar(tmp_path: Path) -> None:
-    app = app_for(FakeSource(), tmp_path, "google-research/bert")
+    app = detail_app(FakeSource(), tmp_path, "google-research/bert")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, DetailScreen)
@@ -47,7 +48,7 @@ async def test_notebooks_get_a_second_bar(tmp_path: Path) -> None:
 
 
 async def test_no_notebooks_no_second_bar(tmp_path: Path) -> None:
-    app = app_for(FakeSource(), tmp_path, "pallets/flask")
+    app = detail_app(FakeSource(), tmp_path, "pallets/flask")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         detail = app.screen.query_one(RepoDetail)
@@ -60,7 +61,7 @@ async def test_problems_show_under_frameworks_as_text(tmp_path: Path) -> None:
     flask = source.repos["pallets/flask"]
     problems = ("pyproject.toml: not valid TOML (line 3)", f"tree truncated {HOSTILE}")
     source.add([replace(flask, problems=problems)])
-    app = app_for(source, tmp_path, "pallets/flask")
+    app = detail_app(source, tmp_path, "pallets/flask")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         detail = app.screen.query_one(RepoDetail)
@@ -74,7 +75,7 @@ async def test_problems_show_under_frameworks_as_text(tmp_path: Path) -> None:
 
 
 async def test_no_problems_no_lines(tmp_path: Path) -> None:
-    app = app_for(FakeSource(), tmp_path, "pallets/flask")
+    app = detail_app(FakeSource(), tmp_path, "pallets/flask")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         detail = app.screen.query_one(RepoDetail)

@@ -8,21 +8,17 @@ from pathlib import Path
 import pytest
 from textual.widgets import Label
 
-from tests.doubles.fake_source import NOW, FakeSource, settle
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeSource, settle
 from tui.github.budget import Budget
 from tui.github.errors import NotFound
 from tui.sources.base import SourceStatus
-from tui.ui.app import RepoLensApp, make_app
+from tui.ui.app import RepoLensApp
 from tui.ui.widgets.language_bar import LanguageBar
 from tui.ui.widgets.rate_meter import RateLimitMeter
 from tui.ui.widgets.repo_detail import RepoDetail
 
 SIZE = (100, 32)
-
-
-def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp:
-    """The app over ``source`` with a frozen clock."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
 
 
 def messages(app: RepoLensApp) -> list[str]:
@@ -132,7 +128,7 @@ async def test_a_bug_is_not_swallowed(tmp_path: Path) -> None:
         async def search(self, query: str, **kwargs: object) -> object:  # type: ignore[override]
             raise ZeroDivisionError("a bug")
 
-    app = app_for(Broken(), tmp_path, initial_query="x")
+    app = app_for(Broken(), tmp_path, initial_query="x")  # type: ignore[arg-type]  # a bug on purpose
     with pytest.raises(ZeroDivisionError):
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.doubles.apps import app_for
 from tests.doubles.clients import ClientFactory
 from tests.doubles.fake_source import settle
 from tests.doubles.github_server import FakeClock, GitHubServer
 from tui.sources.github import GitHubSource
-from tui.ui.app import RepoLensApp, make_app
+from tui.ui.app import RepoLensApp
 from tui.ui.widgets.framework_list import FrameworkList
 from tui.ui.widgets.language_bar import LanguageBar
 from tui.ui.widgets.rate_meter import RateLimitMeter
@@ -30,21 +31,18 @@ def serve_two(server: GitHubServer) -> None:
     server.add_repo("acme/tool-web", languages={"TypeScript": 4000}, stargazers_count=20)
 
 
-def app_for(make_client: ClientFactory, clock: FakeClock, tmp_path: Path) -> RepoLensApp:
-    """The app as the CLI wires it: the real client, its budget, the GitHub source."""
+def github_app(make_client: ClientFactory, clock: FakeClock, tmp_path: Path) -> RepoLensApp:
+    """The app (``app_for``) over the real client, its budget and the GitHub source."""
     client = make_client()
     source = GitHubSource(client, graphql=False)
-    return make_app(
-        source, budget=client.budget, now=clock, blink=False, export_dir=tmp_path,
-        initial_query="tool",
-    )  # fmt: skip
+    return app_for(source, tmp_path, budget=client.budget, now=clock, initial_query="tool")
 
 
 async def test_search_and_detail_over_http(
     github_server: GitHubServer, make_client: ClientFactory, fake_clock: FakeClock, tmp_path: Path
 ) -> None:
     serve_two(github_server)
-    app = app_for(make_client, fake_clock, tmp_path)
+    app = github_app(make_client, fake_clock, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot, rounds=5)
         table = app.screen.query_one(ResultsTable)
@@ -65,7 +63,7 @@ async def test_rate_limit_from_the_server(
     github_server: GitHubServer, make_client: ClientFactory, fake_clock: FakeClock, tmp_path: Path
 ) -> None:
     serve_two(github_server)
-    app = app_for(make_client, fake_clock, tmp_path)
+    app = github_app(make_client, fake_clock, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot, rounds=5)
         github_server.exhaust("core", reset_in=600)

@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.actions import parse
 from textual.widgets import DataTable, Input
 
-from tests.doubles.fake_source import NOW, FakeRepo, FakeSource, settle
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeRepo, FakeSource, settle
 from tui.analysis.report import RepoInfo
 from tui.sources.base import SourceStatus
-from tui.ui.app import RepoLensApp, make_app
+from tui.ui.app import RepoLensApp
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.search import SearchScreen
@@ -20,11 +21,6 @@ from tui.ui.widgets.repo_detail import RepoDetail
 from tui.ui.widgets.results_table import ResultsTable
 
 SIZE = (100, 32)
-
-
-def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp:
-    """The app over ``source`` with a frozen clock."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
 
 
 def hint(app: RepoLensApp) -> str:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.doubles.fake_source import NOW, FakeSource, settle
-from tui.ui.app import RepoLensApp, all_bindings, make_app
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeSource, settle
+from tui.ui.app import RepoLensApp, all_bindings
 from tui.ui.keymap import ENV_VAR, UserKeymap, keymap_path, parse_keymap, read_keymap, user_keymap
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.search import SearchScreen
@@ -15,10 +16,9 @@ from tui.ui.screens.search import SearchScreen
 SIZE = (100, 32)
 
 
-def app_for(tmp_path: Path, keymap: UserKeymap | None = None) -> RepoLensApp:
-    """The app searching for Python repositories, with ``keymap``."""
-    return make_app(FakeSource(), now=NOW, blink=False, export_dir=tmp_path, keymap=keymap,
-                    initial_query="language:python")  # fmt: skip
+def keymap_app(tmp_path: Path, keymap: UserKeymap | None = None) -> RepoLensApp:
+    """The app searching for Python repositories, with ``keymap`` (``app_for``)."""
+    return app_for(FakeSource(), tmp_path, keymap=keymap, initial_query="language:python")
 
 
 def messages(app: RepoLensApp) -> list[str]:
@@ -73,7 +73,7 @@ def test_every_binding_has_a_distinct_id() -> None:
 
 
 async def test_remapped_key_works_and_the_old_one_does_not(tmp_path: Path) -> None:
-    app = app_for(tmp_path, UserKeymap({"search.compare": "ctrl+k"}))
+    app = keymap_app(tmp_path, UserKeymap({"search.compare": "ctrl+k"}))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("space", "down", "space", "c")
@@ -90,7 +90,7 @@ async def test_file_from_environment_is_applied(
     path = tmp_path / "keymap.toml"
     path.write_text('[keys]\n"search.compare" = "ctrl+k"\n', encoding="utf-8")
     monkeypatch.setenv(ENV_VAR, str(path))
-    app = app_for(tmp_path)
+    app = keymap_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("space", "down", "space", "ctrl+k")
@@ -105,7 +105,7 @@ async def test_broken_file_keeps_the_defaults(
     path = tmp_path / "keymap.toml"
     path.write_text('[keys]\n"search.compare" = 5\n', encoding="utf-8")
     monkeypatch.setenv(ENV_VAR, str(path))
-    app = app_for(tmp_path)
+    app = keymap_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert len(messages(app)) == 1
@@ -116,7 +116,7 @@ async def test_broken_file_keeps_the_defaults(
 
 
 async def test_unknown_ids_are_named(tmp_path: Path) -> None:
-    app = app_for(tmp_path, UserKeymap({"search.compair": "ctrl+k", "search.compare": "ctrl+j"}))
+    app = keymap_app(tmp_path, UserKeymap({"search.compair": "ctrl+k", "search.compare": "ctrl+j"}))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert messages(app) == ["Keymap: no binding has the id search.compair; ignored."]

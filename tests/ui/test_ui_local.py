@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.doubles.fake_source import NOW, settle
-from tui.sources.factory import Options, build_client, build_source
-from tui.sources.router import RoutingSource
+from tui.sources.factory import Options, build_source
 from tui.ui.app import RepoLensApp, make_app
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.detail import DetailScreen
@@ -31,9 +30,7 @@ def checkout(root: Path, requirements: str) -> Path:
 def demo_app(tmp_path: Path, targets: list[str]) -> RepoLensApp:
     """The app as ``repolens --demo TARGET...`` builds it (catalog for names, scans for paths)."""
     options = Options(demo=True, cache_dir=tmp_path / "cache", no_cache=True)
-    client = build_client(options)
-    source = RoutingSource(build_source(options, client))
-    return make_app(source, budget=client.budget, open_repos=targets, now=NOW, blink=False,
+    return make_app(build_source(options, None), open_repos=targets, now=NOW, blink=False,
                     export_dir=tmp_path / "out")  # fmt: skip
 
 

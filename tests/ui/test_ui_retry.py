@@ -7,21 +7,17 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static
 
-from tests.doubles.fake_source import NOW, FakeSource, settle
+from tests.doubles.apps import app_for
+from tests.doubles.fake_source import FakeSource, settle
 from tui.github.errors import ApiUnavailable, BadResponse
 from tui.sources.base import RepoSource, SourceStatus
-from tui.ui.app import FALLBACK, RepoLensApp, make_app
+from tui.ui.app import FALLBACK, RepoLensApp
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.search import SearchScreen
 from tui.ui.widgets.results_table import ResultsTable
 
 SIZE = (100, 32)
 DOWN = ApiUnavailable("Cannot reach GitHub (ConnectError).")
-
-
-def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp:
-    """The app over ``source`` with a frozen clock."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
 
 
 def searches(source: FakeSource) -> list[str]:

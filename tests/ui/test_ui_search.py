@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.doubles.apps import app_for
 from tests.doubles.fake_source import NOW, FakeSource, settle
 from tui.github.budget import Budget
 from tui.sources.base import SourceStatus
@@ -18,11 +19,6 @@ from tui.ui.widgets.repo_detail import RepoDetail
 from tui.ui.widgets.results_table import ResultsTable
 
 SIZE = (100, 32)
-
-
-def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp:
-    """The app as the CLI builds it, over ``source``, with a frozen clock."""
-    return make_app(source, now=NOW, blink=False, export_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
 
 
 def names(app: RepoLensApp) -> list[str]:

@@ -27,6 +27,7 @@ class RepoInfo:
     default_branch: str | None = None
     created_at: datetime | None = None
     pushed_at: datetime | None = None
+    updated_at: datetime | None = None  # offline search's ``updated`` order and qualifier
     archived: bool = False
     fork: bool = False
     size_kb: int | None = None

@@ -7,6 +7,7 @@ import asyncio
 import json
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from tui.analysis.report import RepoReport
@@ -15,11 +16,10 @@ from tui.cli.text import report_text, search_text, table
 from tui.github.client import GitHubClient
 from tui.github.errors import GitHubError
 from tui.present.schema import info_json, report_json, search_json
-from tui.sources.base import SearchResults
+from tui.sources.base import RepoSource, SearchResults
 from tui.sources.catalog import load_catalog
 from tui.sources.factory import Options, build_client, build_source, find_token
-from tui.sources.github import GitHubSource
-from tui.sources.names import TargetError, local_dir, parse_target
+from tui.sources.names import RepoRef, TargetError, local_dir, parse_target
 from tui.textsafe import clean, escape_bidi_json
 
 
@@ -34,26 +34,28 @@ def _log(line: str) -> None:
 
 async def run_command(command: str, args: argparse.Namespace, options: Options) -> int:
     """Run one subcommand with a client that is closed afterwards."""
+    ref: RepoRef | None = None
     if command == "show":
         try:
-            target = parse_target(args.target)
+            ref = parse_target(args.target)
         except TargetError as exc:
             return usage_error(str(exc))
-        if target.local:
-            return await _local(target.name, args.json)
-        args.target = target.name
     if command == "scan":
-        return await _local(args.path, args.json)
+        ref = RepoRef(path=Path(args.path))  # checked (and resolved) by ``_local``
+    if ref is not None and ref.path is not None:
+        return await _local(str(ref.path), args.json)
     if command == "auth":
         return _auth(options)
+    if options.demo and command != "cache":  # the demo sends nothing, so it needs no client
+        return await _demo(command, ref, options, args)
     token = find_token(options)
     client = build_client(options, log=_log if options.verbose else None, token=token)
     async with client:
         try:
             if command == "search":
-                return await _search(client, options, args)
+                return await _search(build_source(options, client), args)
             if command == "show":
-                return await _show(client, options, args)
+                return await _show(build_source(options, client), ref, options, args)
             if command == "rate-limit":
                 return await _rate_limit(client, args.json)
             return _cache(client, args.action, args.json)
@@ -61,6 +63,21 @@ async def run_command(command: str, args: argparse.Namespace, options: Options) 
             # said once, at the end, so that a store rebuilt mid-run is reported as well
             if client.cache_problem and command != "cache":
                 print(f"repolens: {client.cache_problem}", file=sys.stderr)
+
+
+async def _demo(
+    command: str, ref: RepoRef | None, options: Options, args: argparse.Namespace
+) -> int:
+    """``show`` and ``search`` on the demo catalog; ``rate-limit`` says it spends none."""
+    if command == "search":
+        return await _search(build_source(options, None), args)
+    if command == "show":
+        return await _show(build_source(options, None), ref, options, args)
+    if args.json:
+        _print_json({})
+    else:
+        print("The demo catalog sends no requests to GitHub: no rate limit applies.")
+    return EXIT_OK
 
 
 async def _collect(reports: Any) -> RepoReport:
@@ -71,13 +88,12 @@ async def _collect(reports: Any) -> RepoReport:
     return last
 
 
-async def _show(client: GitHubClient, options: Options, args: argparse.Namespace) -> int:
-    full_name = args.target  # already checked by ``parse_target``
-    source = build_source(options, client)
-    try:
-        report = await _collect(source.report(full_name))
-    finally:
-        await source.aclose()  # also the catalog's client, if offline needed it
+async def _show(
+    source: RepoSource, ref: RepoRef | None, options: Options, args: argparse.Namespace
+) -> int:
+    if ref is None or ref.full_name is None:
+        return usage_error(f"not a repository: {args.target!r} (expected OWNER/REPO or a URL)")
+    report = await _collect(source.report(ref.full_name))
     if report.source.kind == "catalog" and not options.demo:
         print(
             f"repolens: GitHub could not be asked; showing the bundled catalog's data "
@@ -91,19 +107,15 @@ async def _show(client: GitHubClient, options: Options, args: argparse.Namespace
     return EXIT_OK
 
 
-async def _search(client: GitHubClient, options: Options, args: argparse.Namespace) -> int:
+async def _search(source: RepoSource, args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 1000:
         return usage_error(
             "--limit must be between 1 and 1000 (GitHub serves at most 1000 results)"
         )
-    source = build_source(options, client)
-    try:
-        return await _run_search(source, args)
-    finally:
-        await source.aclose()  # also the catalog's client, if offline needed it
+    return await _run_search(source, args)
 
 
-async def _run_search(source: GitHubSource, args: argparse.Namespace) -> int:
+async def _run_search(source: RepoSource, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     per_page = min(100, args.limit)
     items: list[Any] = []
@@ -134,7 +146,7 @@ async def _run_search(source: GitHubSource, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-async def _details(source: GitHubSource, results: SearchResults, as_json: bool) -> int:
+async def _details(source: RepoSource, results: SearchResults, as_json: bool) -> int:
     """Each item's full report; when a failure (a spent budget) stops the run part-way, what
     was finished is printed all the same, and what was not is named."""
     reports: list[RepoReport] = []

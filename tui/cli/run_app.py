@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from tui.cli.exits import EXIT_OK, usage_error
 from tui.sources.factory import Options, build_client, build_source, find_token, source_status
 from tui.sources.names import TargetError, parse_target
-from tui.sources.router import RoutingSource
 
 if TYPE_CHECKING:
     from tui.github.budget import Budget
@@ -18,14 +17,9 @@ if TYPE_CHECKING:
 
 
 def demo_factory(options: Options) -> tuple[RepoSource, Budget | None, SourceStatus]:
-    """The demo catalog's source, budget and status, as ``--demo`` would build them."""
+    """The demo catalog's source, budget (none: it spends none) and status, as ``--demo``."""
     demo = replace(options, demo=True)
-    client = build_client(demo)
-    return (
-        RoutingSource(build_source(demo, client)),
-        client.budget,
-        source_status(demo, client, None),
-    )
+    return build_source(demo, None), None, source_status(demo, None)
 
 
 def run_tui(options: Options, targets: Sequence[str]) -> int:
@@ -33,7 +27,7 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
     repos: list[str] = []
     for target in targets:
         try:
-            repos.append(parse_target(target).name)
+            repos.append(parse_target(target).key)
         except TargetError as exc:
             return usage_error(str(exc))
     if len(repos) > 6:
@@ -42,12 +36,11 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
     from tui.ui.app import make_app  # Textual loads only now
 
     token = find_token(options)
-    client = build_client(options, token=token)
-    source = RoutingSource(build_source(options, client))
+    client = None if options.demo else build_client(options, token=token)
     app = make_app(
-        source,
-        budget=client.budget,
-        status=source_status(options, client, token),
+        build_source(options, client),
+        budget=client.budget if client is not None else None,
+        status=source_status(options, token, client),
         open_repos=repos,
         demo=None if options.demo else partial(demo_factory, options),
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from pathlib import PurePath
 
 from tui.analysis.language_table import load_table
 from tui.present.age import UNKNOWN, age
+from tui.sources.names import local_path
 
 __all__ = ["UNKNOWN", "age"]  # widgets format ages through here too
 
@@ -80,7 +80,7 @@ def display_name(full_name: str) -> tuple[str, str | None]:
     Returns:
         The title and, for a checkout, its path.
     """
-    path = PurePath(full_name)
-    if not path.is_absolute():
+    path = local_path(full_name)
+    if path is None:
         return full_name, None
     return path.name or full_name, full_name

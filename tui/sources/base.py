@@ -1,7 +1,9 @@
-"""The contract every source of repositories honours: GitHub, a local checkout, the offline catalog.
+"""The contract every source of repositories honours: GitHub, a local checkout, the demo catalog.
 
-The UI talks only to a ``RepoSource``. ``report`` is an async generator so the UI can paint a
-repository as each answer arrives (metadata, then languages, then frameworks).
+The front ends talk only to a ``RepoSource`` (the router, ``tui.sources.router``, which composes
+the others). ``report`` is an async generator so the UI can paint a repository as each answer
+arrives (metadata, then languages, then frameworks). ``offline_results`` pages offline search
+(``tui.search``) over candidates a source gathered.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tui.analysis.report import RepoInfo, RepoReport
+from tui.github.errors import ValidationFailed
+from tui.search import QuerySyntaxError, search
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,18 @@ class RepoSource(Protocol):
         """Weekly commit activity for the last year."""
         ...
 
+    async def probe(self) -> bool:
+        """Whether there is anything to show (GitHub answers, or something is cached); free."""
+        ...
+
+    async def clear_cache(self) -> int:
+        """Forget every cached answer; how many entries went (0 for a source without a cache)."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release what the source holds open (its HTTP client)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class SourceStatus:
@@ -80,3 +96,27 @@ class SourceStatus:
     demo_date: str | None = None
     host: str = "api.github.com"
     cache_problem: str | None = None
+
+
+def offline_results(
+    query: str, candidates: list[RepoInfo], sort: str | None, page: int, per_page: int
+) -> SearchResults:
+    """One page of offline search over ``candidates``, as search results answered offline.
+
+    Raises:
+        ValidationFailed: A malformed query (one line saying why).
+    """
+    try:
+        hits = search(query, candidates, sort=sort, page=page, per_page=per_page)
+    except QuerySyntaxError as exc:
+        raise ValidationFailed(" ".join(str(exc).split())) from exc
+    return SearchResults(
+        query=query,
+        items=hits.items,
+        total_count=hits.total_count,
+        incomplete=False,
+        page=page,
+        has_next=hits.has_next,
+        offline=True,
+        from_cache=True,
+    )

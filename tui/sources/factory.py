@@ -13,7 +13,9 @@ from tui.github.client import GitHubClient
 from tui.github.errors import AuthFailed
 from tui.github.settings import ClientSettings
 from tui.sources.base import SourceStatus
+from tui.sources.catalog import CatalogSource, load_catalog
 from tui.sources.github import GitHubSource
+from tui.sources.router import Router
 
 DEFAULT_API_URL = "https://api.github.com"
 
@@ -87,16 +89,7 @@ def find_token(options: Options) -> Token | None:
 def build_client(
     options: Options, *, log: Callable[[str], None] | None = None, token: Token | None = None
 ) -> GitHubClient:
-    """A client for the real API, or for the bundled catalog when ``--demo`` is on."""
-    if options.demo:
-        from tui.sources.catalog import catalog_client
-
-        # the catalog has its own API host, so its answers never mix with GitHub's in the cache
-        # a cache of its own, so clearing the demo's cache leaves GitHub's answers alone
-        demo_cache = ClientSettings(cache_dir=options.cache_dir).resolved_cache_dir / "demo"
-        return catalog_client(
-            ClientSettings(cache_dir=demo_cache, no_cache=options.no_cache, log=log)
-        )
+    """A client for GitHub (or an Enterprise host) as the flags ask; the demo sends nothing."""
     settings = ClientSettings(
         api_url=options.api_url,
         cache_dir=options.cache_dir,
@@ -107,21 +100,24 @@ def build_client(
     return GitHubClient(settings, token=token)
 
 
-def build_source(options: Options, client: GitHubClient) -> GitHubSource:
-    """The source the UI and ``show``/``search`` read from."""
-    if options.demo:
-        return GitHubSource(client, kind="catalog")
-    # offline search lists catalog repositories, so opening one must work offline too
-    return GitHubSource(client, kind="github", catalog_fallback=True)
+def build_source(options: Options, client: GitHubClient | None) -> Router:
+    """The one source the UI and ``show``/``search`` read from: the router over the peers.
+
+    The demo routes to the catalog alone; otherwise GitHub answers, with the cache and the catalog
+    behind it when GitHub cannot be reached (offline search lists catalog repositories, so opening
+    one must work offline too).
+    """
+    catalog = CatalogSource()
+    if options.demo or client is None:
+        return Router(None, catalog)
+    return Router(GitHubSource(client), catalog)
 
 
-def source_status(options: Options, client: GitHubClient, token: Token | None) -> SourceStatus:
-    """What the badges say about this session."""
-    demo_date = None
-    if options.demo:
-        from tui.sources.catalog import load_catalog
-
-        demo_date = load_catalog().data_date
+def source_status(
+    options: Options, token: Token | None, client: GitHubClient | None = None
+) -> SourceStatus:
+    """What the badges say about this session (and the cache's trouble, if ``client`` met any)."""
+    demo_date = load_catalog().data_date if options.demo else None
     return SourceStatus(
         authenticated=token is not None,
         token_source=token.source if token else None,
@@ -129,5 +125,5 @@ def source_status(options: Options, client: GitHubClient, token: Token | None) -
         demo=options.demo,
         demo_date=demo_date,
         host=urlsplit(options.api_url).netloc or options.api_url,
-        cache_problem=client.cache_problem,
+        cache_problem=client.cache_problem if client is not None else None,
     )

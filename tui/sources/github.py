@@ -1,11 +1,11 @@
-"""GitHubSource: a repository on GitHub (or the offline catalog behind the same client) as a report.
+"""GitHubSource: a repository on GitHub as a report.
 
 Without a token a report costs at most: the repository (skipped when a search item carried it),
 its languages, one recursive tree, and raw manifest fetches (which do not spend the API budget).
 With a token, a search page comes from one GraphQL query that already carries languages and root
 manifests, so most reports cost nothing more; the page's repositories that need more (workspace
-roots, no manifest at all) share two follow-up queries. Offline, or when GitHub cannot be
-reached, searches are answered from the cache and the bundled catalog (``tui.sources.offline``).
+roots, no manifest at all) share two follow-up queries. What to do when GitHub cannot be reached
+(search the cache, ask the catalog) is the router's business (``tui.sources.router``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from tui.github.graphql_search import SEARCH_QUERY, RepoBundle, parse_search
 from tui.github.models import FetchInfo, SearchPage
 from tui.github.urls import is_repo_name
 from tui.sources.base import Activity, SearchResults
-from tui.sources.convert import repo_info, source_info
+from tui.sources.convert import repo_info, search_results, source_info
 from tui.sources.github_detect import FrameworkFinder
-from tui.sources.offline import catalog_has, offline_search
 
 DEEPEN_BATCH = 25
 """At most this many repositories in one follow-up query (a query over 10 s fails)."""
@@ -36,64 +35,54 @@ class GitHubSource:
 
     Attributes:
         client: The client every request goes through.
-        kind: What reports say they come from (``github``, or ``catalog`` in the demo).
+        kind: What reports say they come from (``github``; ``graphql`` when a query carried it).
         use_graphql: Search with one GraphQL query per page when the client has a token.
-        catalog_fallback: When the network is out of reach, describe a repository the cache
-            does not hold from the bundled catalog (``SourceInfo.kind == "catalog"``).
     """
 
-    def __init__(
-        self,
-        client: GitHubClient,
-        *,
-        kind: str = "github",
-        graphql: bool = True,
-        catalog_fallback: bool = False,
-    ) -> None:
+    def __init__(self, client: GitHubClient, *, graphql: bool = True) -> None:
         self.client = client
-        self.kind = kind
+        self.kind = "github"
         self.use_graphql = graphql
-        self.catalog_fallback = catalog_fallback
         self._bundles: dict[str, RepoBundle] = {}
         self._pages: dict[str, tuple[str, ...]] = {}  # a repository -> every one on its page
         self._not_deepened: set[str] = set()  # a follow-up query failed: REST for these
         self._deepening = asyncio.Lock()
         self._cursors: dict[tuple[str, str | None, int, int], str] = {}
         self._finder = FrameworkFinder(client)
-        self._catalog: GitHubSource | None = None
+
+    @property
+    def offline(self) -> bool:
+        """``--offline``: nothing is sent, answers come from the cache only."""
+        return self.client.settings.offline
+
+    async def candidates(self) -> list[RepoInfo]:
+        """Every repository the cache holds for this identity, for offline search (nothing sent)."""
+        return [repo_info(repo) for repo in await self.client.cached_repos()]
+
+    async def probe(self) -> bool:
+        """Whether there is anything to show: GitHub answers, or the cache holds something.
+
+        Asks ``/rate_limit``, which costs no budget (and fills the rate meter on the way).
+        """
+        try:
+            await self.client.rate_limit()
+        except ApiUnavailable:
+            return bool(await self.client.cached_repos())
+        except GitHubError:
+            return True  # GitHub answered, if unhappily: it is reachable
+        return True
 
     async def search(
         self, query: str, *, sort: str | None = None, page: int = 1, per_page: int = 30
     ) -> SearchResults:
         """One page of GitHub's repository search (GraphQL with a token, else REST).
 
-        Offline, or when GitHub cannot be reached, the cache and the catalog answer instead.
-
         Raises:
-            ValidationFailed: A query GitHub (or offline search) refuses.
+            ValidationFailed: A query GitHub refuses.
+            ApiUnavailable: GitHub cannot be reached (or ``--offline``).
         """
-        if self.client.settings.offline:
-            return await offline_search(self.client, query, sort=sort, page=page, per_page=per_page)
-        try:
-            result, kind = await self._online_search(query, sort, page, per_page)
-        except ApiUnavailable as exc:
-            offline = await offline_search(
-                self.client, query, sort=sort, page=page, per_page=per_page
-            )
-            return replace(offline, unreachable=exc.user_message)
-        info = result.info
-        return SearchResults(
-            query=query,
-            # a name no repository can have (``evil/../../x``) could not be opened: leave it out
-            items=tuple(repo_info(item) for item in result.items if is_repo_name(item.full_name)),
-            total_count=result.total_count,
-            incomplete=result.incomplete_results,
-            page=result.page,
-            has_next=result.has_next,
-            from_cache=bool(info and info.from_cache),
-            stale=bool(info and info.stale),
-            offline=kind == "catalog",
-        )
+        result, _ = await self._online_search(query, sort, page, per_page)
+        return search_results(query, result)
 
     async def _online_search(
         self, query: str, sort: str | None, page: int, per_page: int
@@ -169,36 +158,12 @@ class GitHubSource:
     async def report(
         self, full_name: str, *, hint: RepoInfo | None = None
     ) -> AsyncIterator[RepoReport]:
-        """Yield the report as each answer arrives: metadata, languages, then frameworks.
-
-        With ``catalog_fallback``, a repository GitHub cannot be asked about (offline, network
-        down) and the cache does not hold is described from the bundled catalog instead.
-        """
-        try:
-            async for report in self._report(full_name, hint):
-                yield report
-        except ApiUnavailable:
-            if not (self.catalog_fallback and await asyncio.to_thread(catalog_has, full_name)):
-                raise
-            async for report in self._catalog_report(full_name):
-                yield report
-
-    async def _catalog_report(self, full_name: str) -> AsyncIterator[RepoReport]:
-        """The catalog's report of one repository, through one client of its own, built once."""
-        if self._catalog is None:
-            from tui.sources.catalog import catalog_client
-
-            # building it opens a disk cache and loads the catalog: not on the event loop
-            client = await asyncio.to_thread(catalog_client, self.client.settings)
-            self._catalog = GitHubSource(client, kind="catalog", graphql=False)
-        async for report in self._catalog.report(full_name):
+        """Yield the report as each answer arrives: metadata, languages, then frameworks."""
+        async for report in self._report(full_name, hint):
             yield report
 
     async def aclose(self) -> None:
-        """Close the client (and the catalog's, if one was needed)."""
-        if self._catalog is not None:
-            await self._catalog.client.aclose()
-            self._catalog = None
+        """Close the client."""
         await self.client.aclose()
 
     async def _report(self, full_name: str, hint: RepoInfo | None) -> AsyncIterator[RepoReport]:
@@ -257,7 +222,7 @@ class GitHubSource:
         weeks = tuple((week.date().isoformat(), count) for week, count in result.weeks)
         return Activity(weeks=weeks, computing=result.computing)
 
-    def clear_cache(self) -> int:
+    async def clear_cache(self) -> int:
         """Drop every cached answer; returns how many entries went."""
         self._bundles.clear()
-        return self.client.cache_clear()
+        return await asyncio.to_thread(self.client.cache_clear)  # diskcache is synchronous

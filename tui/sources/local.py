@@ -88,3 +88,14 @@ class LocalSource:
     async def activity(self, full_name: str) -> Activity:
         """No commit activity for a checkout (yet)."""
         return Activity(weeks=())
+
+    async def probe(self) -> bool:
+        """A checkout is always there to show."""
+        return True
+
+    async def clear_cache(self) -> int:
+        """A checkout has no cache."""
+        return 0
+
+    async def aclose(self) -> None:
+        """Nothing is held open."""

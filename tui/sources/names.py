@@ -1,4 +1,9 @@
-"""Turn what a person types (``owner/repo``, a GitHub URL, a clone URL, a folder) into a target.
+"""What a person types, parsed once at the edge: a ``RepoRef`` to GitHub's ``owner/repo`` or a path.
+
+``owner/repo``, GitHub URLs and clone URLs name a repository on GitHub; ``./src``, ``/home/me/x``,
+``~/code/x`` (or a bare folder name that exists and is no ``owner/repo``) name a local checkout.
+Past the edge a repository travels as its *key*: ``owner/repo``, or the checkout's absolute path;
+``local_path`` is the one test of which one a key is.
 
 Anything typed is untrusted: an empty string, a 300-character owner or ``http://[::1/a/b`` is a
 one-line ``TargetError``, never an exception from ``urllib`` or the file system.
@@ -8,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import quote, urlsplit
 
 from tui.github.urls import is_repo_name
@@ -60,11 +65,26 @@ class TargetError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
-    """A place to describe: ``owner/repo`` on GitHub, or a local folder (absolute path)."""
+class RepoRef:
+    """A repository a person named: ``owner/repo`` on GitHub, or a local checkout's path.
 
-    name: str
-    local: bool
+    Attributes:
+        full_name: ``owner/repo``, for a repository on GitHub (None for a checkout).
+        path: The checkout's absolute path (None for a repository on GitHub).
+    """
+
+    full_name: str | None = None
+    path: Path | None = None
+
+    @property
+    def key(self) -> str:
+        """How the repository is known past the edge: ``owner/repo`` or the absolute path."""
+        return self.full_name if self.full_name is not None else str(self.path)
+
+    @property
+    def local(self) -> bool:
+        """True for a local checkout."""
+        return self.path is not None
 
 
 def local_dir(text: str) -> Path | None:
@@ -78,7 +98,7 @@ def local_dir(text: str) -> Path | None:
         return None
 
 
-def parse_target(text: str) -> Target:
+def parse_target(text: str) -> RepoRef:
     """A repository name or a local folder for what a person typed.
 
     Raises:
@@ -91,12 +111,25 @@ def parse_target(text: str) -> Target:
     if looks_like_path(text) or name is None:
         folder = local_dir(text)
         if folder is not None:
-            return Target(str(folder), local=True)
+            return RepoRef(path=folder)
         if looks_like_path(text):
             raise TargetError(f"not a directory: {shown}")
     if name is None:
         raise TargetError(f"not a repository or directory: {shown} (expected OWNER/REPO or a URL)")
-    return Target(name, local=False)
+    return RepoRef(full_name=name)
+
+
+def parse_ref(text: str) -> RepoRef | None:
+    """What ``text`` names, or None when it is neither a repository nor a directory."""
+    try:
+        return parse_target(text)
+    except TargetError:
+        return None
+
+
+def local_path(key: str) -> Path | None:
+    """The checkout a key names (an absolute path), or None for ``owner/repo``."""
+    return Path(key) if PurePath(key).is_absolute() else None
 
 
 _UNSAFE_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

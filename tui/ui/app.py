@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import asyncio
-import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -113,8 +112,7 @@ class RepoLensApp(App[None]):
         On a machine with no network and an empty cache the first screen then offers the demo
         catalog at once, instead of an empty search box.
         """
-        probe = getattr(self.context.source, "probe", None)
-        if probe is None or await probe() or self.context.answered:
+        if await self.context.source.probe() or self.context.answered:
             return
         query = self.screen.query("#query")
         typing = bool(query) and bool(getattr(query.first(), "value", ""))
@@ -135,7 +133,7 @@ class RepoLensApp(App[None]):
 
     async def on_unmount(self) -> None:
         """Close the source's client, if it has one."""
-        await _close(self.context.source)
+        await self.context.source.aclose()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place failures are mapped: GitHub errors notify, cancellation is silent."""
@@ -206,7 +204,7 @@ class RepoLensApp(App[None]):
         if self._demo is None or not self.can_switch_to_demo:
             self.bell()
             return
-        # building the catalog's client opens a disk cache and parses the catalog: in a thread
+        # building the demo's status parses the catalog: in a thread
         source, budget, status = await asyncio.to_thread(self._demo)
         old = self.context.source
         self.context = replace(self.context, source=source, budget=budget, status=status,
@@ -217,7 +215,7 @@ class RepoLensApp(App[None]):
         if isinstance(search, SearchScreen):  # the bottom screen always is
             await search.restart(self.context)
         self.refresh_bindings()
-        await _close(old)
+        await old.aclose()
         self.clear_notifications()  # the offer and the network errors are moot now
         self.notify("Browsing the offline demo catalog.", markup=False)
 
@@ -260,15 +258,11 @@ class RepoLensApp(App[None]):
 
     @work(group="cache", exit_on_error=False)
     async def action_clear_cache(self) -> None:
-        """Ask the source to forget its cache, if it has one."""
-        clear = getattr(self.context.source, "clear_cache", None)
-        if clear is None:
-            self.notify("This source has no cache.", severity="warning")
+        """Ask the source to forget its cache."""
+        if self.context.status.demo:
+            self.notify("The demo catalog has no cache.", severity="warning")
             return
-        if inspect.iscoroutinefunction(clear):
-            await clear()
-        else:
-            await asyncio.to_thread(clear)  # diskcache is synchronous
+        await self.context.source.clear_cache()
         self.notify("Cache cleared.")
 
 
@@ -281,13 +275,6 @@ def all_bindings() -> dict[str, Binding]:
 
     owners = (RepoLensApp, SearchScreen, ResultsTable, DetailScreen, CompareScreen, CompareTable)
     return bindings_by_id(owners)
-
-
-async def _close(source: RepoSource) -> None:
-    """Close a source's client, if it has one."""
-    close = getattr(source, "aclose", None)
-    if close is not None and inspect.iscoroutinefunction(close):
-        await close()
 
 
 def make_app(

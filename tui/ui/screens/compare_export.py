@@ -8,10 +8,9 @@ from pathlib import Path
 
 from tui.analysis.report import RepoReport
 from tui.present.format import UNKNOWN
-from tui.textsafe import escape_bidi_json, one_line
 from tui.present.schema import report_json
 from tui.present.verdict import verdict_text
-from tui.textsafe import one_line
+from tui.textsafe import escape_bidi_json, one_line
 from tui.ui.widgets.compare_rows import LEGEND, compare_rows
 
 FORMATS = {"markdown": "md", "json": "json"}

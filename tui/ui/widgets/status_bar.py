@@ -42,7 +42,8 @@ class StatusBar(Horizontal):
         badges.status = self._status
         yield badges
         yield Label("", id="status-spacer")
-        yield RateLimitMeter(self._budget, clock=self._clock, id="rate-meter")
+        if not self._status.demo:  # the demo catalog spends no GitHub budget: nothing to meter
+            yield RateLimitMeter(self._budget, clock=self._clock, id="rate-meter")
 
     @property
     def badges(self) -> SourceBadges:

@@ -1,4 +1,4 @@
-"""Offline search: GitHub's query syntax over Repo objects, qualifier by qualifier."""
+"""Offline search: GitHub's query syntax over RepoInfo objects, qualifier by qualifier."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui.github.models import Repo
-from tui.sources.offline_search import QuerySyntaxError, parse_query, relevance, search_repos
+from tui.analysis.report import RepoInfo
+from tui.search.query import QuerySyntaxError, parse_query, relevance, search_repos
 
 
-def _repo(full_name: str, **fields: object) -> Repo:
-    return Repo(id=None, full_name=full_name, **fields)  # type: ignore[arg-type]  # test data
+def _repo(full_name: str, **fields: object) -> RepoInfo:
+    return RepoInfo(full_name=full_name, **fields)  # type: ignore[arg-type]  # test data
 
 
 REPOS = [

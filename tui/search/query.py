@@ -1,6 +1,7 @@
-"""Offline repository search: GitHub's search syntax evaluated over ``Repo`` objects, without I/O.
+"""Offline repository search: GitHub's search syntax evaluated over ``RepoInfo`` objects, no I/O.
 
-Used by the offline catalog's ``/search/repositories`` and by the cache-backed offline search.
+The sources gather the candidates (the cache's answers, the catalog's repositories); this module
+only filters, orders and pages them.
 Free-text terms and quoted phrases match the name, description and topics (case-insensitive,
 substring); ``in:`` narrows that. Qualifiers follow GitHub's meaning: repeated
 ``user:``/``org:``/``repo:`` and ``language:`` qualifiers are alternatives, everything else must
@@ -17,8 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tui.github.models import Repo
-from tui.sources.offline_qualifiers import Predicate, QuerySyntaxError, predicate, repo_name
+from tui.analysis.report import RepoInfo
+from tui.search.qualifiers import Predicate, QuerySyntaxError, predicate, repo_name
 
 __all__ = [
     "Clause",
@@ -164,14 +165,14 @@ def _check(clause: Clause) -> None:
     predicate(clause.key, clause.value, frozenset({"name"}))
 
 
-def matcher(parsed: ParsedQuery) -> Callable[[Repo], bool]:
+def matcher(parsed: ParsedQuery) -> Callable[[RepoInfo], bool]:
     """A test of whether one repository satisfies the whole query (predicates built once)."""
     groups = [
         [(predicate(clause.key, clause.value, parsed.fields), clause.negated) for clause in group]
         for group in parsed.groups
     ]
 
-    def test(repo: Repo) -> bool:
+    def test(repo: RepoInfo) -> bool:
         if parsed.forks != "true" and repo.fork != (parsed.forks == "only"):
             return False  # forks only when asked for, as on GitHub
         return all(any(_holds(test, negated, repo) for test, negated in group) for group in groups)
@@ -179,13 +180,13 @@ def matcher(parsed: ParsedQuery) -> Callable[[Repo], bool]:
     return test
 
 
-def _holds(test: Predicate, negated: bool, repo: Repo) -> bool:
+def _holds(test: Predicate, negated: bool, repo: RepoInfo) -> bool:
     """One clause, negation applied; an undecidable clause never holds."""
     verdict = test(repo)
     return verdict is not None and verdict != negated
 
 
-def relevance(parsed: ParsedQuery, repo: Repo) -> float:
+def relevance(parsed: ParsedQuery, repo: RepoInfo) -> float:
     """A best-match score: name hits outweigh topic and description hits; stars break ties."""
     score = 1.0
     name = repo_name(repo).lower()
@@ -200,11 +201,11 @@ def relevance(parsed: ParsedQuery, repo: Repo) -> float:
 
 def search_repos(
     query: str | ParsedQuery,
-    repos: Iterable[Repo],
+    repos: Iterable[RepoInfo],
     *,
     sort: str | None = None,
     order: str | None = None,
-) -> list[Repo]:
+) -> list[RepoInfo]:
     """Every repository that matches, in GitHub's order.
 
     Args:
@@ -231,9 +232,9 @@ def search_repos(
     return _sorted_by(found, sort, descending=order == "desc")
 
 
-def _sorted_by(repos: Sequence[Repo], sort: str, *, descending: bool) -> list[Repo]:
+def _sorted_by(repos: Sequence[RepoInfo], sort: str, *, descending: bool) -> list[RepoInfo]:
     """Sort by one figure; repositories without it come last in both orders."""
-    keys: dict[str, Callable[[Repo], Any]] = {
+    keys: dict[str, Callable[[RepoInfo], Any]] = {
         "stars": lambda r: r.stars,
         "forks": lambda r: r.forks,
         "updated": lambda r: r.updated_at or r.pushed_at,

@@ -1,4 +1,4 @@
-"""The qualifiers of GitHub's repository search, as predicates over ``Repo`` objects.
+"""The qualifiers of GitHub's repository search, as predicates over ``RepoInfo`` objects.
 
 Each builder validates its value (raising ``QuerySyntaxError`` with one line for a person) and
 returns a predicate that answers True, False, or None when the repository lacks the figure.
@@ -11,9 +11,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from tui.github.models import Repo
+from tui.analysis.report import RepoInfo
 
-Predicate = Callable[[Repo], bool | None]
+Predicate = Callable[[RepoInfo], bool | None]
 """A condition on a repository; None means the repository lacks the figure to decide."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -50,7 +50,7 @@ def predicate(key: str | None, value: str, fields: frozenset[str]) -> Predicate:
 def _text(term: str, fields: frozenset[str]) -> Predicate:
     """Free text: a case-insensitive substring of the name, the description or a topic."""
 
-    def test(repo: Repo) -> bool:
+    def test(repo: RepoInfo) -> bool:
         haystack = []
         if "name" in fields:
             haystack.append(repo_name(repo))
@@ -63,12 +63,12 @@ def _text(term: str, fields: frozenset[str]) -> Predicate:
     return test
 
 
-def repo_name(repo: Repo) -> str:
+def repo_name(repo: RepoInfo) -> str:
     """The repository's name without its owner."""
     return repo.full_name.rpartition("/")[2]
 
 
-def _owner(repo: Repo) -> str:
+def _owner(repo: RepoInfo) -> str:
     """The repository owner's login, lower-cased."""
     return repo.full_name.partition("/")[0].lower()
 
@@ -119,7 +119,7 @@ _COMPARISONS: tuple[tuple[str, Callable[[Any, Any], Any]], ...] = (
 )
 
 
-def _number(key: str, get: Callable[[Repo], int | None]) -> Callable[[str], Predicate]:
+def _number(key: str, get: Callable[[RepoInfo], int | None]) -> Callable[[str], Predicate]:
     """A builder for a numeric qualifier over one figure of the repository."""
 
     def build(value: str) -> Predicate:
@@ -129,7 +129,7 @@ def _number(key: str, get: Callable[[Repo], int | None]) -> Callable[[str], Pred
     return build
 
 
-def _when(key: str, get: Callable[[Repo], datetime | None]) -> Callable[[str], Predicate]:
+def _when(key: str, get: Callable[[RepoInfo], datetime | None]) -> Callable[[str], Predicate]:
     """A builder for a date qualifier over one timestamp of the repository (compared in UTC)."""
 
     def build(value: str) -> Predicate:
@@ -144,7 +144,7 @@ def _utc_date(moment: datetime) -> date:
     return moment.astimezone(UTC).date() if moment.tzinfo else moment.date()
 
 
-def _boolean(key: str, get: Callable[[Repo], bool]) -> Callable[[str], Predicate]:
+def _boolean(key: str, get: Callable[[RepoInfo], bool]) -> Callable[[str], Predicate]:
     """A builder for a true/false qualifier."""
 
     def build(value: str) -> Predicate:
