@@ -279,7 +279,7 @@ class Handler(BaseHTTPRequestHandler):
             server.max_in_flight = max(server.max_in_flight, server.in_flight)
         try:
             status, headers, payload, reply, charged = answer(server, request)
-            time.sleep(reply.delay)
+            time.sleep(reply.delay + server.latency)
         finally:
             with server.lock:
                 server.in_flight -= 1

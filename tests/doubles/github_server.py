@@ -121,6 +121,7 @@ class GitHubServer:
         self.port = 0
         self.in_flight = 0
         self.max_in_flight = 0  # the most requests handled at once
+        self.latency = 0.0  # seconds added to every answer (benchmarks: a network's round trip)
 
     @property
     def base(self) -> str:
