@@ -159,7 +159,7 @@ def test_rate_limited_exits_4_and_says_when(
     code, _, err = run(capsys, "show", "microsoft/BioGPT")
     assert code == 4
     assert "resets at" in err
-    assert "GH_TOKEN" in err
+    assert "GH_ENTERPRISE_TOKEN" in err  # the variable that works for this (non-github.com) host
 
 
 def test_offline_with_nothing_cached_exits_5(
@@ -210,7 +210,7 @@ def test_token_is_never_printed(
     assert code == 1
     assert "GH_ENTERPRISE_TOKEN" in err
     assert secret not in err
-    assert run(capsys, "auth")[1].strip() == "Using a token from GH_ENTERPRISE_TOKEN."
+    assert run(capsys, "auth")[1].startswith("Using a token from GH_ENTERPRISE_TOKEN ")
     cache_dir = Path(os.environ["REPOLENS_CACHE_DIR"])
     cached = b"".join(p.read_bytes() for p in cache_dir.rglob("*") if p.is_file())
     assert cached

@@ -15,13 +15,14 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Self
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
 
 from tui import __version__
-from tui.github.auth import Token
+from tui.github.auth import Token, token_variables
 from tui.github.budget import Budget
+from tui.github.budget_store import budget_path, persist
 from tui.github.cache import CacheInfo, HttpCache
 from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
@@ -127,6 +128,12 @@ class GitHubClient:
         self._store: HttpCache | None = None
         self._http = _http_client(settings, token, transport)
         fingerprint = hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
+        self._unpersist: Callable[[], None] | None = None
+        if not settings.no_cache:  # the budget outlives the process, per host and identity
+            where = budget_path(
+                settings.resolved_cache_dir, urlsplit(self._api).netloc, fingerprint
+            )
+            self._unpersist = persist(self.budget, where, clock or utc_now)
         self._fetcher = Fetcher(
             self._http,
             None if settings.no_cache else self._cache(),
@@ -140,6 +147,7 @@ class GitHubClient:
             retry=retry or RetryPolicy(),
             log=settings.log,
         )
+        self._fetcher.token_hint = self.token_hint
 
     def _cache(self) -> HttpCache:
         """The disk cache, opened on first use."""
@@ -147,6 +155,11 @@ class GitHubClient:
             # a folder of our own inside the chosen one: only it is chmod-ed, wiped or cleared
             self._store = HttpCache(self.settings.resolved_cache_dir / STORE_DIR)
         return self._store
+
+    @property
+    def token_hint(self) -> str:
+        """The variable that gives this host a token (``GH_TOKEN``, or ``GH_ENTERPRISE_TOKEN``)."""
+        return token_variables(self.settings.host)[0]
 
     @property
     def requests_sent(self) -> int:
@@ -167,6 +180,9 @@ class GitHubClient:
     async def aclose(self) -> None:
         """Stop requests in flight, then close the connection pool and the cache."""
         await self._fetcher.cancel_all()
+        if self._unpersist is not None:
+            self._unpersist()
+            self._unpersist = None
         await self._http.aclose()
         if self._store is not None:
             await asyncio.to_thread(self._store.close)
@@ -316,7 +332,7 @@ class GitHubClient:
         answer fresh forever.
         """
         if not self.authenticated:
-            raise AuthFailed("GitHub's GraphQL API needs a token; set GH_TOKEN.")
+            raise AuthFailed(f"GitHub's GraphQL API needs a token; set {self.token_hint}.")
         content = json.dumps(
             {"query": query, "variables": dict(variables)}, sort_keys=True
         ).encode()
