@@ -70,6 +70,7 @@ class Fetcher:
         self._secondary_until: dict[str, datetime] = {}
         self.sent = 0
         self.token_hint = "GH_TOKEN"  # the variable a limit message names (set per host)
+        self.raw_semaphore: asyncio.Semaphore | None = None  # the raw host's own bound, if set
 
     def key(self, req: Request) -> str:
         """The cache key: method, URL with query, Accept, API version, token identity, body."""
@@ -227,7 +228,8 @@ class Fetcher:
             return response
 
     async def _send_once(self, req: Request, headers: dict[str, str]) -> httpx.Response:
-        async with self._semaphore:
+        raw = not req.authorize and self.raw_semaphore is not None
+        async with self.raw_semaphore if raw and self.raw_semaphore else self._semaphore:
             self.sent += 1
             request = self.http.build_request(
                 req.method, req.url, headers=headers, content=req.content

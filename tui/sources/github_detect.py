@@ -16,7 +16,7 @@ from tui.analysis.manifests import is_manifest, parse_manifest
 from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
 from tui.github.client import GitHubClient
-from tui.github.errors import BadResponse, NotFound
+from tui.github.errors import BadResponse, GitHubError, NotFound
 from tui.github.graphql_batch import (
     Blobs,
     Target,
@@ -34,6 +34,26 @@ WORKSPACE_MARKERS = frozenset(
     {"pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json", "go.work"}
 )
 """Root files that say "a monorepo": its members' manifests matter, so the root is not enough."""
+
+
+GLOB_CHARS = frozenset("*?[{")
+
+TOOLING = frozenset({"infra", "test", "build", "lint", "ci"})
+"""Categories that say how a project is run or tested: never a primary framework."""
+
+PRIMARY_CONFIDENCE = 0.6
+"""A framework the verdict would name (as ``tui.present.schema`` chooses its headline)."""
+
+
+def names_primary(detection: Detection) -> bool:
+    """True when detection found a framework the verdict would name, not only tooling."""
+    return any(
+        f.category not in TOOLING
+        and f.only_in is None
+        and f.confidence >= PRIMARY_CONFIDENCE
+        and not f.support
+        for f in detection.frameworks
+    )
 
 
 def _blobs(entries: Sequence[TreeEntry]) -> list[str]:
@@ -121,9 +141,17 @@ class FrameworkFinder:
         return [p for p in wanted if p not in bundle.files and p not in bundle.truncated]
 
     async def find(
-        self, info: RepoInfo, bundle: RepoBundle | None, infos: list[FetchInfo | None]
+        self,
+        info: RepoInfo,
+        bundle: RepoBundle | None,
+        infos: list[FetchInfo | None],
+        root: dict[str, bytes] | None = None,
     ) -> Found:
-        """Frameworks and problems for one repository."""
+        """Frameworks and problems for one repository.
+
+        ``root``: the root manifests the raw host gave (``root_files``); when they tell the
+        whole story, no tree is asked for.
+        """
         # with a bundle, its commit pins every follow-up: trees and files by SHA never expire
         ref = (bundle.head_oid if bundle else None) or info.default_branch or "HEAD"
         known = dict(bundle.files) if bundle else {}
@@ -134,6 +162,11 @@ class FrameworkFinder:
             missing = [p for p in bundle.truncated if p not in known]
             files = {**known, **await self.fetch(info.full_name, ref, missing, infos)}
             return await self._detect_sampled(info, paths, files, truncated=False)
+        if bundle is None and root:
+            quick = await self._from_root(info, root, ref, infos)
+            if quick is not None:
+                return quick
+            known = dict(root)
         tree = await self.client.tree(info.full_name, ref)
         infos.append(tree.info)
         # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
@@ -150,6 +183,51 @@ class FrameworkFinder:
         sampled = await self.fetch(info.full_name, ref, samples, infos)
         final = await _detect(paths, {**files, **sampled}, info.full_name)
         return self._found(final, truncated=tree.truncated)
+
+    async def root_files(
+        self, full_name: str, ref: str, infos: list[FetchInfo | None]
+    ) -> dict[str, bytes] | None:
+        """Every root manifest that exists, asked of the raw host at once (no API budget).
+
+        Returns None when the raw host could not say (down, refusing, a web page): the tree
+        and the contents API are then the way.
+        """
+
+        async def one(path: str) -> tuple[str, bytes | None]:
+            try:
+                content = await self.client.file(full_name, ref, path, probe=True)
+            except NotFound:
+                return path, None
+            infos.append(content.info)
+            return path, content.data
+
+        try:
+            pairs = await asyncio.gather(*(one(path) for path in ROOT_MANIFESTS))
+        except GitHubError:
+            return None
+        return {path: data for path, data in pairs if data is not None}
+
+    async def _from_root(
+        self, info: RepoInfo, root: dict[str, bytes], ref: str, infos: list[FetchInfo | None]
+    ) -> Found | None:
+        """Detection from the root manifests alone, or None when the tree is needed.
+
+        The tree is needed for a workspace (its members are globs to list), and when the root
+        names no framework (sources are then sampled from the listing). Files a root manifest
+        names outright (``-r requirements/base.txt``) are fetched without it.
+        """
+        if WORKSPACE_MARKERS.intersection(root):
+            return None
+        includes = [i for p, d in root.items() for i in parse_manifest(p, d).includes]
+        if any(GLOB_CHARS.intersection(i) or not is_manifest(i) for i in includes):
+            return None  # workspace members (or globs): only a listing says what they are
+        named = {i.removeprefix("./") for i in includes}
+        extra = sorted(named - set(root))
+        files = {**root, **await self.fetch(info.full_name, ref, extra, infos)}
+        detection = await _detect(sorted(files), files, info.full_name)
+        if not names_primary(detection):
+            return None  # dev tools or supporting libraries alone: the listing may say more
+        return self._found(detection, truncated=False)
 
     async def _detect_sampled(
         self, info: RepoInfo, paths: list[str], files: dict[str, bytes], *, truncated: bool
