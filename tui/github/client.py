@@ -373,7 +373,10 @@ class GitHubClient:
         Raises:
             NotFound: No such repository (or private, out of the token's reach).
         """
-        data, info = await self.graphql_with_info(REPO_QUERY, repo_variables(full_name))
+        try:
+            data, info = await self.graphql_with_info(REPO_QUERY, repo_variables(full_name))
+        except NotFound as exc:  # the endpoint itself (a server without GraphQL), not the repo
+            raise BadResponse("GitHub's GraphQL endpoint was not found.") from exc
         return parse_repository(data, full_name), info
 
     def _parse_graphql(self, reply: Reply) -> dict[str, object]:
