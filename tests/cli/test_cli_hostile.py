@@ -37,6 +37,13 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
                 description="widgets for all",
                 stargazers_count=30 - index,
             )
+        # its manifest sits below the root, so its report needs the tree (the others do not)
+        srv.add_repo(
+            "octo/deep",
+            files={"service/requirements.txt": REQUIREMENTS},
+            languages={"Python": 100},
+            description="a widget one level down",
+        )
         monkeypatch.setenv("REPOLENS_API_URL", srv.api_url)
         monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
         yield srv
@@ -108,12 +115,12 @@ def test_offline_results_are_labelled_on_stderr(
 def test_impossible_tree_paths_are_skipped_and_listed(
     server: GitHubServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tree = server.repos["octo/w1"].tree
+    tree = server.repos["octo/deep"].tree
     tree += [
         {"path": p, "type": "blob", "mode": "100644", "sha": "0" * 40, "size": 5}
         for p in ("../requirements.txt", "/etc/passwd", "a/../../x", "a//b")
     ]
-    code, out, err = run(capsys, "show", "octo/w1", "--json")
+    code, out, err = run(capsys, "show", "octo/deep", "--json")
     assert code == 0, err
     data = json.loads(out)
     assert "PyTorch" in {f["name"] for f in data["frameworks"]}
@@ -219,9 +226,9 @@ def test_show_after_a_damaged_tree_entry_succeeds_without_a_cache_clear(
 ) -> None:
     from tests.doubles.github_server import damage_cache_entry
 
-    assert run(capsys, "show", "octo/w1")[0] == 0
+    assert run(capsys, "show", "octo/deep")[0] == 0
     assert damage_cache_entry(tmp_path / "cache", "/git/trees/", legacy=legacy) == 1
-    code, out, err = run(capsys, "show", "octo/w1", "--json")
+    code, out, err = run(capsys, "show", "octo/deep", "--json")
     assert code == 0, err
     assert "PyTorch" in {f["name"] for f in json.loads(out)["frameworks"]}
-    assert run(capsys, "show", "octo/w1")[0] == 0
+    assert run(capsys, "show", "octo/deep")[0] == 0

@@ -125,6 +125,7 @@ class GitHubServer:
         self.port = 0
         self.in_flight = 0
         self.max_in_flight = 0  # the most requests handled at once
+        self.latency = 0.0  # seconds added to every answer (benchmarks: a network's round trip)
 
     @property
     def base(self) -> str:
@@ -216,7 +217,7 @@ class GitHubServer:
         """Run on 127.0.0.1 on a free port for the duration of the block."""
         from tests.doubles.github_routes import handler_for  # the routes import this module's types
 
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(self))
+        httpd = _Server(("127.0.0.1", 0), handler_for(self))
         httpd.daemon_threads = True
         self.port = httpd.server_address[1]
         thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
@@ -227,6 +228,12 @@ class GitHubServer:
             httpd.shutdown()
             httpd.server_close()
             thread.join(timeout=5)
+
+
+class _Server(ThreadingHTTPServer):
+    """Python's default backlog of 5 drops the SYNs of a wider burst (a 1 s retransmit)."""
+
+    request_queue_size = 64
 
 
 def _tree_entries(files: dict[str, bytes]) -> list[dict[str, Any]]:

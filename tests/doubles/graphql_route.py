@@ -64,9 +64,21 @@ class GraphQLRoute:
             self.server.exhaust("graphql", req.token)
             error = {"type": "RATE_LIMITED", "message": "API rate limit exceeded for user ID 1."}
             return Reply(200, {"data": None, "errors": [error]})
+        if "search(" not in query and "nameWithOwner" in query:
+            return Reply(200, {"data": self._repository(query, variables, req.token)})
         if "search(" not in query:
             return Reply(200, {"data": self._repositories(query, variables, req.token)})
         return Reply(200, {"data": self._data(query, variables, req.token)})
+
+    def _repository(
+        self, query: str, variables: dict[str, Any], token: str | None
+    ) -> dict[str, Any]:
+        """Answer one ``repository(owner: $owner, name: $name)`` node, as a search node."""
+        name = f"{variables.get('owner')}/{variables.get('name')}".lower()
+        repo = self.server.repos.get(name)
+        data: dict[str, Any] = {"rateLimit": self._rate(token)} if "rateLimit" in query else {}
+        data["repository"] = None if repo is None else self._node(repo, query)
+        return data
 
     def _repositories(
         self, query: str, variables: dict[str, Any], token: str | None

@@ -109,13 +109,13 @@ async def test_a_manifest_that_does_not_parse_is_used_but_not_kept(
     )
     second = await collect(GitHubSource(make_client()), REPO)  # still "fresh" by the clock
     assert "PyTorch" in names(second)
-    assert len(server.hits("/raw/octo/widgets/main/pyproject.toml")) == 2
+    assert len(server.hits("/raw/octo/widgets/HEAD/pyproject.toml")) == 2  # root probes ask HEAD
 
 
 async def test_a_good_manifest_is_kept(server: GitHubServer, make_client: ClientFactory) -> None:
     await collect(GitHubSource(make_client()), REPO)
     await collect(GitHubSource(make_client()), REPO)
-    assert len(server.hits("/raw/octo/widgets/main/requirements.txt")) == 1
+    assert len(server.hits("/raw/octo/widgets/HEAD/requirements.txt")) == 1  # root probes ask HEAD
 
 
 async def test_a_damaged_raw_entry_is_a_miss(
@@ -133,7 +133,8 @@ async def test_an_html_page_from_the_raw_host_is_a_problem_not_a_missing_manifes
 ) -> None:
     from tests.doubles.github_server import html_page
 
-    server.script("GET", "/raw/octo/widgets/main/requirements.txt", html_page(), sticky=True)
+    for ref in ("HEAD", "main"):  # the root probe asks HEAD; after a tree, the default branch
+        server.script("GET", f"/raw/octo/widgets/{ref}/requirements.txt", html_page(), sticky=True)
     server.script(
         "GET", "/api/v3/repos/octo/widgets/contents/requirements.txt", Reply(502), sticky=True
     )

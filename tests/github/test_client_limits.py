@@ -56,7 +56,7 @@ async def test_exhausted_budget_sends_nothing_more_and_serves_stale(
     assert make_client.clock() - stale.info.fetched_at >= timedelta(hours=2)
     assert refused.value.resource == local.value.resource == "core"
     assert local.value.reset_at == refused.value.reset_at
-    assert "GH_TOKEN" in local.value.user_message
+    assert "GH_ENTERPRISE_TOKEN" in local.value.user_message  # the test server is not github.com
     make_client.clock.advance(hours=1, minutes=1)  # past the reset: asking is allowed again
     assert (await client.repo("octo/gadgets")).full_name == "octo/gadgets"
 

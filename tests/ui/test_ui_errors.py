@@ -36,7 +36,7 @@ async def test_rate_limit_reached_mid_session(tmp_path: Path) -> None:
     source = FakeSource(budget=budget)
     core = budget.get("core")
     assert core is not None
-    budget.update(replace(core, remaining=4))  # one repository's three steps, then one more
+    budget.update(replace(core, remaining=3))  # one repository's three steps (no activity)
     app = app_for(source, tmp_path, budget=budget, initial_query="language:python")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

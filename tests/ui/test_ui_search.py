@@ -26,12 +26,15 @@ def names(app: RepoLensApp) -> list[str]:
     return [repo.full_name for repo in app.screen.query_one(ResultsTable).repos]
 
 
-async def test_typing_fast_sends_one_search(tmp_path: Path) -> None:
+async def test_typing_spends_nothing_enter_sends_one_search(tmp_path: Path) -> None:
     source = FakeSource()
     app = app_for(source, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"language:python")
-        await pilot.pause(0.6)  # longer than the debounce, so the one search does go out
+        await pilot.pause(0.6)  # a pause in typing is not a request for a search
+        await settle(app, pilot)
+        assert not [call for call in source.calls if call.startswith("search:")]
+        await pilot.press("enter")
         await settle(app, pilot)
         searches = [call for call in source.calls if call.startswith("search:")]
         assert searches == ["search:language:python:None:1"]
@@ -48,6 +51,7 @@ async def test_new_search_replaces_slow_one(tmp_path: Path) -> None:
         query = app.screen.query_one("#query", Input)
         query.value = "rust"
         await pilot.press("enter")
+        await pilot.pause()  # the slow search is under way (a pending worker cancelled raises)
         query.value = "language:go"
         query.focus()
         await pilot.press("enter")
@@ -146,7 +150,8 @@ async def test_evidence_toggles(tmp_path: Path) -> None:
 async def test_prefetch_only_while_budget_is_healthy(tmp_path: Path) -> None:
     budget = Budget()
     source = FakeSource(budget=budget)
-    app = app_for(source, tmp_path, budget=budget, initial_query="language:python")
+    token = SourceStatus(authenticated=True, token_source="GH_TOKEN")
+    app = app_for(source, tmp_path, budget=budget, initial_query="language:python", status=token)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         reports = [c for c in source.calls if c.startswith("report:")]
@@ -158,7 +163,7 @@ async def test_prefetch_only_while_budget_is_healthy(tmp_path: Path) -> None:
     from dataclasses import replace
 
     budget.update(replace(core, remaining=20))
-    app = app_for(source, tmp_path, budget=budget, initial_query="language:python")
+    app = app_for(source, tmp_path, budget=budget, initial_query="language:python", status=token)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         reports = [c for c in source.calls if c.startswith("report:")]
@@ -246,7 +251,8 @@ async def test_activity_still_being_computed_is_not_asked_for_on_every_visit(
     source = FakeSource()
     source.repos["pallets/flask"] = replace(source.repos["pallets/flask"], weekly=())
     clock = [NOW]
-    app = make_app(source, now=lambda: clock[0], blink=False, export_dir=tmp_path)
+    token = SourceStatus(authenticated=True, token_source="GH_TOKEN")  # activity by itself
+    app = make_app(source, now=lambda: clock[0], blink=False, export_dir=tmp_path, status=token)
     async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one("#query", Input).value = "language:python"
         await pilot.press("enter")

@@ -13,8 +13,10 @@ from typing import Any
 from tui.analysis.report import RepoReport
 from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
 from tui.cli.text import report_text, search_text, table
+from tui.github.auth import token_variables
 from tui.github.client import GitHubClient
 from tui.github.errors import GitHubError
+from tui.github.settings import ClientSettings
 from tui.present.schema import info_json, report_json, search_json
 from tui.sources.base import RepoSource, SearchResults
 from tui.sources.catalog import load_catalog
@@ -193,7 +195,8 @@ async def _rate_limit(client: GitHubClient, as_json: bool) -> int:
             }
         )
         return EXIT_OK
-    who = f"token from {client.token_source}" if client.token_source else "no token (set GH_TOKEN)"
+    hint = f"no token (set {client.token_hint})"
+    who = f"token from {client.token_source}" if client.token_source else hint
     rows = [("resource", "remaining", "limit", "resets")]
     rows += [
         (n, str(b.remaining), str(b.limit), b.reset_at.astimezone().strftime("%H:%M:%S"))
@@ -226,11 +229,15 @@ def _cache(client: GitHubClient, action: str, as_json: bool) -> int:
 
 
 def _auth(options: Options) -> int:
+    host = ClientSettings(api_url=options.api_url).host
+    names = token_variables(host)
+    looked = f"Looked for {', then '.join(names)}, then `gh auth token --hostname {host}`."
     token = find_token(options)
     if token is None:
-        print("No token: 60 requests an hour. Set GH_TOKEN (or run `gh auth login`) for 5,000.")
+        print(f"No token for {host}: 60 requests an hour. {looked}")
+        print(f"Set {names[0]} (or run `gh auth login`) for 5,000.")
     else:
-        print(f"Using a token from {token.source}.")
+        print(f"Using a token from {token.source} for {host}. {looked}")
     return EXIT_OK
 
 

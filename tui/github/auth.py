@@ -35,6 +35,11 @@ def is_public_host(host: str) -> bool:
     return host == "github.com" or host.endswith(".ghe.com")
 
 
+def token_variables(host: str) -> tuple[str, ...]:
+    """The variables ``discover_token`` reads for ``host``, in order (as gh does)."""
+    return _PUBLIC_VARS if is_public_host(host) else _ENTERPRISE_VARS
+
+
 def discover_token(
     host: str, env: Mapping[str, str] | None = None, *, use_gh: bool = True
 ) -> Token | None:
@@ -49,8 +54,7 @@ def discover_token(
         The token and its source, or None when there is none.
     """
     env = os.environ if env is None else env
-    names = _PUBLIC_VARS if is_public_host(host) else _ENTERPRISE_VARS
-    for name in names:
+    for name in token_variables(host):
         value = env.get(name, "").strip()
         if value:
             return Token(value, name)

@@ -15,13 +15,14 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Self
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
 
 from tui import __version__
-from tui.github.auth import Token
+from tui.github.auth import Token, token_variables
 from tui.github.budget import Budget
+from tui.github.budget_store import budget_path, persist
 from tui.github.cache import CacheInfo, HttpCache
 from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
@@ -34,7 +35,8 @@ from tui.github.errors import (
     RateLimited,
 )
 from tui.github.fetch import Fetcher, utc_now
-from tui.github.graphql_search import graphql_rate
+from tui.github.graphql_repo import REPO_QUERY, parse_repository, repo_variables
+from tui.github.graphql_search import RepoBundle, graphql_rate
 from tui.github.models import (
     CommitActivity,
     FetchInfo,
@@ -56,6 +58,7 @@ from tui.github.parse import (
     parse_tree,
 )
 from tui.github.request import API_VERSION, Limits, Reply, Request, RetryPolicy, Sleep
+from tui.github.seed import items_of, seed_repos
 from tui.github.settings import ClientSettings
 from tui.github.urls import check_search, file_path, has_next, is_sha, ref_path, repo_path
 
@@ -63,7 +66,9 @@ JSON = "application/vnd.github+json"
 RAW_JSON = "application/vnd.github.raw+json"
 SEARCH_TTL = timedelta(minutes=10)
 META_TTL = timedelta(hours=1)
-ACTIVITY_WAITS = (1.0, 2.0, 4.0)
+ACTIVITY_WAITS = (3.0,)  # each 202 is charged: one spaced retry, then "still computing"
+RAW_CONCURRENCY = 16
+"""Raw-host fetches in flight at once: the raw host is not the API (its own bound, one wave)."""
 
 
 def _ttl(ref: str) -> timedelta | None:
@@ -86,7 +91,7 @@ def _http_client(
         transport=transport,
         timeout=httpx.Timeout(15.0, connect=5.0),
         follow_redirects=True,
-        limits=httpx.Limits(max_connections=max(1, settings.max_concurrency) * 2),
+        limits=httpx.Limits(max_connections=max(1, settings.max_concurrency) + RAW_CONCURRENCY),
     )
 
 
@@ -129,6 +134,12 @@ class GitHubClient:
         self._store: HttpCache | None = None
         self._http = _http_client(settings, token, transport)
         fingerprint = hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
+        self._unpersist: Callable[[], None] | None = None
+        if not settings.no_cache:  # the budget outlives the process, per host and identity
+            where = budget_path(
+                settings.resolved_cache_dir, urlsplit(self._api).netloc, fingerprint
+            )
+            self._unpersist = persist(self.budget, where, clock or utc_now)
         self._fetcher = Fetcher(
             self._http,
             None if settings.no_cache else self._cache(),
@@ -143,6 +154,8 @@ class GitHubClient:
             log=settings.log,
             limits=limits,
         )
+        self._fetcher.token_hint = self.token_hint
+        self._fetcher.raw_semaphore = asyncio.Semaphore(RAW_CONCURRENCY)
 
     def _cache(self) -> HttpCache:
         """The disk cache, opened on first use."""
@@ -150,6 +163,11 @@ class GitHubClient:
             # a folder of our own inside the chosen one: only it is chmod-ed, wiped or cleared
             self._store = HttpCache(self.settings.resolved_cache_dir / STORE_DIR)
         return self._store
+
+    @property
+    def token_hint(self) -> str:
+        """The variable that gives this host a token (``GH_TOKEN``, or ``GH_ENTERPRISE_TOKEN``)."""
+        return token_variables(self.settings.host)[0]
 
     @property
     def requests_sent(self) -> int:
@@ -170,6 +188,9 @@ class GitHubClient:
     async def aclose(self) -> None:
         """Stop requests in flight, then close the connection pool and the cache."""
         await self._fetcher.cancel_all()
+        if self._unpersist is not None:
+            self._unpersist()
+            self._unpersist = None
         await self._http.aclose()
         if self._store is not None:
             await asyncio.to_thread(self._store.close)
@@ -212,18 +233,32 @@ class GitHubClient:
                 params["order"] = order
         req = self._api_request(f"/search/repositories?{urlencode(params)}", "search", SEARCH_TTL)
 
+        bodies: list[bytes] = []
+
         def parse(reply: Reply) -> SearchPage:
             more = has_next(reply.headers.get("link", ""), page=page, per_page=per_page)
-            return parse_search(reply.body, page=page, per_page=per_page, has_next=more)
+            found = parse_search(reply.body, page=page, per_page=per_page, has_next=more)
+            bodies.append(reply.body)
+            return found
 
         result, info = await self._fetcher.fetch(req, parse)
+        if bodies and not info.from_cache:  # each item is its repository's answer too
+            await self._seed(bodies[0], info.fetched_at)
         return replace(result, info=info)
 
-    async def repo(self, full_name: str) -> Repo:
-        """``GET /repos/{owner}/{repo}`` (renames are followed)."""
-        req = self._api_request(
+    async def _seed(self, body: bytes, fetched_at: datetime) -> None:
+        """Store a search page's items as the answers of ``repo()`` for each of them."""
+        pairs = [(self._repo_request(str(item["full_name"])), item) for item in items_of(body)]
+        await seed_repos(self._fetcher, pairs, fetched_at, META_TTL)
+
+    def _repo_request(self, full_name: str) -> Request:
+        return self._api_request(
             f"/repos/{repo_path(full_name)}", f"repository {full_name}", META_TTL
         )
+
+    async def repo(self, full_name: str) -> Repo:
+        """``GET /repos/{owner}/{repo}`` (renames are followed; a search item may answer)."""
+        req = self._repo_request(full_name)
         result, info = await self._fetcher.fetch(req, lambda r: parse_repo(r.body))
         return replace(result, info=info)
 
@@ -250,13 +285,16 @@ class GitHubClient:
         path: str,
         *,
         keep: Callable[[bytes], bool] | None = None,
+        probe: bool = False,
     ) -> FileContent:
         """A file's bytes at ``ref``: the raw host first (no API budget), the contents API after.
 
         Without a token a raw-host 404 is final (the file is missing; a private repository would
         be invisible anyway); with one, the contents API is asked too, since it sees private
         repositories. Raw-host failures (429, 5xx, network) also fall back. ``keep`` says
-        whether a body may be cached (a manifest that does not parse is used, not kept).
+        whether a body may be cached (a manifest that does not parse is used, not kept). A
+        ``probe`` (a name guessed, not read from a listing) never falls back: each miss would
+        cost the API budget.
 
         Raises:
             BadResponse: The raw host sent something that is not the file (an HTML page, a
@@ -270,12 +308,15 @@ class GitHubClient:
         try:
             data, info = await self._fetcher.fetch(raw, _raw_body)
         except NotFound:
-            if not self.authenticated:
+            if probe or not self.authenticated:
                 raise
         except BadResponse as exc:
+            if probe:
+                raise
             not_the_file = exc
         except (ApiUnavailable, RateLimited, Forbidden):
-            pass
+            if probe:
+                raise
         else:
             return FileContent(path, ref, data, info)
         api = f"/repos/{repo_path(full_name)}/contents/{file_path(path)}?{urlencode({'ref': ref})}"
@@ -349,7 +390,7 @@ class GitHubClient:
         answer fresh forever.
         """
         if not self.authenticated:
-            raise AuthFailed("GitHub's GraphQL API needs a token; set GH_TOKEN.")
+            raise AuthFailed(f"GitHub's GraphQL API needs a token; set {self.token_hint}.")
         content = json.dumps(
             {"query": query, "variables": dict(variables)}, sort_keys=True
         ).encode()
@@ -360,6 +401,18 @@ class GitHubClient:
         if rate is not None:  # the query's own cost answer beats the headers' request count
             self.budget.update(rate)
         return data, info
+
+    async def repo_bundle(self, full_name: str) -> tuple[RepoBundle, FetchInfo]:
+        """One repository's metadata, languages, root listing and manifests in one query.
+
+        Raises:
+            NotFound: No such repository (or private, out of the token's reach).
+        """
+        try:
+            data, info = await self.graphql_with_info(REPO_QUERY, repo_variables(full_name))
+        except NotFound as exc:  # the endpoint itself (a server without GraphQL), not the repo
+            raise BadResponse("GitHub's GraphQL endpoint was not found.") from exc
+        return parse_repository(data, full_name), info
 
     def _parse_graphql(self, reply: Reply) -> dict[str, object]:
         bucket = self.budget.get("graphql")

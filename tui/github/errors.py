@@ -40,7 +40,11 @@ class GitHubError(Exception):
 
 
 class RateLimited(GitHubError):
-    """A rate limit was reached, or would be by sending this request."""
+    """A rate limit was reached, or would be by sending this request.
+
+    ``hint_var`` is the variable that would give more budget on this host (``GH_TOKEN`` for
+    github.com, ``GH_ENTERPRISE_TOKEN`` elsewhere); the message names it when there is no token.
+    """
 
     def __init__(
         self,
@@ -49,15 +53,28 @@ class RateLimited(GitHubError):
         *,
         secondary: bool = False,
         authenticated: bool = False,
+        hint_var: str = "GH_TOKEN",
     ) -> None:
         self.resource = resource
         self.reset_at = reset_at
         self.secondary = secondary
         self.authenticated = authenticated
-        kind = "Secondary rate limit" if secondary else "Rate limit"
+        self.hint_var = hint_var
+        super().__init__(self._compose())
+
+    def _compose(self) -> str:
+        kind = "Secondary rate limit" if self.secondary else "Rate limit"
+        reset_at = self.reset_at
         when = f"; resets at {reset_at.astimezone().strftime('%H:%M')}" if reset_at else ""
-        hint = "" if authenticated else ". Set GH_TOKEN for more"
-        super().__init__(f"{kind} reached for GitHub {resource} requests{when}{hint}.")
+        hint = "" if self.authenticated else f". Set {self.hint_var} for more"
+        return f"{kind} reached for GitHub {self.resource} requests{when}{hint}."
+
+    def hinting(self, variable: str) -> RateLimited:
+        """This error, naming ``variable`` (the host's token variable) as the way to more."""
+        self.hint_var = variable
+        self.message = self._compose()
+        self.args = (self.message,)
+        return self
 
 
 class NotFound(GitHubError):

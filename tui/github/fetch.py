@@ -87,6 +87,8 @@ class Fetcher:
         self._inflight: dict[str, asyncio.Future[Any]] = {}
         self._secondary_until: dict[str, datetime] = {}
         self.sent = 0
+        self.token_hint = "GH_TOKEN"  # the variable a limit message names (set per host)
+        self.raw_semaphore: asyncio.Semaphore | None = None  # the raw host's own bound, if set
 
     def key(self, req: Request) -> str:
         """The cache key: method, URL with query, Accept, API version, token identity, body."""
@@ -193,10 +195,12 @@ class Fetcher:
         until = self._secondary_until.get(req.resource)
         authenticated = self.token_source is not None
         if until is not None and until > now:
-            raise RateLimited(req.resource, until, secondary=True, authenticated=authenticated)
+            error = RateLimited(req.resource, until, secondary=True, authenticated=authenticated)
+            raise error.hinting(self.token_hint)
         bucket = self.budget.exhausted(req.resource, now)
         if bucket is not None:
-            raise RateLimited(req.resource, bucket.reset_at, authenticated=authenticated)
+            error = RateLimited(req.resource, bucket.reset_at, authenticated=authenticated)
+            raise error.hinting(self.token_hint)
 
     def _error(self, req: Request, response: Received, now: datetime) -> GitHubError:
         error = error_for(
@@ -208,8 +212,10 @@ class Fetcher:
             token_source=self.token_source if req.authorize else None,
             now=now,
         )
-        if isinstance(error, RateLimited) and error.secondary and error.reset_at:
-            self._secondary_until[error.resource] = error.reset_at
+        if isinstance(error, RateLimited):
+            error.hinting(self.token_hint)
+            if error.secondary and error.reset_at:
+                self._secondary_until[error.resource] = error.reset_at
         return error
 
     async def _send(self, req: Request, entry: CacheEntry | None) -> Received:
@@ -253,7 +259,9 @@ class Fetcher:
             return response
 
     async def _send_once(self, req: Request, headers: dict[str, str]) -> Received:
-        async with self._semaphore:
+        # the raw host is not the API: it has its own, wider bound (one wave of manifests)
+        raw = not req.authorize and self.raw_semaphore is not None
+        async with self.raw_semaphore if raw and self.raw_semaphore else self._semaphore:
             self.sent += 1
             request = self.http.build_request(
                 req.method, req.url, headers=headers, content=req.content

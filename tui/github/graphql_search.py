@@ -30,12 +30,7 @@ _BLOBS = "\n".join(
     for p in ROOT_MANIFESTS
 )
 
-SEARCH_QUERY = f"""query($q: String!, $first: Int!, $after: String) {{
-  rateLimit {{ cost limit remaining used resetAt }}
-  search(query: $q, type: REPOSITORY, first: $first, after: $after) {{
-    repositoryCount
-    pageInfo {{ hasNextPage endCursor }}
-    nodes {{ ... on Repository {{
+REPO_FIELDS = f"""
       databaseId nameWithOwner description url homepageUrl stargazerCount forkCount
       isArchived isFork diskUsage createdAt pushedAt
       issues(states: OPEN) {{ totalCount }}
@@ -51,7 +46,15 @@ SEARCH_QUERY = f"""query($q: String!, $first: Int!, $after: String) {{
         ... on Tree {{ entries {{ name }} }}
       }}
 {_BLOBS}
-    }} }}
+"""
+"""What one repository's node asks for: a search page's and a single repository's queries."""
+
+SEARCH_QUERY = f"""query($q: String!, $first: Int!, $after: String) {{
+  rateLimit {{ cost limit remaining used resetAt }}
+  search(query: $q, type: REPOSITORY, first: $first, after: $after) {{
+    repositoryCount
+    pageInfo {{ hasNextPage endCursor }}
+    nodes {{ ... on Repository {{{REPO_FIELDS}    }} }}
   }}
 }}"""
 
@@ -129,7 +132,8 @@ def _repo(node: Mapping[str, Any]) -> Repo:
     )
 
 
-def _bundle(node: Mapping[str, Any]) -> RepoBundle:
+def bundle_from_node(node: Mapping[str, Any]) -> RepoBundle:
+    """One repository node (a search's or ``repository``'s) as a bundle."""
     languages = {
         str(_get(edge, "node", "name")): int(edge.get("size") or 0)
         for edge in _get(node, "languages", "edges") or []
@@ -183,7 +187,9 @@ def parse_search(data: Mapping[str, Any], *, page: int, per_page: int) -> GraphQ
         raise BadResponse("GitHub's GraphQL answer had no search results.")
     try:
         bundles = [
-            _bundle(n) for n in search["nodes"] if isinstance(n, Mapping) and n.get("nameWithOwner")
+            bundle_from_node(n)
+            for n in search["nodes"]
+            if isinstance(n, Mapping) and n.get("nameWithOwner")
         ]
     except (KeyError, TypeError, ValueError) as exc:
         raise BadResponse("GitHub's GraphQL answer was not in the expected shape.") from exc

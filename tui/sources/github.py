@@ -14,17 +14,15 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
-from tui.analysis.languages import shares
-from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
-from tui.github.errors import ApiUnavailable, EmptyRepository, GitHubError, ValidationFailed
+from tui.github.errors import ApiUnavailable, GitHubError, NotFound, ValidationFailed
 from tui.github.graphql_search import SEARCH_QUERY, RepoBundle, parse_search
 from tui.github.models import FetchInfo, SearchPage
-from tui.github.urls import is_repo_name
 from tui.sources.base import Activity, SearchResults
 from tui.sources.convert import repo_info, search_results, source_info
 from tui.sources.github_detect import FrameworkFinder
+from tui.sources.github_rest import checked_name, rest_report, with_frameworks, with_languages
 
 DEEPEN_BATCH = 25
 """At most this many repositories in one follow-up query (a query over 10 s fails)."""
@@ -49,6 +47,7 @@ class GitHubSource:
         self._deepening = asyncio.Lock()
         self._cursors: dict[tuple[str, str | None, int, int], str] = {}
         self._finder = FrameworkFinder(client)
+        self._graphql_failed = False  # GraphQL failed once: one repository's report uses REST
 
     @property
     def offline(self) -> bool:
@@ -114,6 +113,7 @@ class GitHubSource:
         except ValidationFailed:
             raise  # the query itself is wrong: REST would refuse it too
         except GitHubError:
+            self._graphql_failed = True  # single reports go REST from now on, not GraphQL
             return None  # an error answer, a spent graphql bucket, a 502: REST still works
         if parsed.end_cursor:
             self._cursors[(query, sort, page, per_page)] = parsed.end_cursor
@@ -168,53 +168,44 @@ class GitHubSource:
 
     async def _report(self, full_name: str, hint: RepoInfo | None) -> AsyncIterator[RepoReport]:
         bundle = self._bundles.get(full_name.lower())
+        if (
+            bundle is None
+            and self.use_graphql
+            and self.client.authenticated
+            and not (self._graphql_failed or self.client.settings.offline)
+        ):
+            bundle = await self._single_bundle(full_name)
+        if bundle is None:
+            async for report in rest_report(self.client, self._finder, full_name, hint, self.kind):
+                yield report
+            return
         infos: list[FetchInfo | None] = []
-        kind = "graphql" if bundle is not None else self.kind
-        if bundle is not None:
-            info = repo_info(bundle.repo)
-        elif hint is None or hint.default_branch is None:
-            repo = await self.client.repo(full_name)
-            infos.append(repo.info)
-            info = repo_info(repo)
-        else:
-            info = hint
-        problems: tuple[str, ...] = ()
-        if not is_repo_name(info.full_name):
-            # GitHub named it impossibly (``evil/../../x``): go on with the name asked for
-            problems = (f"GitHub gave this repository an impossible name: {info.full_name!r}.",)
-            info = replace(info, full_name=full_name)
-        report = RepoReport(info=info, source=source_info(kind, infos), errors=problems)
+        info, problems = checked_name(repo_info(bundle.repo), full_name)
+        report = RepoReport(info=info, source=source_info("graphql", infos), errors=problems)
         yield report
-
-        if bundle is not None and bundle.languages_complete:
+        if bundle.languages_complete:
             languages = bundle.languages
         else:  # more languages than the query listed: only the full answer gives true shares
-            answer = await self.client.languages(info.full_name)
+            answer = await self.client.languages(bundle.repo.full_name)
             infos.append(answer.info)
             languages = answer.bytes_by_language
-        view = notebook_view(languages)  # GitHub gives bytes only: notebooks can be set apart
-        report = replace(
-            report,
-            languages=shares(languages),
-            notebook_view=view.shares if view.label != GITHUB_VIEW else None,
-            notebook_label=view.label if view.label != GITHUB_VIEW else None,
-            notebook_bytes=view.notebook_bytes,
-            source=source_info(kind, infos),
-        )
+        report = with_languages(report, languages, infos)
         yield report
-
-        if bundle is not None and self._finder.needs_more(bundle):
+        if self._finder.needs_more(bundle):
             bundle = await self._deepened(bundle)
+        yield await with_frameworks(report, self._finder.find(report.info, bundle, infos), infos)
+
+    async def _single_bundle(self, full_name: str) -> RepoBundle | None:
+        """One GraphQL query for a repository no search page carried; None: use REST."""
         try:
-            frameworks, problems = await self._finder.find(info, bundle, infos)
-        except EmptyRepository:
-            frameworks, problems = (), ("The repository is empty.",)
-        yield replace(
-            report,
-            frameworks=frameworks,
-            errors=report.errors + problems,
-            source=source_info(kind, infos),
-        )
+            bundle, _ = await self.client.repo_bundle(full_name)
+        except (NotFound, ValidationFailed):
+            raise
+        except GitHubError:
+            self._graphql_failed = True
+            return None  # a spent graphql bucket, a 502, an odd answer: REST still works
+        self._bundles[full_name.lower()] = bundle
+        return bundle
 
     async def activity(self, full_name: str) -> Activity:
         """Weekly commits for the last year."""

@@ -15,8 +15,9 @@ from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sourc
 from tui.analysis.manifests import is_manifest, parse_manifest
 from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
+from tui.analysis.root import WORKSPACE_MARKERS, named_files, names_primary
 from tui.github.client import GitHubClient
-from tui.github.errors import BadResponse, NotFound, ValidationFailed
+from tui.github.errors import BadResponse, GitHubError, NotFound, ValidationFailed
 from tui.github.graphql_batch import (
     Blobs,
     Target,
@@ -29,11 +30,6 @@ from tui.github.graphql_search import ROOT_MANIFESTS, RepoBundle
 from tui.github.models import FetchInfo, Tree, TreeEntry
 
 Found = tuple[tuple[Framework, ...], tuple[str, ...]]
-
-WORKSPACE_MARKERS = frozenset(
-    {"pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json", "go.work"}
-)
-"""Root files that say "a monorepo": its members' manifests matter, so the root is not enough."""
 
 
 def _blobs(entries: Sequence[TreeEntry]) -> list[str]:
@@ -126,9 +122,17 @@ class FrameworkFinder:
         return [p for p in wanted if p not in bundle.files and p not in bundle.truncated]
 
     async def find(
-        self, info: RepoInfo, bundle: RepoBundle | None, infos: list[FetchInfo | None]
+        self,
+        info: RepoInfo,
+        bundle: RepoBundle | None,
+        infos: list[FetchInfo | None],
+        root: dict[str, bytes] | None = None,
     ) -> Found:
-        """Frameworks and problems for one repository."""
+        """Frameworks and problems for one repository.
+
+        ``root``: the root manifests the raw host gave (``root_files``); when they tell the
+        whole story, no tree is asked for.
+        """
         # with a bundle, its commit pins every follow-up: trees and files by SHA never expire
         ref = (bundle.head_oid if bundle else None) or info.default_branch or "HEAD"
         known = dict(bundle.files) if bundle else {}
@@ -139,6 +143,11 @@ class FrameworkFinder:
             missing = [p for p in bundle.truncated if p not in known]
             files = {**known, **await self.fetch(info.full_name, ref, missing, infos)}
             return await self._detect_sampled(info, paths, files, truncated=False)
+        if bundle is None and root:
+            quick = await self._from_root(info, root, ref, infos)
+            if quick is not None:
+                return quick
+            known = dict(root)
         tree = await self.client.tree(info.full_name, ref)
         infos.append(tree.info)
         problems = _skipped_problem(tree.skipped)
@@ -156,6 +165,50 @@ class FrameworkFinder:
         sampled = await self.fetch(info.full_name, ref, samples, infos, problems)
         final = await _detect(paths, {**files, **sampled}, info.full_name)
         return self._found(final, truncated=tree.truncated, more=problems)
+
+    async def root_files(
+        self, full_name: str, ref: str, infos: list[FetchInfo | None]
+    ) -> dict[str, bytes] | None:
+        """Every root manifest that exists, asked of the raw host at once (no API budget).
+
+        Returns None when the raw host could not say (down, refusing, a web page): the tree
+        and the contents API are then the way.
+        """
+
+        async def one(path: str) -> tuple[str, bytes | None]:
+            try:
+                # a root manifest that does not parse is used for this report, never kept
+                content = await self.client.file(
+                    full_name, ref, path, probe=True, keep=_parses(path)
+                )
+            except NotFound:
+                return path, None
+            infos.append(content.info)
+            return path, content.data
+
+        try:
+            pairs = await asyncio.gather(*(one(path) for path in ROOT_MANIFESTS))
+        except GitHubError:
+            return None
+        return {path: data for path, data in pairs if data is not None}
+
+    async def _from_root(
+        self, info: RepoInfo, root: dict[str, bytes], ref: str, infos: list[FetchInfo | None]
+    ) -> Found | None:
+        """Detection from the root manifests alone, or None when the tree is needed.
+
+        The tree is needed for a workspace (its members are globs to list), and when the root
+        names no framework (sources are then sampled from the listing). Files a root manifest
+        names outright (``-r requirements/base.txt``) are fetched without it.
+        """
+        extra = named_files([parse_manifest(p, d) for p, d in root.items()])
+        if extra is None:
+            return None  # a workspace, or globs: only a listing says what they are
+        files = {**root, **await self.fetch(info.full_name, ref, extra, infos)}
+        detection = await _detect(sorted(files), files, info.full_name)
+        if not names_primary(detection):
+            return None  # dev tools or supporting libraries alone: the listing may say more
+        return self._found(detection, truncated=False)
 
     async def _detect_sampled(
         self, info: RepoInfo, paths: list[str], files: dict[str, bytes], *, truncated: bool

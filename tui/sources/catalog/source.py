@@ -9,13 +9,14 @@ sources when the manifests are silent), so the demo tells the same story GitHub 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 
 from tui.analysis.frameworks import Detection, detect_from, manifests_to_fetch, sources_to_sample
 from tui.analysis.languages import shares
-from tui.analysis.manifests import MAX_BYTES
+from tui.analysis.manifests import MAX_BYTES, Manifest
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import RepoInfo, RepoReport, SourceInfo
+from tui.analysis.root import named_files, names_primary, root_paths
 from tui.github.errors import NotFound
 from tui.sources.base import Activity, SearchResults, offline_results
 from tui.sources.catalog.data import Catalog, CatalogRepo, load_catalog
@@ -115,13 +116,19 @@ def catalog_report(repo: CatalogRepo) -> RepoReport:
 def detect(repo: CatalogRepo) -> Detection:
     """Frameworks from the facts, reading what a GitHub report would read.
 
-    The manifests ``manifests_to_fetch`` picks (not those too big to parse), and only when they
-    name no framework, the recorded import lines of the sources ``sources_to_sample`` picks.
+    First the root manifests alone, as a GitHub report reads them from the raw host; when they
+    are not the whole story (``tui.analysis.root``), the manifests ``manifests_to_fetch`` picks
+    from the listing (not those too big to parse), and only when those name no framework, the
+    recorded import lines of the sources ``sources_to_sample`` picks.
     """
     paths = [path for path, _ in repo.files]
     oversized = {path for path, size in repo.files if size is not None and size > MAX_BYTES}
+    readable = {p: m for p, m in repo.manifests.items() if p not in oversized}
+    from_root = _from_root(repo, readable)
+    if from_root is not None:
+        return from_root
     chosen = manifests_to_fetch(paths, repo_name=repo.full_name)
-    manifests = [repo.manifests[p] for p in chosen if p in repo.manifests and p not in oversized]
+    manifests = [readable[p] for p in chosen if p in readable]
     first = detect_from(manifests, paths, repo_name=repo.full_name)
     if not paths or not first.silent:
         return first
@@ -131,6 +138,17 @@ def detect(repo: CatalogRepo) -> Detection:
         if path in repo.text_facts
     }
     return detect_from(manifests, paths, samples, repo_name=repo.full_name)
+
+
+def _from_root(repo: CatalogRepo, manifests: Mapping[str, Manifest]) -> Detection | None:
+    """Detection from the root manifests (and the files they name), or None: list the tree."""
+    root = [manifests[p] for p in root_paths(manifests)]
+    named = named_files(root) if root else None
+    if named is None:
+        return None
+    files = root + [manifests[p] for p in named if p in manifests]
+    detection = detect_from(files, sorted(m.path for m in files), repo_name=repo.full_name)
+    return detection if names_primary(detection) else None
 
 
 def _lines_text(lines: Iterable[tuple[int, str]]) -> bytes:

@@ -64,7 +64,11 @@ class RepoLensScreen(Screen[None]):
         # a search row knows the facts already; a bare name (command line, palette) does not
         detail.pending = known is None and info.html_url is None
         detail.report = known or RepoReport(info=info)
-        self.load_activity(detail, info.full_name)
+        # activity costs 1 or 2 requests: by itself only with a token, or when seen before
+        automatic = self.context.status.authenticated
+        detail.activity_idle = not automatic and self.context.known_activity(info.full_name) is None
+        if not detail.activity_idle:
+            self.load_activity(detail, info.full_name)
         if known is not None and completeness(known) == 2:
             self.set_stale(known.source.stale)
             return
@@ -96,11 +100,23 @@ class RepoLensScreen(Screen[None]):
         if current is not None and current.info.full_name == full_name:
             detail.activity = activity
 
+    def action_load_activity(self) -> None:
+        """Load the commit activity of the repository shown (it costs 1 or 2 requests)."""
+        from tui.ui.widgets.repo_detail import RepoDetail
+
+        info = getattr(self, "current", None)
+        details = self.query(RepoDetail)
+        if not isinstance(info, RepoInfo) or not details:
+            return
+        detail = details.first()
+        detail.activity_idle = False
+        self.load_activity(detail, info.full_name)
+
     @work(exclusive=True, group="prefetch", exit_on_error=False)
     async def prefetch(self, repos: tuple[RepoInfo, ...]) -> None:
         """Warm the cache for neighbours of the cursor while the budget is healthy."""
         for info in repos:
-            if not self.context.budget_healthy():
+            if not self.context.prefetch_affordable():
                 return
             known = self.context.reports.get(info.full_name)
             if known is not None and completeness(known) == 2:

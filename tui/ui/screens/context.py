@@ -71,6 +71,14 @@ class Context:
             return self.status.authenticated and not self.status.offline
         return core.limit > 0 and core.remaining / core.limit > HEALTHY_SHARE
 
+    def prefetch_affordable(self) -> bool:
+        """Prefetch neighbours only with a token and a healthy budget; never without a token.
+
+        Without a token each prefetched repository spends a share of 60 requests an hour on
+        something the user may never look at.
+        """
+        return self.status.authenticated and not self.status.offline and self.budget_healthy()
+
     def toggle_mark(self, info: RepoInfo) -> bool:
         """Mark or unmark ``info``; returns whether it is now marked."""
         for i, repo in enumerate(self.marked):

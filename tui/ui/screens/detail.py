@@ -26,6 +26,8 @@ class DetailScreen(RepoLensScreen):
         Binding("e", "toggle_evidence", "Evidence", id="detail.evidence",
                 tooltip="Show/hide framework evidence"),
         Binding("o", "open_browser", "Browser", id="detail.browser", tooltip="Open on GitHub"),
+        Binding("a", "load_activity", "Activity", id="detail.activity",
+                tooltip="Load weekly commit activity (1-2 requests)"),
     ]  # fmt: skip
     """Detail screen keys; the ids are the names users remap."""
 

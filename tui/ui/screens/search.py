@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.analysis.report import RepoInfo
@@ -25,9 +24,6 @@ if TYPE_CHECKING:
 
 SORTS: tuple[str | None, ...] = (None, "stars", "forks", "updated")
 """Sort orders cycled by ``s``; ``None`` is GitHub's best match."""
-
-DEBOUNCE = 0.4
-"""Seconds of quiet typing before a search is sent (10 searches a minute without a token)."""
 
 
 class SearchScreen(RepoLensScreen):
@@ -46,6 +42,8 @@ class SearchScreen(RepoLensScreen):
                 tooltip="Previous page of results", show=False),
         Binding("e", "toggle_evidence", "Evidence", id="search.evidence",
                 tooltip="Show/hide framework evidence"),
+        Binding("a", "load_activity", "Activity", id="search.activity",
+                tooltip="Load weekly commit activity (1-2 requests)"),
         Binding("o", "open_browser", "Browser", id="search.browser", tooltip="Open on GitHub",
                 show=False),
         Binding("escape,down", "leave_input", "Results", id="search.results", show=False,
@@ -62,7 +60,6 @@ class SearchScreen(RepoLensScreen):
     def __init__(self, context: Context, initial_query: str | None = None) -> None:
         """Start empty, or searching for ``initial_query``; the demo lists its whole catalog."""
         super().__init__(context)
-        self._debounce: Timer | None = None
         self._reset(initial_query)
 
     def _reset(self, initial_query: str | None) -> None:
@@ -80,8 +77,6 @@ class SearchScreen(RepoLensScreen):
     async def restart(self, context: Context) -> None:
         """Start over on another source (the demo catalog), with nothing carried over."""
         self.app.workers.cancel_node(self)
-        if self._debounce is not None:
-            self._debounce.stop()
         self.context = context
         self._reset(None)
         self.remove_class("-searching", "-no-results")
@@ -128,17 +123,9 @@ class SearchScreen(RepoLensScreen):
         if self._initial_query.strip():
             self._start_search()
 
-    @on(Input.Changed, "#query")
-    def _typed(self) -> None:
-        # typing fast must not spend a search per key: wait for a pause
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE, self._start_search)
-
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
+        # searches run on enter only: typing spends nothing (10 searches a minute without a token)
         self.page = 1
         # enter is deliberate: it searches again even for the query already shown (a refresh)
         self._start_search(again=True)  # focus stays in the box: tab or down goes to the results
@@ -225,7 +212,7 @@ class SearchScreen(RepoLensScreen):
         from tui.ui.widgets.repo_detail import RepoDetail
 
         self.load_detail(self.query_one(RepoDetail), message.info)
-        if self.context.budget_healthy():
+        if self.context.prefetch_affordable():
             self.prefetch(message.neighbours)
 
     @on(DataTable.RowSelected, "#results")

@@ -57,13 +57,15 @@ class LanguageChart(PlotextPlot):
 class ActivityChart(PlotextPlot):
     """Weekly commits over the last year; a title says when GitHub is still computing them."""
 
-    def show(self, activity: Activity | None, *, failed: bool = False) -> None:
-        """Draw ``activity``; ``None`` means still loading."""
+    def show(self, activity: Activity | None, *, failed: bool = False, idle: bool = False) -> None:
+        """Draw ``activity``; ``None`` means still loading, or not asked for when ``idle``."""
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
         if failed:
             plt.title("Commit activity unavailable")
+        elif activity is None and idle:  # each ask costs requests: only when the user wants it
+            plt.title("Commit activity: press a to load it")
         elif activity is None:
             plt.title("Commit activity: loading…")
         elif activity.computing:

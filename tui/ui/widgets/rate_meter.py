@@ -20,13 +20,43 @@ SHOWN = ("core", "search", "graphql")
 LOW = 0.2
 """A bucket at or below this share of its limit is shown as a warning."""
 
+COST_PER_REPOSITORY = 1.2
+"""Core requests a repository previewed without a token costs (``benchmarks/browsing.py``)."""
+
+
+def shown_buckets(buckets: dict[str, RateBucket]) -> list[RateBucket]:
+    """The buckets worth showing: a limit of 0 (graphql without a token) means "not yours"."""
+    return [buckets[name] for name in SHOWN if name in buckets and buckets[name].limit > 0]
+
+
+def level(buckets: dict[str, RateBucket]) -> str:
+    """``ok``, ``warning`` (a bucket at or below ``LOW``) or ``error`` (a bucket spent)."""
+    shown = shown_buckets(buckets)
+    if any(b.remaining <= 0 for b in shown):
+        return "error"
+    if any(b.remaining / b.limit <= LOW for b in shown):
+        return "warning"
+    return "ok"
+
+
+def repositories_left(buckets: dict[str, RateBucket]) -> int | None:
+    """About how many more repositories the core budget buys, or None when unknown."""
+    core = buckets.get("core")
+    if core is None or core.limit <= 0:
+        return None
+    return int(max(0, core.remaining) / COST_PER_REPOSITORY)
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
 class RateLimitMeter(Widget):
-    """One line: ``core 4903/5000 ↻ 41:07 · search 29/30 ↻ 0:52``, coloured by how low it is."""
+    """One line: ``core 48/60 ↻ 41:07 · search 9/10 ↻ 0:52 · ≈ 40 more repositories this hour``.
+
+    Coloured by what is left: ``-ok`` when every shown bucket is above ``LOW``, ``-warning`` at
+    or below it, ``-error`` when one is spent (the styles in ``app.tcss`` decide the colours).
+    """
 
     DEFAULT_CSS = "RateLimitMeter { height: 1; width: auto; }"
 
@@ -69,12 +99,10 @@ class RateLimitMeter(Widget):
         self.buckets = message.buckets
 
     def watch_buckets(self, buckets: dict[str, RateBucket]) -> None:
-        """Colour the meter by its lowest bucket."""
-        shown = [buckets[name] for name in SHOWN if name in buckets]
-        empty = any(b.remaining <= 0 for b in shown)
-        low = any(b.limit > 0 and b.remaining / b.limit <= LOW for b in shown)
-        self.set_class(empty, "-error")
-        self.set_class(low and not empty, "-warning")
+        """Colour the meter by its lowest bucket (``-ok``, ``-warning``, ``-error``)."""
+        now = level(buckets)
+        for name in ("ok", "warning", "error"):
+            self.set_class(now == name, f"-{name}")
         self.refresh(layout=True)  # the width follows the text (``?`` becomes ``4990/5000``)
 
     def render(self) -> Content:
@@ -83,8 +111,8 @@ class RateLimitMeter(Widget):
         parts: list[Content] = []
         for name in SHOWN:
             bucket = self.buckets.get(name)
-            if bucket is None:
-                if name != "graphql":
+            if bucket is None or bucket.limit <= 0:  # graphql 0/0 without a token: not shown
+                if bucket is None and name != "graphql":
                     parts.append(Content.from_markup("[dim]$name ?[/]", name=name))
                 continue
             parts.append(
@@ -96,4 +124,7 @@ class RateLimitMeter(Widget):
                     left=countdown(bucket.reset_at, now),
                 )
             )
+        left = repositories_left(self.buckets)
+        if left is not None and self.buckets["core"].limit <= 100:  # worth saying without a token
+            parts.append(Content.from_markup("[dim]≈ $n more repositories this hour[/]", n=left))
         return Content(" · ").join(parts)

@@ -113,6 +113,9 @@ class RepoDetail(VerticalScroll):
     activity_failed: reactive[bool] = reactive(False)
     """The activity could not be fetched (rate limit, offline miss...)."""
 
+    activity_idle: reactive[bool] = reactive(False)
+    """The activity has not been asked for (without a token it loads on a key, not by itself)."""
+
     def __init__(
         self, *, clock: Callable[[], datetime] = _now, charts: bool = True, id: str | None = None
     ) -> None:
@@ -176,10 +179,16 @@ class RepoDetail(VerticalScroll):
     def watch_activity(self, activity: Activity | None) -> None:
         """Redraw the activity chart."""
         if self._activity_chart is not None:
-            self._activity_chart.show(activity, failed=self.activity_failed)
+            self._activity_chart.show(
+                activity, failed=self.activity_failed, idle=self.activity_idle
+            )
 
     def watch_activity_failed(self) -> None:
         """Redraw the activity chart as unavailable."""
+        self.watch_activity(self.activity)
+
+    def watch_activity_idle(self) -> None:
+        """Redraw the activity chart as waiting for a key (or loading)."""
         self.watch_activity(self.activity)
 
     def _show_notebook_view(self, report: RepoReport) -> None:
@@ -208,7 +217,9 @@ class RepoDetail(VerticalScroll):
 
             self._language_chart = LanguageChart(id="language-chart")
             self._activity_chart = ActivityChart(id="activity-chart")
-            self._activity_chart.show(self.activity, failed=self.activity_failed)
+            self._activity_chart.show(
+                self.activity, failed=self.activity_failed, idle=self.activity_idle
+            )
             self.query_one("#detail-charts", Vertical).mount_all(
                 [self._language_chart, self._activity_chart]
             )

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from tui.github.auth import token_variables
 from tui.sources.base import SourceStatus
 from tui.textsafe import one_line
 
@@ -59,7 +60,8 @@ class SourceBadges(HorizontalGroup):
         self.query_one("#badge-stale", Label).display = self.stale
         unauth = self.query_one("#badge-unauth", Label)
         unauth.display = not status.authenticated and not status.demo
-        unauth.update(Content("no token: 60 req/h — set GH_TOKEN"))
+        variable = token_variables(status.host.split(":")[0])[0]  # the host's, as gh reads it
+        unauth.update(Content(f"no token: 60 req/h — set {variable}"))
         demo = self.query_one("#badge-demo", Label)
         demo.display = status.demo
         demo.update(Content(f"demo data · {one_line(status.demo_date) or 'bundled'}"))

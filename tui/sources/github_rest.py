@@ -1,0 +1,112 @@
+"""One repository's report over REST, in as few waves as the answers allow.
+
+The first wave asks at once for what does not depend on anything else: the repository (unless a
+search item already described it), its languages, and every root manifest from the raw host
+(which spends no API budget). The tree follows only when the root is not the whole story (a
+workspace, or no framework named at the root), with the member manifests after it. Reports are
+still yielded in order (metadata, languages, frameworks) as each part is ready.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from tui.analysis.languages import shares
+from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
+from tui.analysis.report import RepoInfo, RepoReport
+from tui.github.client import GitHubClient
+from tui.github.errors import EmptyRepository
+from tui.github.models import FetchInfo
+from tui.github.urls import is_repo_name
+from tui.sources.convert import repo_info, source_info
+from tui.sources.github_detect import Found, FrameworkFinder
+
+
+def with_languages(
+    report: RepoReport, languages: Mapping[str, int], infos: list[FetchInfo | None]
+) -> RepoReport:
+    """``report`` with GitHub's language shares (and notebooks set apart when they matter)."""
+    view = notebook_view(dict(languages))  # GitHub gives bytes only: notebooks can be set apart
+    apart = view.label != GITHUB_VIEW
+    return replace(
+        report,
+        languages=shares(dict(languages)),
+        notebook_view=view.shares if apart else None,
+        notebook_label=view.label if apart else None,
+        notebook_bytes=view.notebook_bytes,
+        source=source_info(report.source.kind, infos),
+    )
+
+
+async def with_frameworks(
+    report: RepoReport, finding: Awaitable[Found], infos: list[FetchInfo | None]
+) -> RepoReport:
+    """``report`` with the frameworks ``finding`` gives (an empty repository has none)."""
+    try:
+        frameworks, problems = await finding
+    except EmptyRepository:
+        frameworks, problems = (), ("The repository is empty.",)
+    return replace(
+        report,
+        frameworks=frameworks,
+        errors=report.errors + problems,
+        source=source_info(report.source.kind, infos),
+    )
+
+
+def checked_name(info: RepoInfo, full_name: str) -> tuple[RepoInfo, tuple[str, ...]]:
+    """``info`` under the name asked for when GitHub named it impossibly (``evil/../../x``)."""
+    if is_repo_name(info.full_name):
+        return info, ()
+    problem = f"GitHub gave this repository an impossible name: {info.full_name!r}."
+    return replace(info, full_name=full_name), (problem,)
+
+
+async def rest_report(
+    client: GitHubClient,
+    finder: FrameworkFinder,
+    full_name: str,
+    hint: RepoInfo | None,
+    kind: str,
+) -> AsyncIterator[RepoReport]:
+    """Yield metadata, then languages, then frameworks; the first wave is sent at once."""
+    infos: list[FetchInfo | None] = []
+    known = hint is not None and hint.default_branch is not None
+    ref = hint.default_branch if hint is not None and hint.default_branch else "HEAD"
+    repo = None if known else asyncio.ensure_future(client.repo(full_name))
+    languages = asyncio.ensure_future(client.languages(full_name))
+    root = asyncio.ensure_future(finder.root_files(full_name, ref, infos))
+    try:
+        if repo is not None:
+            answer = await repo
+            infos.append(answer.info)
+            info = repo_info(answer)
+        else:
+            assert hint is not None  # known
+            info = hint
+        info, problems = checked_name(info, full_name)
+        report = RepoReport(info=info, source=source_info(kind, infos), errors=problems)
+        yield report
+        got = await languages
+        infos.append(got.info)
+        report = with_languages(report, got.bytes_by_language, infos)
+        yield report
+        finding = finder.find(info, None, infos, root=await root)
+        yield await with_frameworks(report, finding, infos)
+    finally:
+        await _drop(repo, languages, root)
+
+
+async def _drop(*tasks: asyncio.Future[Any] | None) -> None:
+    """Cancel what is still running (the reader went away, or a part failed) and reap it."""
+    for task in tasks:
+        if task is not None and not task.done():
+            task.cancel()
+    for task in tasks:
+        if task is not None:
+            with contextlib.suppress(BaseException):
+                await task
