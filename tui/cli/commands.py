@@ -40,6 +40,10 @@ async def run_command(command: str, args: argparse.Namespace, options: Options) 
     async with client:
         if command == "search":
             return await _search(client, options, args)
+        if command == "census":
+            from tui.cli.census import run_census
+
+            return await run_census(client, options, args)
         if command == "show":
             return await _show(client, options, args)
         if command == "rate-limit":

@@ -1,0 +1,1 @@
+"""Pure search helpers: qualifiers repolens reads itself, never sent to GitHub as they are."""
