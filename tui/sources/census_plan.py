@@ -149,9 +149,8 @@ def plan_text(plan: CensusPlan) -> str:
     if plan.named:
         head += f"{n} named; metadata, languages and frameworks"
     else:
-        head += (
-            f"primary languages for all {n} from {plan.searches} searches; languages and frameworks"
-        )
+        searches = f"{plan.searches} search{'' if plan.searches == 1 else 'es'}"
+        head += f"primary languages for all {n} from {searches}; languages and frameworks"
     if plan.detailed >= plan.repos:
         tail = f" for all of them ({plan.core_requests:,} requests)"
     else:
