@@ -73,7 +73,7 @@ def test_a_filter_leaves_out_what_it_cannot_judge_and_says_so() -> None:
     census = aggregate(_result(), parse_framework_filter("q -framework:tensorflow"))
     assert [r.full_name for r in census.rows] == ["a/torch", "c/web"]
     assert census.coverage.unjudged == 1
-    assert "1 not judged" in census.coverage.text()
+    assert "1 not yet judged" in census.coverage.text()
 
 
 def test_the_census_counts_weak_and_example_only_frameworks_out() -> None:

@@ -138,7 +138,7 @@ class Coverage:
         if missing and self.reset_at is not None:
             parts.append(f"the rest after the reset at {self.reset_at.astimezone():%H:%M}")
         if self.unjudged:
-            parts.append(f"{self.unjudged:,} not judged by framework: yet")
+            parts.append(f"{self.unjudged:,} not yet judged against framework:")
         if self.matched is not None and self.matched > self.listed:
             parts.append(f"GitHub matched {self.matched:,}, the census lists {self.listed:,}")
         return "; ".join(parts)

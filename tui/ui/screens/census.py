@@ -33,7 +33,7 @@ from tui.ui.widgets.census_tables import CensusMembers, CensusNumbers
 REFRESH = 0.5
 """Seconds between redraws of the numbers while a census runs."""
 
-PHASES = {"search": "listing", "cache": "from the cache", "details": "repositories",
+PHASES = {"search": "listing", "cache": "looking in the cache", "details": "repositories",
           "waiting": "waiting for the search limit"}  # fmt: skip
 
 
