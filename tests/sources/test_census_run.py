@@ -172,3 +172,20 @@ async def test_a_framework_filter_narrows_the_census(
     ]
     listed = {e.info.full_name for e in result.entries}
     assert {r.full_name for r in census.rows} == {n for n in expected if n in listed}
+
+
+async def test_budget_spent_elsewhere_mid_census_is_said_and_not_fought(
+    github_server: GitHubServer, make_client: ClientFactory, generated: Generated
+) -> None:
+    def someone_else_spends(progress: CensusProgress) -> None:
+        if progress.phase == "details" and progress.done == 10:
+            github_server.exhaust("core", reset_in=1800)
+
+    _, result = await _census(make_client, None, 100, someone_else_spends)
+    refused = [h for h in github_server.hits("/api/v3/repos/") if h.status == 403]
+    assert len(refused) <= 8  # only those already in flight; none sent after GitHub said so
+    census = aggregate(result)
+    assert 10 <= census.coverage.with_frameworks < 30
+    assert census.coverage.with_languages >= census.coverage.with_frameworks
+    assert all(e.info.primary_language for e in result.entries)  # the listing stands
+    assert "the rest after the reset at" in census.coverage.text()

@@ -35,7 +35,11 @@ class ProgressLine:
             return
         self._last = (p.phase, tenth)
         eta = f", about {p.eta:.0f} s left" if p.eta is not None and p.done < p.total else ""
-        words = {"search": "search pages", "cache": "looking in the cache", "details": "repositories"}
+        words = {
+            "search": "search pages",
+            "cache": "looking in the cache",
+            "details": "repositories",
+        }
         if p.phase == "waiting":
             line = f"census: waiting {p.total} s for GitHub's search limit to refill"
         else:

@@ -207,8 +207,9 @@ class CensusRunner:
             todo = await self._from_cache(todo)
         affordable = self._affordable(len(todo), cost)
         await self._fetch_all(todo[:affordable], "details")
-        if affordable < len(todo):
-            core = self.client.budget.get("core")
+        core = self.client.budget.get("core")
+        # left for later: those the plan could not afford, or cut short by a budget spent elsewhere
+        if affordable < len(todo) or (core is not None and core.remaining <= 0):
             return core.reset_at if core else plan.reset_at
         return None
 
