@@ -5,7 +5,7 @@ running it again gives the same pictures. PNGs need a headless Chromium (``apt-g
 chromium``); network access is blocked for it, so the SVGs' web fonts fall back to a local
 monospace font.
 
-    uv run python -m scripts.screenshots [--size 120x36] [--no-png]
+    uv run python -m scripts.screenshots [--size 120x36] [--no-png] [--only NAME]
 """
 
 from __future__ import annotations
@@ -114,18 +114,57 @@ def svg_size(svg: str) -> tuple[int, int]:
     return int(float(view_box[2])) + 1, int(float(view_box[3])) + 1
 
 
+def census_svg(size: tuple[int, int]) -> str:
+    """The census screen over 400 generated repositories served by the tests' fake GitHub."""
+    import tempfile
+
+    from tests.doubles.clients import ClientFactory
+    from tests.doubles.generated_repos import install, populate
+    from tests.doubles.github_server import FakeClock, GitHubServer
+    from tui.sources.github import GitHubSource
+
+    clock = FakeClock(NOW)
+    with GitHubServer(clock).serving() as server:
+        populate(server, 400)
+        install(server)
+        client = ClientFactory(server, clock, Path(tempfile.mkdtemp()))("token")
+        status = SourceStatus(authenticated=True, token_source="GH_TOKEN")
+        app = make_app(GitHubSource(client), budget=client.budget, status=status, now=NOW,
+                       blink=False, initial_query="census")  # fmt: skip
+
+        async def pilot_run(pilot: Pilot[None]) -> None:
+            for keys in (("C",), ("r",), ("down",) * 16):  # to "ML": PyTorch, and who uses it
+                await settle(app, pilot)
+                await pilot.press(*keys)
+            await settle(app, pilot)
+            shots.append(app.export_screenshot(title="repolens"))
+            app.exit()
+
+        shots: list[str] = []
+        app.run(headless=True, size=size, auto_pilot=pilot_run)  # type: ignore[arg-type]
+    return shots[0]
+
+
 def main() -> int:
     """Write every scene as SVG (and PNG when Chromium is available)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="120x36", help="terminal size, COLSxROWS")
     parser.add_argument("--no-png", action="store_true", help="write SVGs only")
+    parser.add_argument("--only", metavar="NAME", help="one scene (search, census, ...)")
     args = parser.parse_args()
     cols, rows = (int(n) for n in args.size.split("x"))
     os.environ["TZ"] = "UTC"  # reset times in messages are local: make every run draw the same
     time.tzset()
     OUT.mkdir(exist_ok=True)
-    for name, (factory, keys) in SCENES.items():
-        svg = take_svg(factory(), keys, (cols, rows))
+    scenes: dict[str, Callable[[], str]] = {
+        name: lambda f=factory, k=keys: take_svg(f(), k, (cols, rows))  # type: ignore[misc]
+        for name, (factory, keys) in SCENES.items()
+    }
+    scenes["census"] = lambda: census_svg((cols, rows))
+    for name, make in scenes.items():
+        if args.only and name != args.only:
+            continue
+        svg = make()
         svg_path = OUT / f"{name}.svg"
         svg_path.write_text(svg, encoding="utf-8")
         made = not args.no_png and svg_to_png(svg_path, OUT / f"{name}.png", svg_size(svg))

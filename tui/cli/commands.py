@@ -56,6 +56,10 @@ async def run_command(command: str, args: argparse.Namespace, options: Options) 
         try:
             if command == "search":
                 return await _search(build_source(options, client), args)
+            if command == "census":
+                from tui.cli.census import run_census
+
+                return await run_census(client, options, args)
             if command == "show":
                 return await _show(build_source(options, client), ref, options, args)
             if command == "rate-limit":

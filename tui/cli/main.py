@@ -42,6 +42,10 @@ def _normalise(argv: list[str]) -> list[str]:
             continue
         if arg not in SUBCOMMANDS:
             return [*argv[:index], "open", *argv[index:]]
+        if arg == "census":
+            from tui.cli.census_args import census_terms_last
+
+            return census_terms_last(argv)
         if arg == "search":
             return _query_terms_last(argv)
         break

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-SUBCOMMANDS = ("open", "search", "show", "scan", "rate-limit", "cache", "auth")
+SUBCOMMANDS = ("open", "search", "census", "show", "scan", "rate-limit", "cache", "auth")
 #: Global flags that take a separate value (``--cache-dir DIR``).
 VALUE_FLAGS = frozenset({"--api-url", "--cache-dir"})
 
@@ -80,6 +80,10 @@ def build_parser(version: str) -> argparse.ArgumentParser:
         "--details", action="store_true", help="add each item's languages and frameworks"
     )
     search.add_argument("--json", action="store_true")
+
+    from tui.cli.census_args import add_census_arguments
+
+    add_census_arguments(add("census", "what many repositories are written in and built with"))
 
     show = add("show", "what a repository (or local checkout) is written in and built with")
     show.add_argument("target", metavar="OWNER/REPO|URL|PATH")

@@ -127,7 +127,8 @@ class Fetcher:
     async def _fetch(self, req: Request, key: str, parse: Parser[T]) -> tuple[T, FetchInfo]:
         now = self.clock()
         entry = await self._cache_get(key) if req.cacheable else None
-        if entry is not None and entry.status == 404:
+        missing = entry is not None and entry.status == 404
+        if missing and entry is not None:
             if now - entry.fetched_at < min(req.ttl or NEGATIVE_TTL, NEGATIVE_TTL):
                 self._log(req, 404, "cache")
                 raise NotFound(f"Not found on GitHub: {req.what}.")
@@ -140,6 +141,9 @@ class Fetcher:
         try:
             return await self._from_network(req, key, parse, entry)
         except (ApiUnavailable, RateLimited):
+            if missing:  # missing when last asked: offline (or out of budget) it still is
+                self._log(req, 404, "stale")
+                raise NotFound(f"Not found on GitHub: {req.what}.") from None
             stale = await self._from_entry(entry, parse, key, stale=True) if entry else None
             if stale is None:
                 raise

@@ -51,6 +51,8 @@ class RepoLensCommands(Provider):
         if isinstance(screen, SearchScreen):
             commands.append(("Compare marked repositories", screen.action_compare,
                              f"{len(screen.context.marked)} marked"))  # fmt: skip
+            commands.append(("Census of this query", screen.action_census,
+                             "What its repositories use (key: C)"))  # fmt: skip
             for sort in SORTS:
                 label = sort or "best match"
                 commands.append(

@@ -46,6 +46,8 @@ class SearchScreen(RepoLensScreen):
                 tooltip="Load weekly commit activity (1-2 requests)"),
         Binding("o", "open_browser", "Browser", id="search.browser", tooltip="Open on GitHub",
                 show=False),
+        Binding("C", "census", "Census", id="search.census", show=False,
+                tooltip="Census of this query: languages and frameworks of its repositories"),
         Binding("escape,down", "leave_input", "Results", id="search.results", show=False,
                 tooltip="From the search box to the results"),
     ]  # fmt: skip
@@ -285,6 +287,16 @@ class SearchScreen(RepoLensScreen):
     def action_open_browser(self) -> None:
         """Open the repository under the cursor on GitHub."""
         self.open_in_browser(self.current)
+
+    def action_census(self) -> None:
+        """Open the census of the query in the search box."""
+        from tui.ui.screens.census import CensusScreen  # loads with its first use
+
+        query = self.query_one("#query", Input).value.strip()
+        if not query:
+            self.notify("Type a query first: the census counts its repositories.", markup=False)
+            return
+        self.app.push_screen(CensusScreen(self.context, query))
 
     @property
     def current(self) -> RepoInfo | None:

@@ -1,0 +1,221 @@
+"""CensusScreen: what a search's repositories are written in and built with, by the numbers.
+
+The plan comes first (what it costs, what the budget allows); ``r`` spends it. While it runs, a
+progress bar counts, the numbers fill in, and ``x`` stops it (what was fetched stays; running it
+again resumes from the cache). Each number lists the repositories behind it: Enter opens one,
+Space marks it for comparison.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Footer, ProgressBar, Static
+
+from tui.analysis.report import RepoInfo
+from tui.present.census import Census, aggregate
+from tui.search.framework_filter import NOTE, parse_framework_filter
+from tui.sources.census import CensusProgress, CensusResult, CensusRunner
+from tui.sources.census_plan import CensusPlan, plan_text
+from tui.sources.github import GitHubSource
+from tui.sources.router import Router
+from tui.ui.messages import CompareRepos, OpenRepo
+from tui.ui.screens.base import RepoLensScreen
+from tui.ui.screens.context import Context
+from tui.ui.widgets.census_chart import CensusTrend
+from tui.ui.widgets.census_tables import CensusMembers, CensusNumbers
+
+REFRESH = 0.5
+"""Seconds between redraws of the numbers while a census runs."""
+
+PHASES = {"search": "listing", "cache": "looking in the cache", "details": "repositories",
+          "waiting": "waiting for the search limit"}  # fmt: skip
+
+
+class CensusScreen(RepoLensScreen):
+    """The census of one query."""
+
+    TITLE_TEXT = "census"
+    CSS_PATH = Path(__file__).parent.parent / "styles" / "census.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="census.back", tooltip="Back to the search"),
+        Binding("r", "run", "Run", id="census.run", tooltip="Run the census as planned"),
+        Binding("x", "stop", "Stop", id="census.stop",
+                tooltip="Stop the census; what is fetched stays"),
+        Binding("space", "toggle_mark", "Mark", id="census.mark", tooltip="Mark for comparison"),
+        Binding("c", "compare", "Compare", id="census.compare", tooltip="Compare marked repos"),
+    ]  # fmt: skip
+    """Census screen keys; the ids are the names users remap."""
+
+    def __init__(self, context: Context, query: str, *, limit: int | None = None) -> None:
+        """The census of ``query`` (with any ``framework:`` terms), of ``limit`` repositories."""
+        super().__init__(context)
+        self.query_text = query
+        self.filter = parse_framework_filter(query)
+        self.limit = limit or (1000 if context.status.authenticated else 100)
+        self.plan: CensusPlan | None = None
+        self.census: Census | None = None
+        self.runner: CensusRunner | None = None
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        """Status bar, plan and coverage, progress, numbers beside the trend and members."""
+        yield self.status_bar()
+        yield Static(id="census-summary")
+        yield Static(Content(NOTE if self.filter.active else ""), id="census-note")
+        with Horizontal(id="census-progress-row"):
+            yield ProgressBar(id="census-progress", show_eta=False)
+            yield Static(id="census-phase")
+        with Horizontal(id="census-body"):
+            yield CensusNumbers(id="census-numbers")
+            with Vertical(id="census-side"):
+                yield CensusTrend(id="census-trend")
+                yield CensusMembers(id="census-members")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Work out the plan (free: it reads ``/rate_limit``)."""
+        self.add_class("-idle")
+        self.query_one(CensusTrend).show(None)
+        source = self.source.github if isinstance(self.source, Router) else self.source
+        if not isinstance(source, GitHubSource):
+            self._summary(
+                "A census asks GitHub's search, and the demo sends nothing to GitHub: "
+                "run repolens without --demo (a token makes a census of 1,000 cheap)."
+            )
+            return
+        self.runner = CensusRunner(source, on_progress=self._progress, clock=self.context.clock)
+        self._summary(f"Census of {self.query_text}: working out the plan…")
+        self.make_plan()
+
+    def _summary(self, text: str) -> None:
+        self.query_one("#census-summary", Static).update(Content(text))
+
+    @work(exclusive=True, group="census", exit_on_error=False)
+    async def make_plan(self) -> None:
+        """Ask what the budget allows, then wait for ``r``."""
+        assert self.runner is not None
+        self.plan = await self.runner.plan(self.limit)
+        self._summary(f"Census of {self.query_text}\n{plan_text(self.plan)}\nPress r to run it.")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Run once planned and idle; stop while running."""
+        if action == "run":
+            return self.plan is not None and not self.running
+        if action == "stop":
+            return self.running
+        return True
+
+    def action_run(self) -> None:
+        """Spend the budget the plan shows."""
+        if self.plan is not None and not self.running:
+            self.running = True
+            self.remove_class("-idle")
+            self.refresh_bindings()
+            self.run_census(self.plan)
+
+    @work(exclusive=True, group="census", exit_on_error=False)
+    async def run_census(self, plan: CensusPlan) -> None:
+        """The census itself; the numbers are redrawn as it goes."""
+        assert self.runner is not None
+        timer = self.set_interval(REFRESH, self._redraw)
+        try:
+            result = await self.runner.run_query(self.filter.query, plan)
+        finally:
+            timer.stop()
+            self.running = False
+            self.add_class("-idle")
+            self.refresh_bindings()
+            self._redraw()
+        self._show(result)
+
+    def _progress(self, progress: CensusProgress) -> None:
+        bar = self.query_one("#census-progress", ProgressBar)
+        bar.update(total=max(1, progress.total), progress=progress.done)
+        eta = f", about {progress.eta:.0f} s left" if progress.eta else ""
+        phase = PHASES.get(progress.phase, progress.phase)
+        line = f"{phase} {progress.done:,}/{progress.total:,}{eta}"
+        self.query_one("#census-phase", Static).update(Content(line))
+
+    def _partial(self) -> CensusResult | None:
+        if self.runner is None or self.plan is None:
+            return None
+        entries = list(self.runner.entries.values())
+        return CensusResult(self.filter.query, entries, None, self.plan)
+
+    def _redraw(self) -> None:
+        """Redraw from what is fetched so far (also after a stop)."""
+        result = self._partial()
+        if result is not None and result.entries:
+            self._show(result, running=self.running)
+
+    def _show(self, result: CensusResult, *, running: bool = False) -> None:
+        census = aggregate(result, self.filter, query=self.query_text)
+        self.census = census
+        state = "running" if running else "stopped; r resumes from the cache"
+        if result.matched is not None or not result.entries:
+            state = "done"
+        if state == "done" and self.plan is not None and self.plan.sliced:
+            state = f"done, sliced by creation date into {len(result.ranges)} ranges"
+        self._summary(
+            f"Census of {self.query_text}: {census.coverage.counted:,} repositories ({state})\n"
+            f"{census.coverage.text()}"
+        )
+        self.query_one(CensusNumbers).show(census)
+        self.query_one(CensusTrend).show(census)
+
+    def on_census_numbers_number_highlighted(
+        self, message: CensusNumbers.NumberHighlighted
+    ) -> None:
+        """Drill down: list the repositories behind the number under the cursor."""
+        if self.census is None:
+            return
+        behind = set(message.number.share.members)
+        members = self.query_one(CensusMembers)
+        members.marked = {r.full_name for r in self.context.marked}
+        members.show([row for row in self.census.rows if row.full_name in behind])
+
+    def _info(self) -> RepoInfo | None:
+        row = self.query_one(CensusMembers).current
+        if row is None or self.runner is None:
+            return None
+        entry = self.runner.entries.get(row.full_name.lower())
+        return entry.info if entry is not None else RepoInfo(row.full_name)
+
+    @on(DataTable.RowSelected, "#census-members")
+    def _member_chosen(self) -> None:
+        info = self._info()
+        if info is not None:
+            self.post_message(OpenRepo(info.full_name, info))
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark the repository under the members' cursor for comparison."""
+        info = self._info()
+        if info is None:
+            return
+        self.context.toggle_mark(info)
+        self.query_one(CensusMembers).set_marked({r.full_name for r in self.context.marked})
+
+    def action_compare(self) -> None:
+        """Compare the marked repositories (2 to 6)."""
+        marked = tuple(self.context.marked)
+        if not 2 <= len(marked) <= 6:
+            self.notify("Mark 2 to 6 repositories (space) to compare.", severity="warning")
+            return
+        self.post_message(CompareRepos(marked))
+
+    def action_stop(self) -> None:
+        """Stop the census; the numbers keep what was fetched."""
+        self.workers.cancel_group(self, "census")
+
+    def action_back(self) -> None:
+        """Return to the search (a running census stops with the screen)."""
+        self.dismiss()
