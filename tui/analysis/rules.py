@@ -17,8 +17,6 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import pathspec
-
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
 from tui.analysis.report import Scope
@@ -122,6 +120,8 @@ class RuleIndex:
         self.rules = tuple(rules)
         self._exact: dict[tuple[str, str], list[Rule]] = {}
         self._globs: list[tuple[str, str, Rule]] = []
+        import pathspec  # loaded with the first index (rules are indexed once per process)
+
         self._markers = [
             (rule, pathspec.GitIgnoreSpec.from_lines(rule.files))
             for rule in self.rules

@@ -7,18 +7,19 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.analysis.report import RepoReport
 from tui.cli.exits import EXIT_OK, usage_error
 from tui.cli.text import report_text, search_text, table
-from tui.github.client import GitHubClient
 from tui.present.schema import info_json, report_json, search_json
 from tui.sources.base import SearchResults
-from tui.sources.catalog import load_catalog
 from tui.sources.factory import Options, build_client, build_source, find_token
-from tui.sources.github import GitHubSource
 from tui.sources.names import looks_like_path, parse_repo_ref
+
+if TYPE_CHECKING:  # `scan` never needs the HTTP client: it loads with the first client built
+    from tui.github.client import GitHubClient
+    from tui.sources.github import GitHubSource
 
 
 def _print_json(data: object) -> None:
@@ -69,6 +70,8 @@ async def _show(client: GitHubClient, options: Options, args: argparse.Namespace
     finally:
         await source.aclose()  # also the catalog's client, if offline needed it
     if report.source.kind == "catalog" and not options.demo:
+        from tui.sources.catalog import load_catalog  # only when the catalog answered
+
         print(
             f"repolens: GitHub could not be asked; showing the bundled catalog's data "
             f"({load_catalog().data_date}).",

@@ -56,6 +56,7 @@ from tui.github.parse import (
 )
 from tui.github.request import API_VERSION, Reply, Request, RetryPolicy, Sleep
 from tui.github.settings import ClientSettings
+from tui.github.transport import LazyTransport
 from tui.github.urls import check_search, file_path, has_next, is_sha, ref_path, repo_path
 
 JSON = "application/vnd.github+json"
@@ -80,12 +81,14 @@ def _http_client(
     }
     if token is not None:
         headers["Authorization"] = f"Bearer {token.value}"
+    limits = httpx.Limits(max_connections=max(1, settings.max_concurrency) * 2)
     return httpx.AsyncClient(
         headers=headers,
-        transport=transport,
+        # built on the first request: an answer from the disk cache needs no SSL context
+        transport=transport or LazyTransport(limits=limits),
         timeout=httpx.Timeout(15.0, connect=5.0),
         follow_redirects=True,
-        limits=httpx.Limits(max_connections=max(1, settings.max_concurrency) * 2),
+        limits=limits,
     )
 
 

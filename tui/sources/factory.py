@@ -6,14 +6,17 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui.github.auth import Token, discover_token
-from tui.github.client import GitHubClient
 from tui.github.errors import AuthFailed
 from tui.github.settings import ClientSettings
 from tui.sources.base import SourceStatus
-from tui.sources.github import GitHubSource
+
+if TYPE_CHECKING:  # the client (httpx, the disk cache) and the source load when first built
+    from tui.github.client import GitHubClient
+    from tui.sources.github import GitHubSource
 
 DEFAULT_API_URL = "https://api.github.com"
 
@@ -88,6 +91,8 @@ def build_client(
     options: Options, *, log: Callable[[str], None] | None = None, token: Token | None = None
 ) -> GitHubClient:
     """A client for the real API, or for the bundled catalog when ``--demo`` is on."""
+    from tui.github.client import GitHubClient
+
     if options.demo:
         from tui.sources.catalog import catalog_client
 
@@ -109,6 +114,8 @@ def build_client(
 
 def build_source(options: Options, client: GitHubClient) -> GitHubSource:
     """The source the UI and ``show``/``search`` read from."""
+    from tui.sources.github import GitHubSource
+
     if options.demo:
         return GitHubSource(client, kind="catalog")
     # offline search lists catalog repositories, so opening one must work offline too

@@ -6,8 +6,10 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # only a walk (no git work tree) needs it: imported there
+    import pathspec
 
 #: Seconds ``git ls-files`` may take before the scan walks the tree itself.
 GIT_TIMEOUT = 60
@@ -48,6 +50,8 @@ def _git_files(root: Path) -> list[tuple[str, str]] | None:
 
 
 def _ignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
+    import pathspec
+
     try:
         lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
     except OSError:

@@ -9,25 +9,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import PurePosixPath
 
 from tui.analysis.manifests.base import MAX_BYTES, Dependency, Manifest
-from tui.analysis.manifests.cargo import parse_cargo
-from tui.analysis.manifests.dart_ruby import parse_gemfile, parse_gemspec, parse_pubspec
-from tui.analysis.manifests.golang import parse_go_mod
-from tui.analysis.manifests.javascript import (
-    parse_composer,
-    parse_package_json,
-    parse_pnpm_workspace,
-)
-from tui.analysis.manifests.jvm import parse_gradle, parse_pom
-from tui.analysis.manifests.pyproject import parse_pipfile, parse_pyproject
-from tui.analysis.manifests.python_reqs import parse_conda, parse_requirements
-from tui.analysis.manifests.setuptools import parse_setup_cfg, parse_setup_py
 
 __all__ = ["MAX_BYTES", "Dependency", "Manifest", "is_manifest", "manifest_kind", "parse_manifest"]
 
 Parser = Callable[[str, bytes], Manifest]
+
+
+def _lazy(module: str, function: str) -> Parser:
+    """``function`` of ``tui.analysis.manifests.<module>``, imported on its first call.
+
+    The parsers pull in packaging, tomllib, yaml and defusedxml; a command that parses no
+    manifest, or a repository with one format, loads only what it uses.
+    """
+
+    def parse(path: str, data: bytes) -> Manifest:
+        parser: Parser = getattr(import_module(f"tui.analysis.manifests.{module}"), function)
+        return parser(path, data)
+
+    parse.__name__ = parse.__qualname__ = function
+    return parse
+
+
+parse_pyproject = _lazy("pyproject", "parse_pyproject")
+parse_pipfile = _lazy("pyproject", "parse_pipfile")
+parse_setup_py = _lazy("setuptools", "parse_setup_py")
+parse_setup_cfg = _lazy("setuptools", "parse_setup_cfg")
+parse_requirements = _lazy("python_reqs", "parse_requirements")
+parse_conda = _lazy("python_reqs", "parse_conda")
+parse_package_json = _lazy("javascript", "parse_package_json")
+parse_pnpm_workspace = _lazy("javascript", "parse_pnpm_workspace")
+parse_composer = _lazy("javascript", "parse_composer")
+parse_cargo = _lazy("cargo", "parse_cargo")
+parse_go_mod = _lazy("golang", "parse_go_mod")
+parse_pom = _lazy("jvm", "parse_pom")
+parse_gradle = _lazy("jvm", "parse_gradle")
+parse_gemfile = _lazy("dart_ruby", "parse_gemfile")
+parse_gemspec = _lazy("dart_ruby", "parse_gemspec")
+parse_pubspec = _lazy("dart_ruby", "parse_pubspec")
 
 _BY_NAME: dict[str, tuple[str, Parser]] = {
     "pyproject.toml": ("pypi", parse_pyproject),

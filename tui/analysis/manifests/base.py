@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
 from packaging.utils import canonicalize_name
 
 from tui.analysis.manifests.lines import MAX_LINE, LineIndex, too_long_lines
@@ -209,6 +208,8 @@ def decode(data: bytes, collector: Collector) -> str | None:
 
 def load_yaml(text: str, collector: Collector) -> tuple[bool, object]:
     """Parse YAML safely (no Python tags), with libyaml when present; (False, None) on failure."""
+    import yaml  # only YAML manifests need it: loaded when the first one is read
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster on big input
     try:
         return True, yaml.load(text, Loader=loader)  # a safe loader: plain data only
