@@ -118,9 +118,11 @@ class GitHubClient:
         clock: Callable[[], datetime] | None = None,
         sleep: Sleep | None = None,
         retry: RetryPolicy | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.settings = settings
-        self.budget = Budget()
+        # a UI may hand in the budget its meter already watches (it draws before the client exists)
+        self.budget = budget if budget is not None else Budget()
         self.token_source = token.source if token else None
         self.authenticated = token is not None
         self._api = settings.api_base

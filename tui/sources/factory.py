@@ -15,6 +15,7 @@ from tui.github.settings import ClientSettings
 from tui.sources.base import SourceStatus
 
 if TYPE_CHECKING:  # the client (httpx, the disk cache) and the source load when first built
+    from tui.github.budget import Budget
     from tui.github.client import GitHubClient
     from tui.sources.github import GitHubSource
 
@@ -70,15 +71,19 @@ def api_url_problem(url: str) -> str | None:
     return None
 
 
-def find_token(options: Options) -> Token | None:
+def find_token(options: Options, *, use_gh: bool = True) -> Token | None:
     """The token to use, discovered the way ``gh`` does; none in demo mode.
+
+    Args:
+        options: The flags.
+        use_gh: Ask ``gh auth token`` when no variable holds a token (a subprocess).
 
     Raises:
         AuthFailed: The token holds characters no GitHub token has (a pasted newline, say).
     """
     if options.demo:
         return None
-    token = discover_token(ClientSettings(api_url=options.api_url).host)
+    token = discover_token(ClientSettings(api_url=options.api_url).host, use_gh=use_gh)
     if token is not None and not all("!" <= ch <= "~" for ch in token.value):
         raise AuthFailed(
             f"The token in {token.source} is not valid: it holds spaces or characters a "
@@ -88,9 +93,13 @@ def find_token(options: Options) -> Token | None:
 
 
 def build_client(
-    options: Options, *, log: Callable[[str], None] | None = None, token: Token | None = None
+    options: Options,
+    *,
+    log: Callable[[str], None] | None = None,
+    token: Token | None = None,
+    budget: Budget | None = None,
 ) -> GitHubClient:
-    """A client for the real API, or for the bundled catalog when ``--demo`` is on."""
+    """A client for the real API (feeding ``budget``, if given), or for the bundled catalog."""
     from tui.github.client import GitHubClient
 
     if options.demo:
@@ -109,7 +118,7 @@ def build_client(
         no_cache=options.no_cache,
         log=log,
     )
-    return GitHubClient(settings, token=token)
+    return GitHubClient(settings, token=token, budget=budget)
 
 
 def build_source(options: Options, client: GitHubClient) -> GitHubSource:
@@ -122,7 +131,9 @@ def build_source(options: Options, client: GitHubClient) -> GitHubSource:
     return GitHubSource(client, kind="github", catalog_fallback=True)
 
 
-def source_status(options: Options, client: GitHubClient, token: Token | None) -> SourceStatus:
+def source_status(
+    options: Options, client: GitHubClient | None, token: Token | None
+) -> SourceStatus:
     """What the badges say about this session."""
     demo_date = None
     if options.demo:
