@@ -69,9 +69,10 @@ def test_rule_files_are_not_read_at_import() -> None:
 
 
 def test_show_path_imports_only_what_show_uses() -> None:
-    """The modules `show` imports bring in neither the UI nor a parser nor httpx's CLI."""
+    """The modules `show` imports bring in no UI, no parser, no httpx (until a request goes out)
+    and no enry (a GitHub repository's languages need no file classifier)."""
     imports = "import tui.cli.main, tui.cli.commands, tui.sources.github, tui.present.schema"
-    assert _modules_after(imports, (*UI, *PARSERS, *HTTPX_CLI)) == []
+    assert _modules_after(imports, (*UI, *PARSERS, *HTTPX_CLI, "httpx", "enry")) == []
 
 
 def test_a_parser_loads_when_its_format_is_first_parsed() -> None:

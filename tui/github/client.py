@@ -14,10 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 from urllib.parse import quote, urlencode
-
-import httpx
 
 from tui import __version__
 from tui.github.auth import Token
@@ -56,7 +54,10 @@ from tui.github.parse import (
 )
 from tui.github.request import API_VERSION, Reply, Request, RetryPolicy, Sleep
 from tui.github.settings import ClientSettings
-from tui.github.transport import LazyTransport
+from tui.github.transport import LazyHttpClient
+
+if TYPE_CHECKING:  # httpx loads with the first request (see tui.github.transport)
+    import httpx
 from tui.github.urls import check_search, file_path, has_next, is_sha, ref_path, repo_path
 
 JSON = "application/vnd.github+json"
@@ -74,6 +75,8 @@ def _http_client(
     settings: ClientSettings, token: Token | None, transport: httpx.AsyncBaseTransport | None
 ) -> httpx.AsyncClient:
     """One keep-alive HTTP/1.1 pool with GitHub's headers (the token only when there is one)."""
+    import httpx
+
     headers = {
         "User-Agent": f"repolens/{__version__}",
         "Accept": JSON,
@@ -81,14 +84,12 @@ def _http_client(
     }
     if token is not None:
         headers["Authorization"] = f"Bearer {token.value}"
-    limits = httpx.Limits(max_connections=max(1, settings.max_concurrency) * 2)
     return httpx.AsyncClient(
         headers=headers,
-        # built on the first request: an answer from the disk cache needs no SSL context
-        transport=transport or LazyTransport(limits=limits),
+        transport=transport,
         timeout=httpx.Timeout(15.0, connect=5.0),
         follow_redirects=True,
-        limits=limits,
+        limits=httpx.Limits(max_connections=max(1, settings.max_concurrency) * 2),
     )
 
 
@@ -130,7 +131,8 @@ class GitHubClient:
         self._graphql = settings.resolved_graphql_url
         self._sleep = sleep or _real_sleep
         self._store: HttpCache | None = None
-        self._http = _http_client(settings, token, transport)
+        # built by the first request: an answer from the disk cache needs no httpx at all
+        self._http = LazyHttpClient(lambda: _http_client(settings, token, transport))
         fingerprint = hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
         self._fetcher = Fetcher(
             self._http,

@@ -13,10 +13,8 @@ import asyncio
 import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from tui.github.budget import Budget
 from tui.github.cache import CacheEntry, HttpCache
@@ -38,6 +36,10 @@ from tui.github.limits import (
 from tui.github.models import FetchInfo
 from tui.github.request import API_VERSION, Attempts, Parser, Reply, Request, RetryPolicy, Sleep, T
 from tui.github.statuses import error_for
+from tui.github.transport import LazyHttpClient
+
+if TYPE_CHECKING:  # imported by the first request (_send): cached answers never need it
+    import httpx
 
 NEGATIVE_TTL = timedelta(minutes=10)  # GitHub's advice for a 404: remember it, briefly
 RETRY_STATUSES = frozenset({502, 503, 504})
@@ -49,7 +51,7 @@ class Fetcher:
 
     def __init__(
         self,
-        http: httpx.AsyncClient,
+        http: LazyHttpClient,
         cache: HttpCache | None,
         budget: Budget,
         *,
@@ -193,6 +195,8 @@ class Fetcher:
 
     async def _send(self, req: Request, entry: CacheEntry | None) -> httpx.Response:
         """Send with retries; returns the final response, whatever its status."""
+        import httpx  # the first request is the first thing here that needs it
+
         headers = {"Accept": req.accept}
         if entry is not None:
             if entry.etag:
@@ -300,19 +304,19 @@ def _entry(reply: Reply, now: datetime) -> CacheEntry:
     )
 
 
-_REASONS: tuple[tuple[type[Exception], str], ...] = (
-    (httpx.TimeoutException, "timed out"),
-    (httpx.ConnectError, "connection failed"),
-    (httpx.RemoteProtocolError, "connection dropped"),
-    (httpx.ReadError, "connection reset"),
-)
-
-
 def _reason(exc: Exception) -> str:
     """A short, token-free description of an httpx failure."""
+    import httpx
+
+    reasons: tuple[tuple[type[Exception], str], ...] = (
+        (httpx.TimeoutException, "timed out"),
+        (httpx.ConnectError, "connection failed"),
+        (httpx.RemoteProtocolError, "connection dropped"),
+        (httpx.ReadError, "connection reset"),
+    )
     if _is_lookup_failure(exc):
         return "host name not found"
-    for kind, reason in _REASONS:
+    for kind, reason in reasons:
         if isinstance(exc, kind):
             return reason
     return type(exc).__name__
@@ -320,6 +324,8 @@ def _reason(exc: Exception) -> str:
 
 def _is_lookup_failure(exc: Exception) -> bool:
     """True for a DNS failure (no network, or a mistyped host)."""
+    import httpx
+
     text = str(exc).lower()
     return isinstance(exc, httpx.ConnectError) and (
         "name resolution" in text or "name or service not known" in text or "nodename" in text
