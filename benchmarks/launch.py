@@ -23,6 +23,14 @@ PYTHON = str(VENV_BIN / "python")
 REPOLENS = str(VENV_BIN / "repolens")
 
 
+def code_root() -> Path:
+    """Where the ``tui`` package under test lives (``REPOLENS_BENCH_CODE`` or this checkout).
+
+    ``python -c`` children run there: their first import path is their working directory.
+    """
+    return Path(os.environ.get("REPOLENS_BENCH_CODE") or ROOT)
+
+
 def child_env(pycache: Path, cache_dir: Path | None = None) -> dict[str, str]:
     """The environment of every launch (see the module docstring)."""
     env = dict(os.environ)
@@ -41,7 +49,7 @@ def child_env(pycache: Path, cache_dir: Path | None = None) -> dict[str, str]:
 def run_once(argv: Sequence[str], env: dict[str, str]) -> float:
     """Seconds from spawning ``argv`` until it exits (it must succeed)."""
     start = time.perf_counter()
-    subprocess.run(argv, check=True, cwd=ROOT, capture_output=True, env=env)
+    subprocess.run(argv, check=True, cwd=code_root(), capture_output=True, env=env)
     return time.perf_counter() - start
 
 

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from benchmarks.launch import PYTHON, ROOT, child_env
+from benchmarks.launch import PYTHON, ROOT, child_env, code_root
 
 REPOS = (
     "pallets/flask",
@@ -34,7 +34,7 @@ REPOS = (
 
 APP = """
 import json, sys
-sys.path.insert(0, {root!r})
+sys.path.append({root!r})  # after PYTHONPATH (REPOLENS_BENCH_CODE)
 from tui.cli.run_app import demo_factory
 from tui.sources.factory import Options, build_client, build_source, find_token, source_status
 from tui.sources.router import RoutingSource
@@ -74,7 +74,7 @@ def measure_once(api_url: str, cache_dir: Path, pycache: Path) -> dict[str, int]
         [PYTHON, "-c", code],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=code_root(),
         env=child_env(pycache, cache_dir),
         check=False,
     )

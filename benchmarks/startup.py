@@ -55,7 +55,7 @@ HEADLESS_BARE = (
 )
 
 HEADLESS_REPOLENS = (
-    f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+    f"import sys; sys.path.append({str(ROOT)!r})  # after PYTHONPATH (REPOLENS_BENCH_CODE)\n"
     "from tests.doubles.fake_source import FakeSource\n"
     "from tui.ui.app import make_app\n"
     + HEADLESS_EXIT
