@@ -33,11 +33,7 @@ from tui.sources.github import GitHubSource
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CORPUS = next(
-    (p / "shared" / "corpus" / "dev" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
-    ROOT.parent / "shared" / "corpus" / "dev",
-)
-"""The development corpus, next to the checkout or (for a worktree) further up."""
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 MANIFESTS = ("requirements.txt", "pyproject.toml", "setup.py", "package.json", "go.mod",
              "Cargo.toml", "pom.xml", "build.gradle", "Gemfile", "composer.json")  # fmt: skip
 QUERY = "the"
