@@ -20,7 +20,7 @@ from tui.analysis.manifests import (
 from tui.analysis.manifests.registry import Registry, registry
 from tui.analysis.manifests.spec import Format
 from tui.analysis.selection import manifests_to_fetch
-from tui.github.graphql_search import ROOT_MANIFESTS, SEARCH_QUERY
+from tui.github.graphql_search import root_manifests, search_query
 
 
 def _nothing(path: str, data: bytes) -> Manifest:
@@ -70,14 +70,14 @@ def test_a_format_module_is_found_without_being_listed_anywhere() -> None:
 
 
 def test_search_query_and_selection_derive_from_the_registry() -> None:
-    assert search_manifest_names() == ROOT_MANIFESTS
-    assert "gradle/libs.versions.toml" in ROOT_MANIFESTS
-    assert 'object(expression: "HEAD:gradle/libs.versions.toml")' in SEARCH_QUERY
+    assert search_manifest_names() == root_manifests()
+    assert "gradle/libs.versions.toml" in root_manifests()
+    assert 'object(expression: "HEAD:gradle/libs.versions.toml")' in search_query()
     assert {"Cargo.toml", "Package.swift", "mix.exs", "vcpkg.json", "Project.toml"} <= set(
-        ROOT_MANIFESTS
+        root_manifests()
     )
     # patterns cannot be asked for by name; they are read once a listing shows them
-    assert not any("*" in name for name in ROOT_MANIFESTS)
+    assert not any("*" in name for name in root_manifests())
     assert {"package.json", "cargo.toml", "settings.gradle.kts", "nx.json"} <= (
         workspace_manifest_names()
     )

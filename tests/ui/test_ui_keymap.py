@@ -146,7 +146,7 @@ def test_tui_exit_code_follows_the_app(
 
     app = CrashedApp(return_code)
     monkeypatch.setattr(tui.ui.app, "make_app", lambda *args, **kwargs: app)
-    monkeypatch.setattr(tui.cli.run_app, "find_token", lambda options: None)
+    monkeypatch.setattr(tui.cli.run_app, "find_token", lambda options, **_: None)
     options = Options(cache_dir=tmp_path / "cache", no_cache=True)
     assert tui.cli.run_app.run_tui(options, []) == exit_code
     assert app.ran

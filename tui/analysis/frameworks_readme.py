@@ -12,7 +12,6 @@ from pathlib import PurePosixPath
 
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
-from tui.analysis.manifests.python_reqs import requirement_name
 from tui.analysis.report import Scope
 
 MAX_README_BYTES = 512 * 1024
@@ -71,6 +70,9 @@ def _package(word: str, ecosystem: str) -> str | None:
     if word.startswith(("-", ".", "/", "<", "$", "{")) or "://" in word or word.endswith(".txt"):
         return None
     if ecosystem in ("pypi", "conda"):
+        # packaging's requirement parser loads with the first Python install line
+        from tui.analysis.manifests.python_reqs import requirement_name
+
         name = requirement_name(
             word.split("::")[-1].split("=")[0] if ecosystem == "conda" else word
         )

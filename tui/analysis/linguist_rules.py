@@ -7,7 +7,9 @@ of ``tui.analysis.linguist_patterns`` (Linguist's own lists) decide.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -19,13 +21,25 @@ from tui.analysis.linguist_patterns import (
     VENDOR_PATTERNS,
 )
 
-try:
-    import enry as _enry_module
-except ImportError:  # no wheel for this platform: the bundled patterns take over
-    _enry_module = None
+ENRY: ModuleType | None
+"""The enry module when it imports, else None; tests set this to ``None`` to exercise the fallback.
 
-ENRY: ModuleType | None = _enry_module
-"""The enry module when it imported; tests set this to ``None`` to exercise the fallback."""
+Imported on first use (module ``__getattr__``): loading go-enry starts a Go runtime, some 25 ms of
+start-up that a GitHub repository's view, which never classifies files, does not need."""
+
+
+def __getattr__(name: str) -> ModuleType | None:
+    """Import enry the first time ``ENRY`` is read; later reads find the module global."""
+    if name != "ENRY":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module: ModuleType | None
+    try:
+        module = importlib.import_module("enry")
+    except ImportError:  # no wheel for this platform: the bundled patterns take over
+        module = None
+    globals()["ENRY"] = module
+    return module
+
 
 __all__ = ["ENRY", "POPULAR", "is_documentation", "is_generated", "is_vendored"]
 
@@ -75,7 +89,8 @@ def _enry(use_enry: bool | None) -> ModuleType | None:
     """The enry module to use: ``None`` when refused or unavailable."""
     if use_enry is False:
         return None
-    return ENRY
+    module: ModuleType | None = sys.modules[__name__].ENRY  # an attribute read: loads it once
+    return module
 
 
 def is_vendored(path: str, *, use_enry: bool | None = None) -> bool:

@@ -20,8 +20,6 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import pathspec
-
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
 from tui.analysis.report import Scope
@@ -166,6 +164,8 @@ class RuleIndex:
         self.rules = tuple(rules)
         self._exact: dict[tuple[str, str], list[Rule]] = {}
         self._globs: list[tuple[str, str, Rule]] = []
+        import pathspec  # loaded with the first index (rules are indexed once per process)
+
         self._markers = [
             (rule, pathspec.GitIgnoreSpec.from_lines(rule.files))
             for rule in self.rules

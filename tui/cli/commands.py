@@ -8,7 +8,7 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.analysis.report import RepoReport
 from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
@@ -19,10 +19,17 @@ from tui.github.errors import GitHubError
 from tui.github.settings import ClientSettings
 from tui.present.schema import info_json, report_json, search_json
 from tui.sources.base import RepoSource, SearchResults
-from tui.sources.catalog import load_catalog
 from tui.sources.factory import Options, build_client, build_source, find_token
-from tui.sources.names import RepoRef, TargetError, local_dir, parse_target
+from tui.sources.names import (
+    RepoRef,
+    TargetError,
+    local_dir,
+    parse_target,
+)
 from tui.textsafe import clean, escape_bidi_json
+
+if TYPE_CHECKING:  # `scan` never needs the HTTP client: it loads with the first client built
+    from tui.github.client import GitHubClient
 
 
 def _print_json(data: object) -> None:
@@ -101,6 +108,8 @@ async def _show(
         return usage_error(f"not a repository: {args.target!r} (expected OWNER/REPO or a URL)")
     report = await _collect(source.report(ref.full_name))
     if report.source.kind == "catalog" and not options.demo:
+        from tui.sources.catalog import load_catalog  # only when the catalog answered
+
         print(
             f"repolens: GitHub could not be asked; showing the bundled catalog's data "
             f"({load_catalog().data_date}).",

@@ -1,4 +1,9 @@
-"""Start the TUI: build the client and source from the flags, then hand them to ``make_app``."""
+"""Start the TUI: parse the targets, draw the app, and build the client and source behind it.
+
+Only Textual and the app's own screens load before the first frame. Finding a token (which may
+run ``gh``), opening the disk cache and importing the HTTP client and the analysis happen in
+``connect``, which the app runs in a worker once its first frame is on the screen.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from tui.sources.factory import Options, build_client, build_source, find_token,
 from tui.sources.names import TargetError, parse_target
 
 if TYPE_CHECKING:
+    from tui.github.auth import Token
     from tui.github.budget import Budget
     from tui.sources.base import RepoSource, SourceStatus
 
@@ -22,27 +28,58 @@ def demo_factory(options: Options) -> tuple[RepoSource, Budget | None, SourceSta
     return build_source(demo, None), None, source_status(demo, None)
 
 
-def run_tui(options: Options, targets: Sequence[str]) -> int:
-    """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
+def connect(
+    options: Options, budget: Budget, token: Token | None
+) -> tuple[RepoSource, SourceStatus]:
+    """The GitHub source and the status it earns (synchronous: the app runs it in a thread).
+
+    Args:
+        options: The flags.
+        budget: The budget the app's rate meter already watches; the client feeds it.
+        token: A token from the environment, if one was there; else ``gh`` is asked now.
+    """
+    token = token or find_token(options)
+    client = build_client(options, token=token, budget=budget)  # the client loads only now
+    return build_source(options, client), source_status(options, token, client)
+
+
+def _targets(targets: Sequence[str]) -> list[str] | str:
+    """Repository names and absolute paths, or what is wrong with one of the targets."""
     repos: list[str] = []
     for target in targets:
         try:
             repos.append(parse_target(target).key)
         except TargetError as exc:
-            return usage_error(str(exc))
+            return str(exc)
     if len(repos) > 6:
-        return usage_error("compare takes at most 6 repositories")
+        return "compare takes at most 6 repositories"
+    return repos
 
+
+def run_tui(options: Options, targets: Sequence[str]) -> int:
+    """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
+    repos = _targets(targets)
+    if isinstance(repos, str):
+        return usage_error(repos)
+
+    from tui.github.budget import Budget
     from tui.ui.app import make_app  # Textual loads only now
 
-    token = find_token(options)
-    client = None if options.demo else build_client(options, token=token)
-    app = make_app(
-        build_source(options, client),
-        budget=client.budget if client is not None else None,
-        status=source_status(options, token, client),
-        open_repos=repos,
-        demo=None if options.demo else partial(demo_factory, options),
-    )
+    if options.demo:  # the catalog is the whole point: build it first (no gh, no network)
+        source, budget, status = demo_factory(options)
+        app = make_app(source, budget=budget, status=status, open_repos=repos)
+    else:
+        # a token from the environment is known at once (and a malformed one is refused here);
+        # asking gh waits for a subprocess, so it happens after the first frame, in `connect`
+        token = find_token(options, use_gh=False)
+        budget = Budget()
+        app = make_app(
+            None,
+            connect=partial(connect, options, budget, token),
+            budget=budget,
+            status=source_status(options, token),
+            open_repos=repos,
+            demo=partial(demo_factory, options),
+        )
     app.run()
     return app.return_code or EXIT_OK  # a crash (a bug's traceback) is not a success

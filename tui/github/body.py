@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:  # types only: httpx loads with the first request (tui.github.transport)
+    import httpx
 
 from tui.github.errors import BadResponse, TooLarge
 

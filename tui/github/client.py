@@ -14,10 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 from urllib.parse import quote, urlencode, urlsplit
-
-import httpx
 
 from tui import __version__
 from tui.github.auth import Token, token_variables
@@ -35,7 +33,7 @@ from tui.github.errors import (
     RateLimited,
 )
 from tui.github.fetch import Fetcher, utc_now
-from tui.github.graphql_repo import REPO_QUERY, parse_repository, repo_variables
+from tui.github.graphql_repo import parse_repository, repo_query, repo_variables
 from tui.github.graphql_search import RepoBundle, graphql_rate
 from tui.github.models import (
     CommitActivity,
@@ -60,6 +58,10 @@ from tui.github.parse import (
 from tui.github.request import API_VERSION, Limits, Reply, Request, RetryPolicy, Sleep
 from tui.github.seed import items_of, seed_repos
 from tui.github.settings import ClientSettings
+from tui.github.transport import LazyHttpClient
+
+if TYPE_CHECKING:  # httpx loads with the first request (see tui.github.transport)
+    import httpx
 from tui.github.urls import check_search, file_path, has_next, is_sha, ref_path, repo_path
 
 JSON = "application/vnd.github+json"
@@ -79,6 +81,8 @@ def _http_client(
     settings: ClientSettings, token: Token | None, transport: httpx.AsyncBaseTransport | None
 ) -> httpx.AsyncClient:
     """One keep-alive HTTP/1.1 pool with GitHub's headers (the token only when there is one)."""
+    import httpx
+
     headers = {
         "User-Agent": f"repolens/{__version__}",
         "Accept": JSON,
@@ -122,9 +126,11 @@ class GitHubClient:
         sleep: Sleep | None = None,
         retry: RetryPolicy | None = None,
         limits: Limits | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.settings = settings
-        self.budget = Budget()
+        # a UI may hand in the budget its meter already watches (it draws before the client exists)
+        self.budget = budget if budget is not None else Budget()
         self.token_source = token.source if token else None
         self.authenticated = token is not None
         self._api = settings.api_base
@@ -132,7 +138,8 @@ class GitHubClient:
         self._graphql = settings.resolved_graphql_url
         self._sleep = sleep or _real_sleep
         self._store: HttpCache | None = None
-        self._http = _http_client(settings, token, transport)
+        # built by the first request: an answer from the disk cache needs no httpx at all
+        self._http = LazyHttpClient(lambda: _http_client(settings, token, transport))
         fingerprint = hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
         self._unpersist: Callable[[], None] | None = None
         if not settings.no_cache:  # the budget outlives the process, per host and identity
@@ -409,7 +416,7 @@ class GitHubClient:
             NotFound: No such repository (or private, out of the token's reach).
         """
         try:
-            data, info = await self.graphql_with_info(REPO_QUERY, repo_variables(full_name))
+            data, info = await self.graphql_with_info(repo_query(), repo_variables(full_name))
         except NotFound as exc:  # the endpoint itself (a server without GraphQL), not the repo
             raise BadResponse("GitHub's GraphQL endpoint was not found.") from exc
         return parse_repository(data, full_name), info

@@ -18,10 +18,8 @@ import asyncio
 import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from tui.github.body import ACCEPT_ENCODING, Received, read_capped
 from tui.github.budget import Budget
@@ -54,6 +52,10 @@ from tui.github.request import (
     T,
 )
 from tui.github.statuses import error_for
+from tui.github.transport import LazyHttpClient
+
+if TYPE_CHECKING:  # imported by the first request (_send): cached answers never need it
+    pass
 
 NEGATIVE_TTL = timedelta(minutes=10)  # GitHub's advice for a 404: remember it, briefly
 RETRY_STATUSES = frozenset({502, 503, 504})
@@ -65,7 +67,7 @@ class Fetcher:
 
     def __init__(
         self,
-        http: httpx.AsyncClient,
+        http: LazyHttpClient,
         cache: HttpCache | None,
         budget: Budget,
         *,
@@ -234,6 +236,8 @@ class Fetcher:
             ) from exc
 
     async def _send_tries(self, req: Request, entry: CacheEntry | None) -> Received:
+        import httpx  # the first request is the first thing here that needs it
+
         headers = {"Accept": req.accept, "Accept-Encoding": ACCEPT_ENCODING}
         if entry is not None:
             if entry.etag:
@@ -350,19 +354,19 @@ def _entry(reply: Reply, now: datetime) -> CacheEntry:
     )
 
 
-_REASONS: tuple[tuple[type[Exception], str], ...] = (
-    (httpx.TimeoutException, "timed out"),
-    (httpx.ConnectError, "connection failed"),
-    (httpx.RemoteProtocolError, "connection dropped"),
-    (httpx.ReadError, "connection reset"),
-)
-
-
 def _reason(exc: Exception) -> str:
     """A short, token-free description of an httpx failure."""
+    import httpx
+
+    reasons: tuple[tuple[type[Exception], str], ...] = (
+        (httpx.TimeoutException, "timed out"),
+        (httpx.ConnectError, "connection failed"),
+        (httpx.RemoteProtocolError, "connection dropped"),
+        (httpx.ReadError, "connection reset"),
+    )
     if _is_lookup_failure(exc):
         return "host name not found"
-    for kind, reason in _REASONS:
+    for kind, reason in reasons:
         if isinstance(exc, kind):
             return reason
     return type(exc).__name__
@@ -370,6 +374,8 @@ def _reason(exc: Exception) -> str:
 
 def _is_lookup_failure(exc: Exception) -> bool:
     """True for a DNS failure (no network, or a mistyped host)."""
+    import httpx
+
     text = str(exc).lower()
     return isinstance(exc, httpx.ConnectError) and (
         "name resolution" in text or "name or service not known" in text or "nodename" in text

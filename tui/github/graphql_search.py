@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from tui.analysis.manifests import search_manifest_names
@@ -17,20 +18,29 @@ from tui.github.errors import BadResponse
 from tui.github.models import RateBucket, Repo, SearchPage, TreeEntry
 from tui.github.parse_time import parse_time
 
-#: Root files worth reading for framework detection (from the manifest-format registry).
-ROOT_MANIFESTS: tuple[str, ...] = search_manifest_names()
+
+@cache
+def root_manifests() -> tuple[str, ...]:
+    """Root files worth reading for framework detection (from the manifest-format registry).
+
+    Asked for when first needed: the registry loads every parser, which no command that is
+    answered from the cache (or never searches) should pay for at start-up.
+    """
+    return search_manifest_names()
 
 
 def _alias(path: str) -> str:
     return "m_" + "".join(ch if ch.isalnum() else "_" for ch in path)
 
 
-_BLOBS = "\n".join(
-    f'      {_alias(p)}: object(expression: "HEAD:{p}") {{ ... on Blob {{ text isTruncated }} }}'
-    for p in ROOT_MANIFESTS
-)
-
-REPO_FIELDS = f"""
+@cache
+def repo_fields() -> str:
+    """What one repository's node asks for: a search page's and a single repository's queries."""
+    blob = "{ ... on Blob { text isTruncated } }"
+    blobs = "\n".join(
+        f'      {_alias(p)}: object(expression: "HEAD:{p}") {blob}' for p in root_manifests()
+    )
+    return f"""
       databaseId nameWithOwner description url homepageUrl stargazerCount forkCount
       isArchived isFork diskUsage createdAt pushedAt
       issues(states: OPEN) {{ totalCount }}
@@ -45,16 +55,19 @@ REPO_FIELDS = f"""
       workflows: object(expression: "HEAD:.github/workflows") {{
         ... on Tree {{ entries {{ name }} }}
       }}
-{_BLOBS}
+{blobs}
 """
-"""What one repository's node asks for: a search page's and a single repository's queries."""
 
-SEARCH_QUERY = f"""query($q: String!, $first: Int!, $after: String) {{
+
+@cache
+def search_query() -> str:
+    """One search page with every repository's languages, root listing and root manifests."""
+    return f"""query($q: String!, $first: Int!, $after: String) {{
   rateLimit {{ cost limit remaining used resetAt }}
   search(query: $q, type: REPOSITORY, first: $first, after: $after) {{
     repositoryCount
     pageInfo {{ hasNextPage endCursor }}
-    nodes {{ ... on Repository {{{REPO_FIELDS}    }} }}
+    nodes {{ ... on Repository {{{repo_fields()}    }} }}
   }}
 }}"""
 
@@ -161,7 +174,7 @@ def bundle_from_node(node: Mapping[str, Any]) -> RepoBundle:
         )
     files: dict[str, bytes] = {}
     truncated: list[str] = []
-    for path in ROOT_MANIFESTS:
+    for path in root_manifests():
         blob = node.get(_alias(path))
         if not isinstance(blob, Mapping):
             continue

@@ -6,16 +6,18 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui.github.auth import Token, discover_token
-from tui.github.client import GitHubClient
 from tui.github.errors import AuthFailed
 from tui.github.settings import ClientSettings
 from tui.sources.base import SourceStatus
-from tui.sources.catalog import CatalogSource, load_catalog
-from tui.sources.github import GitHubSource
-from tui.sources.router import Router
+
+if TYPE_CHECKING:  # the client (httpx, the disk cache) and the sources load when first built
+    from tui.github.budget import Budget
+    from tui.github.client import GitHubClient
+    from tui.sources.router import Router
 
 DEFAULT_API_URL = "https://api.github.com"
 
@@ -69,15 +71,19 @@ def api_url_problem(url: str) -> str | None:
     return None
 
 
-def find_token(options: Options) -> Token | None:
+def find_token(options: Options, *, use_gh: bool = True) -> Token | None:
     """The token to use, discovered the way ``gh`` does; none in demo mode.
+
+    Args:
+        options: The flags.
+        use_gh: Ask ``gh auth token`` when no variable holds a token (a subprocess).
 
     Raises:
         AuthFailed: The token holds characters no GitHub token has (a pasted newline, say).
     """
     if options.demo:
         return None
-    token = discover_token(ClientSettings(api_url=options.api_url).host)
+    token = discover_token(ClientSettings(api_url=options.api_url).host, use_gh=use_gh)
     if token is not None and not all("!" <= ch <= "~" for ch in token.value):
         raise AuthFailed(
             f"The token in {token.source} is not valid: it holds spaces or characters a "
@@ -87,9 +93,16 @@ def find_token(options: Options) -> Token | None:
 
 
 def build_client(
-    options: Options, *, log: Callable[[str], None] | None = None, token: Token | None = None
+    options: Options,
+    *,
+    log: Callable[[str], None] | None = None,
+    token: Token | None = None,
+    budget: Budget | None = None,
 ) -> GitHubClient:
-    """A client for GitHub (or an Enterprise host) as the flags ask; the demo sends nothing."""
+    """A client for GitHub (or an Enterprise host) as the flags ask (feeding ``budget``, if
+    given); the demo sends nothing, so it needs none."""
+    from tui.github.client import GitHubClient
+
     settings = ClientSettings(
         api_url=options.api_url,
         cache_dir=options.cache_dir,
@@ -97,7 +110,7 @@ def build_client(
         no_cache=options.no_cache,
         log=log,
     )
-    return GitHubClient(settings, token=token)
+    return GitHubClient(settings, token=token, budget=budget)
 
 
 def build_source(options: Options, client: GitHubClient | None) -> Router:
@@ -107,6 +120,10 @@ def build_source(options: Options, client: GitHubClient | None) -> Router:
     behind it when GitHub cannot be reached (offline search lists catalog repositories, so opening
     one must work offline too).
     """
+    from tui.sources.catalog import CatalogSource
+    from tui.sources.github import GitHubSource
+    from tui.sources.router import Router
+
     catalog = CatalogSource()
     if options.demo or client is None:
         return Router(None, catalog)
@@ -117,7 +134,11 @@ def source_status(
     options: Options, token: Token | None, client: GitHubClient | None = None
 ) -> SourceStatus:
     """What the badges say about this session (and the cache's trouble, if ``client`` met any)."""
-    demo_date = load_catalog().data_date if options.demo else None
+    demo_date = None
+    if options.demo:
+        from tui.sources.catalog import load_catalog
+
+        demo_date = load_catalog().data_date
     return SourceStatus(
         authenticated=token is not None,
         token_source=token.source if token else None,

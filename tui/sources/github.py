@@ -17,7 +17,7 @@ from dataclasses import replace
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
 from tui.github.errors import ApiUnavailable, GitHubError, NotFound, ValidationFailed
-from tui.github.graphql_search import SEARCH_QUERY, RepoBundle, parse_search
+from tui.github.graphql_search import RepoBundle, parse_search, search_query
 from tui.github.models import FetchInfo, SearchPage
 from tui.sources.base import Activity, SearchResults
 from tui.sources.convert import repo_info, search_results, source_info
@@ -108,7 +108,7 @@ class GitHubSource:
         q = f"{query} sort:{sort}-desc" if sort else query
         variables: dict[str, object] = {"q": q, "first": per_page, "after": after}
         try:
-            data, info = await self.client.graphql_with_info(SEARCH_QUERY, variables)
+            data, info = await self.client.graphql_with_info(search_query(), variables)
             parsed = parse_search(data, page=page, per_page=per_page)
         except ValidationFailed:
             raise  # the query itself is wrong: REST would refuse it too

@@ -26,7 +26,7 @@ from tui.github.graphql_batch import (
     parse_blobs,
     parse_listing,
 )
-from tui.github.graphql_search import ROOT_MANIFESTS, RepoBundle
+from tui.github.graphql_search import RepoBundle, root_manifests
 from tui.github.models import FetchInfo, Tree, TreeEntry
 
 Found = tuple[tuple[Framework, ...], tuple[str, ...]]
@@ -58,7 +58,7 @@ class FrameworkFinder:
         root = _blobs(bundle.root_entries)
         if WORKSPACE_MARKERS.intersection(root):
             return False
-        if not all(path in ROOT_MANIFESTS for path in manifests_to_fetch(root)):
+        if not all(path in root_manifests() for path in manifests_to_fetch(root)):
             return False
         if bundle.truncated:  # the rest comes over raw; judge the whole file, not a cut one
             return True
@@ -187,7 +187,7 @@ class FrameworkFinder:
             return path, content.data
 
         try:
-            pairs = await asyncio.gather(*(one(path) for path in ROOT_MANIFESTS))
+            pairs = await asyncio.gather(*(one(path) for path in root_manifests()))
         except GitHubError:
             return None
         return {path: data for path, data in pairs if data is not None}

@@ -6,8 +6,10 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # only a walk (no git work tree) needs it: imported there
+    import pathspec
 
 from tui.sources.safe_read import read_regular_text
 
@@ -52,6 +54,8 @@ def _git_files(root: Path) -> list[tuple[str, str]] | None:
 
 
 def _ignore_spec(directory: Path) -> pathspec.GitIgnoreSpec | None:
+    import pathspec  # loads only when a checkout is walked
+
     # a FIFO or device named .gitignore must not block the walk: regular files only
     lines = read_regular_text(directory / ".gitignore", MAX_IGNORE_BYTES)
     if lines is None:

@@ -24,21 +24,34 @@ from tui.github.budget import Budget
 from tui.github.errors import ApiUnavailable, GitHubError
 from tui.github.urls import is_repo_name
 from tui.sources.base import RepoSource, SourceStatus
+from tui.sources.pending import PendingSource
 from tui.textsafe import clean, one_line
 from tui.ui.keymap import UserKeymap, bindings_by_id, unknown_ids, user_keymap
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.ui.screens.context import Context
 from tui.ui.screens.search import SearchScreen
+from tui.ui.widgets.status_bar import StatusBar
 
 STYLES = Path(__file__).parent / "styles"
 
 DemoFactory = Callable[[], tuple[RepoSource, Budget | None, SourceStatus]]
 """Builds the offline demo catalog's source, budget and status (for the first-run fallback)."""
 
+Connect = Callable[[], tuple[RepoSource, SourceStatus]]
+"""Builds the app's source and its status, off the event loop, once the first frame is drawn."""
+
 FALLBACK = (
     "GitHub can't be reached and nothing is cached. Press d to browse the offline demo catalog."
 )
 """The one line shown when the first answer of a session fails for want of a network."""
+
+SETTLE_SECONDS = 0.3
+"""How long after mounting the app starts its own work (the keymap file, the source's imports).
+
+Textual draws a screen's footer keys one frame after the rest, once the bindings settle; that
+work holds the interpreter (imports run under the GIL), so starting it at once would hold the
+footer back by as long. Nothing the user sees or types waits for it: a search waits for the
+source, not for this delay, and a source given to ``make_app`` is used at once."""
 
 
 def _commands() -> type[Provider]:
@@ -79,10 +92,12 @@ class RepoLensApp(App[None]):
         initial_query: str | None = None,
         demo: DemoFactory | None = None,
         keymap: UserKeymap | None = None,
+        connect: Connect | None = None,
     ) -> None:
-        """Create the app; nothing is fetched before it is mounted."""
+        """Create the app; nothing is fetched (or, with ``connect``, built) before it is mounted."""
         super().__init__()
         self.context = context
+        self._connect = connect
         self._user_keymap = keymap  # None: the user's file, read once the first frame is up
         self._open_repos = tuple(open_repos)
         self._initial_query = initial_query
@@ -96,14 +111,46 @@ class RepoLensApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the repositories asked for on the command line; apply the user's keymap."""
-        self.call_after_refresh(self._apply_keymap)
-        if self.can_switch_to_demo and not self.context.status.offline:
-            self.call_after_refresh(self.probe_github)  # once the search screen is up
+        self.set_timer(SETTLE_SECONDS, self._apply_keymap)
+        if self._connect is not None:
+            self.set_timer(SETTLE_SECONDS, self.connect_source)  # the first screen is whole
+        else:
+            self._say_cache_problem()  # the status is known already
+            if self.can_switch_to_demo and not self.context.status.offline:
+                self.call_after_refresh(self.probe_github)  # once the search screen is up
         repos = tuple(RepoInfo(full_name=name) for name in self._open_repos)
         if len(repos) == 1:
             self.post_message(OpenRepo(repos[0].full_name, repos[0]))
         elif len(repos) > 1:
             self.post_message(CompareRepos(repos))
+
+    @work(group="connect", exit_on_error=False)
+    async def connect_source(self) -> None:
+        """Build the source in a thread (token discovery may run ``gh``; the client opens the disk
+        cache), then hand it to whatever already waits on the stand-in, and probe GitHub."""
+        assert self._connect is not None  # scheduled only with a connect
+        pending = self.context.source
+        try:
+            source, status = await asyncio.to_thread(self._connect)
+        except Exception as error:
+            if isinstance(pending, PendingSource):
+                pending.fail(error)  # searches waiting on it fail with it (one notification each)
+            raise
+        self.context.source = source  # shared by every screen: later calls go straight to it
+        self.context.status = status
+        for screen in self.screen_stack:
+            for bar in screen.query(StatusBar):
+                bar.badges.status = status
+        if isinstance(pending, PendingSource):
+            pending.resolve(source)
+        self._say_cache_problem()
+        if self.can_switch_to_demo and not status.offline:
+            self.probe_github()
+
+    def _say_cache_problem(self) -> None:
+        """A damaged or unusable disk cache, said once, when the status that knows it arrives."""
+        if self.context.status.cache_problem:
+            self.notify(clean(self.context.status.cache_problem), severity="warning", markup=False)
 
     @work(group="probe", exit_on_error=False)
     async def probe_github(self) -> None:
@@ -122,10 +169,9 @@ class RepoLensApp(App[None]):
         """Remap keys by binding id; a broken file or unknown ids get one line, defaults stay."""
         keymap = self._user_keymap or user_keymap()
         unknown = unknown_ids(keymap.keys, set(all_bindings())) if keymap.keys else []
-        self.set_keymap({i: key for i, key in keymap.keys.items() if i not in unknown})
+        if keymap.keys:  # an empty keymap changes nothing: no need to redraw every footer
+            self.set_keymap({i: key for i, key in keymap.keys.items() if i not in unknown})
         problems = [keymap.problem] if keymap.problem else []
-        if self.context.status.cache_problem:  # said once, with the other start-up warnings
-            problems.append(self.context.status.cache_problem)
         if unknown:
             problems.append(f"Keymap: no binding has the id {', '.join(unknown)}; ignored.")
         for problem in problems:
@@ -278,7 +324,7 @@ def all_bindings() -> dict[str, Binding]:
 
 
 def make_app(
-    source: RepoSource,
+    source: RepoSource | None,
     *,
     budget: Budget | None = None,
     status: SourceStatus | None = None,
@@ -289,11 +335,12 @@ def make_app(
     blink: bool = True,
     demo: DemoFactory | None = None,
     keymap: UserKeymap | None = None,
+    connect: Connect | None = None,
 ) -> RepoLensApp:
     """Build the app for a source: the CLI, tests, snapshots and screenshots all come here.
 
     Args:
-        source: Where repositories come from.
+        source: Where repositories come from; ``None`` with ``connect``.
         budget: The client's rate-limit budget, for the meter.
         status: What the badges show; defaults to an unauthenticated online source.
         open_repos: One repository opens its detail; two to six open the compare view.
@@ -304,6 +351,8 @@ def make_app(
         blink: Blink the text cursor (snapshot tests turn it off).
         demo: Builds the demo catalog's source, offered when GitHub cannot be reached at first.
         keymap: Keys remapped by binding id; default: the user's keymap file, if any.
+        connect: Builds the source (and its final status) after the first frame, in a thread;
+            until then a stand-in makes searches and reports wait for it.
 
     Returns:
         The app, ready to ``run()``.
@@ -313,8 +362,10 @@ def make_app(
         clock: Callable[[], datetime] = lambda: frozen  # noqa: E731
     else:
         clock = now or (lambda: datetime.now(UTC))
+    if source is None and connect is None:
+        raise ValueError("make_app needs a source or a connect")
     context = Context(
-        source=source,
+        source=source if source is not None else PendingSource(),
         budget=budget,
         status=status or SourceStatus(),
         clock=clock,
@@ -322,4 +373,4 @@ def make_app(
         blink=blink,
     )
     return RepoLensApp(context, open_repos=open_repos, initial_query=initial_query, demo=demo,
-                       keymap=keymap)  # fmt: skip
+                       keymap=keymap, connect=connect)  # fmt: skip

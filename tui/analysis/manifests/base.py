@@ -8,9 +8,6 @@ from pathlib import PurePosixPath
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
-import yaml
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from packaging.utils import canonicalize_name
 
 from tui.analysis.manifests.lines import MAX_LINE, LineIndex, too_long_lines
@@ -237,6 +234,9 @@ def decode(data: bytes, collector: Collector) -> str | None:
 
 def load_yaml(text: str, collector: Collector) -> tuple[bool, object]:
     """Parse YAML safely (no Python tags), with libyaml when present; (False, None) on failure."""
+
+    import yaml  # loads with the first YAML manifest, not with every command
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster on big input
     try:
         return True, yaml.load(text, Loader=loader)  # a safe loader: plain data only
@@ -265,6 +265,9 @@ def load_xml(data: bytes, collector: Collector) -> Element | None:
     """Decode and parse XML with defusedxml: a DTD, entity or external reference is refused."""
     if decode(data, collector) is None:
         return None
+    from defusedxml import DefusedXmlException  # loads with the first XML manifest
+    from defusedxml.ElementTree import fromstring
+
     try:
         return fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
