@@ -130,6 +130,11 @@ def main() -> int:
         svg_path.write_text(svg, encoding="utf-8")
         made = not args.no_png and svg_to_png(svg_path, OUT / f"{name}.png", svg_size(svg))
         print(f"{svg_path.relative_to(ROOT)}" + (" + .png" if made else ""))
+    if not args.no_png:
+        from scripts.browser_screenshot import shoot  # `repolens serve` in Chromium
+
+        if shoot(OUT / "browser.png"):
+            print("screenshots/browser.png")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-SUBCOMMANDS = ("open", "search", "show", "scan", "rate-limit", "cache", "auth")
+SUBCOMMANDS = ("open", "search", "show", "scan", "rate-limit", "cache", "auth", "serve")
 #: Global flags that take a separate value (``--cache-dir DIR``).
 VALUE_FLAGS = frozenset({"--api-url", "--cache-dir"})
 
@@ -97,4 +97,10 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     cache.add_argument("--json", action="store_true")
 
     add("auth", "say where the GitHub token comes from (never prints it)")
+
+    serve = add("serve", "serve the app to a web browser on this machine (textual-serve)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: local use only)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     return parser
