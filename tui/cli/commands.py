@@ -42,6 +42,10 @@ async def run_command(command: str, args: argparse.Namespace, options: Options) 
             return await _search(client, options, args)
         if command == "show":
             return await _show(client, options, args)
+        if command == "compare":
+            from tui.cli.compare import run_compare
+
+            return await run_compare(client, options, args)
         if command == "rate-limit":
             return await _rate_limit(client, args.json)
         return _cache(client, args.action, args.json)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-SUBCOMMANDS = ("open", "search", "show", "scan", "rate-limit", "cache", "auth", "serve")
+SUBCOMMANDS = ("open", "search", "show", "scan", "rate-limit", "cache", "auth", "serve", "compare")
 #: Global flags that take a separate value (``--cache-dir DIR``).
 VALUE_FLAGS = frozenset({"--api-url", "--cache-dir"})
 
@@ -97,6 +97,12 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     cache.add_argument("--json", action="store_true")
 
     add("auth", "say where the GitHub token comes from (never prints it)")
+
+    compare = add("compare", "compare 2 to 6 repositories side by side (the app's compare rows)")
+    compare.add_argument("targets", nargs="+", metavar="OWNER/REPO|PATH")
+    shape = compare.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true")
+    shape.add_argument("--markdown", action="store_true", help="a Markdown table, as exported")
 
     serve = add("serve", "serve the app to a web browser on this machine (textual-serve)")
     serve.add_argument(

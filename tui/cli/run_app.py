@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.exits import EXIT_OK, usage_error
+from tui.cli.targets import resolve_targets
 from tui.sources.factory import Options, build_client, build_source, find_token, source_status
-from tui.sources.names import looks_like_path, parse_repo_ref
 from tui.sources.router import RoutingSource
 
 if TYPE_CHECKING:
@@ -31,15 +30,9 @@ def demo_factory(options: Options) -> tuple[RepoSource, Budget | None, SourceSta
 
 def run_tui(options: Options, targets: Sequence[str]) -> int:
     """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
-    repos: list[str] = []
-    for target in targets:
-        if looks_like_path(target) or (parse_repo_ref(target) is None and Path(target).is_dir()):
-            repos.append(str(Path(target).expanduser().resolve()))
-            continue
-        full_name = parse_repo_ref(target)
-        if full_name is None:
-            return usage_error(f"not a repository or directory: {target!r}")
-        repos.append(full_name)
+    repos, problem = resolve_targets(targets)
+    if problem:
+        return usage_error(problem)
     if len(repos) > 6:
         return usage_error("compare takes at most 6 repositories")
 

@@ -11,11 +11,11 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
+from tui.present.compare_export import export_comparison
+from tui.present.compare_rows import LEGEND
 from tui.ui.messages import OpenRepo
 from tui.ui.screens.base import RepoLensScreen
-from tui.ui.screens.compare_export import export_comparison
 from tui.ui.screens.context import Context, completeness, default_export_dir
-from tui.ui.widgets.compare_rows import LEGEND
 from tui.ui.widgets.compare_table import CompareTable
 
 if TYPE_CHECKING:

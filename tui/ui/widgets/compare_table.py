@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.analysis.report import RepoReport
+from tui.present.compare_rows import CompareRow, compare_rows
 from tui.present.format import display_name
 from tui.textsafe import one_line
-from tui.ui.widgets.compare_rows import CompareRow, compare_rows
 from tui.ui.widgets.language_bar import bar_text, percent, share_color
 from tui.ui.widgets.safe_text import safe_text
 

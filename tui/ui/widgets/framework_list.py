@@ -9,25 +9,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import Framework
+from tui.present.categories import category_key
 from tui.textsafe import one_line
-
-CATEGORY_ORDER = (
-    "ml",
-    "web-backend",
-    "web-frontend",
-    "mobile",
-    "cli-tui",
-    "data",
-    "infra",
-    "test",
-)
-"""Categories in the order people look for them; unknown ones follow alphabetically."""
-
-
-def category_key(category: str) -> tuple[int, str]:
-    """Sort key putting known categories first, in ``CATEGORY_ORDER``."""
-    known = category in CATEGORY_ORDER
-    return (CATEGORY_ORDER.index(category) if known else len(CATEGORY_ORDER), category)
 
 
 def grouped(frameworks: tuple[Framework, ...]) -> list[tuple[str, list[Framework]]]:

@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import LanguageShare
-from tui.present.format import OTHER_COLOR, language_color, size_bytes
+from tui.present.format import OTHER_COLOR, language_color, share_percent, size_bytes
 from tui.textsafe import one_line
 
 BLOCK = "█"
@@ -54,7 +54,7 @@ def bar_text(shares: tuple[LanguageShare, ...], width: int) -> Text:
 
 def percent(share: LanguageShare) -> str:
     """``98.8%``; a share too small to show at one decimal is ``<0.1%``, as on GitHub."""
-    return "<0.1%" if share.bytes > 0 and share.percent < 0.05 else f"{share.percent:.1f}%"
+    return share_percent(share.percent, share.bytes)
 
 
 def legend_text(shares: tuple[LanguageShare, ...], *, with_bytes: bool = True) -> Text:

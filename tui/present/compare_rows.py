@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tui.analysis.report import Framework, RepoInfo, RepoReport
+from tui.present.categories import category_key
 from tui.present.format import UNKNOWN, age, count, size_bytes
 from tui.textsafe import one_line
-from tui.ui.widgets.framework_list import category_key
 
 IS_SELF = "★"
 """The repository is the framework (its own package name)."""
@@ -82,10 +82,26 @@ def _numeric(key: str, label: str, infos: list[RepoInfo], get: Callable[[RepoInf
 def _dated(key: str, label: str, dates: list[datetime | None], now: datetime,
            newer_is_better: bool) -> CompareRow:  # fmt: skip
     stamps = [d.timestamp() if d else None for d in dates]
-    best, worst = extremes(stamps, newer_is_better)
     raw = tuple(d.isoformat() if d else None for d in dates)
     shown = tuple(age(d, now).removesuffix(" ago") if d else UNKNOWN for d in dates)
+    best, worst = _as_shown(extremes(stamps, newer_is_better), shown)
     return CompareRow(key, label, shown, raw, best, worst)
+
+
+def _as_shown(
+    marked: tuple[frozenset[int], frozenset[int]], shown: tuple[str, ...]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Best and worst as the reader sees them: columns that read the same are marked alike.
+
+    Two ages that both read "3mo" are not one better than the other, whatever the seconds say.
+    """
+    best_text = {shown[i] for i in marked[0]}
+    worst_text = {shown[i] for i in marked[1]}
+    if best_text & worst_text:
+        return frozenset(), frozenset()
+    best = frozenset(i for i, text in enumerate(shown) if text in best_text)
+    worst = frozenset(i for i, text in enumerate(shown) if text in worst_text)
+    return best, worst
 
 
 def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
