@@ -29,6 +29,10 @@ LOADING = "…"
 WEAK_BELOW = 0.6
 """Confidence under which evidence counts as weak."""
 
+BETTER_HIGHER = {"stars": True, "forks": True, "open_issues": False, "age": False, "pushed": True}
+"""The rows with a best and a worst, in the order ``s`` sorts by: is a higher value better?
+(An older repository counts as more mature; a more recent push as more alive.)"""
+
 LEGEND = (
     f"{IS_SELF} is the framework  {USED} runtime evidence  "
     f"{WEAK} examples/docs only or weak  {NOT_USED} none"
@@ -111,17 +115,27 @@ def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
     size = [i.size_kb for i in infos]
     languages = tuple(one_line(i.primary_language) or UNKNOWN for i in infos)
     return [
-        _numeric("stars", "Stars", infos, lambda i: i.stars, True),
-        _numeric("forks", "Forks", infos, lambda i: i.forks, True),
-        _numeric("open_issues", "Open issues", infos, lambda i: i.open_issues, False),
+        _numeric("stars", "Stars", infos, lambda i: i.stars, BETTER_HIGHER["stars"]),
+        _numeric("forks", "Forks", infos, lambda i: i.forks, BETTER_HIGHER["forks"]),
+        _numeric("open_issues", "Open issues", infos, lambda i: i.open_issues,
+                 BETTER_HIGHER["open_issues"]),
         CompareRow("license", "Licence", licences, tuple(i.license for i in infos)),
-        _dated("age", "Age", [i.created_at for i in infos], now, False),
-        _dated("pushed", "Last push", [i.pushed_at for i in infos], now, True),
+        _dated("age", "Age", [i.created_at for i in infos], now, BETTER_HIGHER["age"]),
+        _dated("pushed", "Last push", [i.pushed_at for i in infos], now, BETTER_HIGHER["pushed"]),
         CompareRow("size", "Size", tuple(UNKNOWN if s is None else size_bytes(s * 1024)
                                          for s in size), tuple(size)),
         CompareRow("primary_language", "Language", languages,
                    tuple(i.primary_language for i in infos)),
     ]  # fmt: skip
+
+
+def best_first(row: CompareRow) -> list[int]:
+    """Column indexes ordered best first by ``row`` (one of ``BETTER_HIGHER``); unknown last."""
+    known = [i for i, value in enumerate(row.raw) if value is not None]
+    unknown = [i for i, value in enumerate(row.raw) if value is None]
+    # numbers compare as numbers, ISO dates (all UTC) as text; the sort is stable for ties
+    known.sort(key=lambda i: row.raw[i], reverse=BETTER_HIGHER[row.key])  # type: ignore[arg-type,return-value]
+    return known + unknown
 
 
 def framework_mark(framework: Framework | None) -> str:

@@ -65,6 +65,8 @@ class SourceStatus:
         demo: The bundled offline catalog is being shown.
         demo_date: The date the catalog's data describes (ISO date), when ``demo``.
         host: The API host being talked to.
+        web_url: The web pages' base for that host (``https://github.com``, an Enterprise host's
+            own), for links to repositories that came without one.
     """
 
     authenticated: bool = False
@@ -73,3 +75,4 @@ class SourceStatus:
     demo: bool = False
     demo_date: str | None = None
     host: str = "api.github.com"
+    web_url: str = "https://github.com"

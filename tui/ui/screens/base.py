@@ -11,7 +11,7 @@ from textual.worker import Worker
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import GitHubError
 from tui.sources.base import RepoSource
-from tui.ui.screens.context import Context, completeness
+from tui.ui.screens.context import MAX_MARKED, Context, completeness
 from tui.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -116,10 +116,21 @@ class RepoLensScreen(Screen[None]):
 
         webbrowser.open(url)
 
+    def toggle_mark_of(self, info: RepoInfo) -> bool | None:
+        """Mark or unmark ``info``; a 7th mark is refused with a line saying why."""
+        marked = self.context.toggle_mark(info)
+        if marked is None:
+            self.notify(
+                f"Compare takes at most {MAX_MARKED} repositories: unmark one first.",
+                severity="warning",
+                markup=False,
+            )
+        return marked
+
     def open_in_browser(self, info: RepoInfo | None) -> None:
         """Open a repository's page on GitHub."""
         if info is None:
             return
-        url = info.html_url or f"https://github.com/{info.full_name}"
+        url = info.html_url or f"{self.context.status.web_url}/{info.full_name}"
         self.open_url(url)
         self.notify(f"Opening {url}", markup=False)

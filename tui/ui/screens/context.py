@@ -11,6 +11,9 @@ from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.budget import Budget
 from tui.sources.base import Activity, RepoSource, SourceStatus
 
+MAX_MARKED = 6
+"""The most repositories a comparison takes: a 7th cannot be marked."""
+
 HEALTHY_SHARE = 0.5
 """Prefetch neighbours only while more than this share of the core budget is left."""
 
@@ -71,14 +74,24 @@ class Context:
             return self.status.authenticated and not self.status.offline
         return core.limit > 0 and core.remaining / core.limit > HEALTHY_SHARE
 
-    def toggle_mark(self, info: RepoInfo) -> bool:
-        """Mark or unmark ``info``; returns whether it is now marked."""
-        for i, repo in enumerate(self.marked):
-            if repo.full_name == info.full_name:
-                del self.marked[i]
-                return False
+    def toggle_mark(self, info: RepoInfo) -> bool | None:
+        """Mark or unmark ``info``; returns whether it is now marked, ``None`` when refused.
+
+        A 7th repository is refused: compare takes at most ``MAX_MARKED``.
+        """
+        if self.unmark(info.full_name):
+            return False
+        if len(self.marked) >= MAX_MARKED:
+            return None
         self.marked.append(info)
         return True
+
+    def unmark(self, full_name: str) -> bool:
+        """Forget the mark on ``full_name``; returns whether it was marked."""
+        kept = [repo for repo in self.marked if repo.full_name != full_name]
+        removed = len(kept) != len(self.marked)
+        self.marked[:] = kept  # the same list: screens hold it
+        return removed
 
 
 def completeness(report: RepoReport) -> int:

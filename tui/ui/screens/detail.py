@@ -56,7 +56,9 @@ class DetailScreen(RepoLensScreen):
 
     def action_toggle_mark(self) -> None:
         """Mark or unmark this repository for comparison."""
-        marked = self.context.toggle_mark(self.info)
+        marked = self.toggle_mark_of(self.info)
+        if marked is None:
+            return
         state = "Marked" if marked else "Unmarked"
         self.notify(
             f"{state} {self.info.full_name} ({len(self.context.marked)} marked)", markup=False

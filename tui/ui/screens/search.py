@@ -253,7 +253,7 @@ class SearchScreen(RepoLensScreen):
         info = self.current
         if table is None or info is None:
             return
-        self.context.toggle_mark(info)
+        self.toggle_mark_of(info)
         table.set_marked({r.full_name for r in self.context.marked})
         self._show_hint()  # the count of marks shows there; the table shows which
 
