@@ -66,6 +66,8 @@ class RepoLensApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave repolens"),
         Binding("ctrl+t", "change_theme", "Theme", id="app.theme", tooltip="Switch theme",
                 show=False),
+        Binding("l", "toggle_languages", "Languages", id="app.languages", show=False,
+                tooltip="List every language in the legends, or fold those under 1 % again"),
         Binding("d", "demo", "Demo catalog", id="app.demo",
                 tooltip="Browse the offline demo catalog instead of GitHub"),
     ]  # fmt: skip
@@ -242,6 +244,13 @@ class RepoLensApp(App[None]):
         search = self.screen
         if isinstance(search, SearchScreen):
             search.action_focus_search()
+
+    def action_toggle_languages(self) -> None:
+        """Expand or fold the language legends of the current screen."""
+        bars = list(self.screen.query("LanguageBar"))
+        expand = not any(getattr(bar, "expanded", False) for bar in bars)
+        for bar in bars:
+            bar.expanded = expand  # type: ignore[attr-defined]
 
     def action_toggle_keys(self) -> None:
         """Show or hide the panel listing every key of the focused screen."""
