@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -151,7 +151,8 @@ class SearchScreen(RepoLensScreen):
         if not query or (wanted == self._wanted and not again):
             return
         self._wanted = wanted
-        self.add_class("-searching")
+        self.add_class("-searching")  # the old results dim (search.tcss) until the answer
+        self.query_one("#hint", Static).update(Content(f"searching {query} …"))
         self.run_search(*wanted)
 
     @work(exclusive=True, group="search", exit_on_error=False)
@@ -166,6 +167,7 @@ class SearchScreen(RepoLensScreen):
         finally:
             if (query, sort, page) == self._wanted or self._wanted is None:
                 self.remove_class("-searching")
+                self._show_hint()
         if (query, sort, page) != self._wanted:
             return  # the user asked for something else meanwhile
         self.results = results
@@ -194,6 +196,26 @@ class SearchScreen(RepoLensScreen):
             table.set_marked({r.full_name for r in self.context.marked})
         self._show_hint()
         self.refresh_bindings()
+
+    def on_key(self, event: events.Key) -> None:
+        """With no widget focused (the demo offer let go of the box), letters go to the box.
+
+        Only the keys bound to the demo stay keys: typing ``flask`` must not sort by ``s``,
+        and ``q`` in ``sqlite`` must not quit.
+        """
+        if self.focused is not None or not event.is_printable or event.character is None:
+            return
+        demo_keys = {key for key, active in self.app.active_bindings.items()
+                     if active.binding.action == "demo" and active.enabled}  # fmt: skip
+        if event.key in demo_keys:
+            return
+        box = self.query_one("#query", Input)
+        select_on_focus, box.select_on_focus = box.select_on_focus, False  # keep what is there
+        box.focus()
+        box.insert_text_at_cursor(event.character)
+        box.call_after_refresh(setattr, box, "select_on_focus", select_on_focus)
+        event.stop()
+        event.prevent_default()
 
     def _show_hint(self) -> None:
         ctx = self.context
