@@ -111,3 +111,11 @@ def test_compare_never_loads_textual(server: GitHubServer) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_search_details_with_no_results_says_so(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "search", "nothingmatchesthis", "--details")
+    assert code == 0
+    assert out.startswith("0 repositories match")

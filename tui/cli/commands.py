@@ -119,7 +119,7 @@ async def _run_search(source: GitHubSource, args: argparse.Namespace) -> int:
         from_cache=results.from_cache,
         stale=results.stale,
     )
-    if args.details:
+    if args.details and merged.items:  # nothing found: the plain "0 repositories" line
         reports = [await _collect(source.report(i.full_name, hint=i)) for i in merged.items]
         if args.json:
             _print_json(search_json(merged, [report_json(r) for r in reports]))

@@ -37,6 +37,7 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
         return usage_error("compare takes at most 6 repositories")
 
     from tui.ui.app import make_app  # Textual loads only now
+    from tui.ui.prefs import user_state_path
 
     token = find_token(options)
     client = build_client(options, token=token)
@@ -47,6 +48,7 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
         status=source_status(options, client, token),
         open_repos=repos,
         demo=None if options.demo else partial(demo_factory, options),
+        state_path=user_state_path(),
     )
     app.run()
     return app.return_code or EXIT_OK  # a crash (a bug's traceback) is not a success

@@ -27,6 +27,7 @@ from tui.sources.base import RepoSource, SourceStatus
 from tui.textsafe import clean
 from tui.ui.keymap import UserKeymap, bindings_by_id, unknown_ids, user_keymap
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
+from tui.ui.prefs import Prefs
 from tui.ui.screens.context import Context
 from tui.ui.screens.search import SearchScreen
 
@@ -99,6 +100,9 @@ class RepoLensApp(App[None]):
     def on_mount(self) -> None:
         """Open the repositories asked for on the command line; apply the user's keymap."""
         self.call_after_refresh(self._apply_keymap)
+        remembered = self.context.prefs.theme
+        if remembered and remembered in self.available_themes:
+            self.theme = remembered
         if self.can_switch_to_demo and not self.context.status.offline:
             self.call_after_refresh(self.probe_github)  # once the search screen is up
         repos = tuple(RepoInfo(full_name=name) for name in self._open_repos)
@@ -131,6 +135,10 @@ class RepoLensApp(App[None]):
             problems.append(f"Keymap: no binding has the id {', '.join(unknown)}; ignored.")
         for problem in problems:
             self.notify(clean(problem), severity="warning", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme for the next run (Ctrl+T or the palette)."""
+        self.context.prefs.remember_theme(theme)
 
     async def on_unmount(self) -> None:
         """Close the source's client, if it has one."""
@@ -253,18 +261,36 @@ class RepoLensApp(App[None]):
             bar.expanded = expand  # type: ignore[attr-defined]
 
     def action_toggle_keys(self) -> None:
-        """Show or hide the panel listing every key of the focused screen."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        """Show every key of every screen (``?`` again, or Escape, closes the list)."""
+        from tui.ui.screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss()
         else:
-            self.action_show_help_panel()
+            self.push_screen(KeysScreen())
+
+    def action_clear_cache(self) -> None:
+        """Ask first, then have the source forget its cache (if it has one)."""
+        if getattr(self.context.source, "clear_cache", None) is None:
+            self.notify("This source has no cache.", severity="warning")
+            return
+        from tui.ui.screens.confirm import ConfirmScreen
+
+        question = (
+            "Clear the cache? Every answer will be fetched again, spending the rate limit, "
+            "and nothing will be available offline until then."
+        )
+        self.push_screen(ConfirmScreen(question), self._clear_if_confirmed)
+
+    def _clear_if_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.clear_cache()
 
     @work(group="cache", exit_on_error=False)
-    async def action_clear_cache(self) -> None:
-        """Ask the source to forget its cache, if it has one."""
+    async def clear_cache(self) -> None:
+        """Have the source forget its cache."""
         clear = getattr(self.context.source, "clear_cache", None)
         if clear is None:
-            self.notify("This source has no cache.", severity="warning")
             return
         if inspect.iscoroutinefunction(clear):
             await clear()
@@ -275,12 +301,15 @@ class RepoLensApp(App[None]):
 
 def all_bindings() -> dict[str, Binding]:
     """Every binding with an id, by id: the names a keymap may remap (and the README lists)."""
+    from tui.ui.screens.base import RepoLensScreen
     from tui.ui.screens.compare import CompareScreen
     from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.keys import KeysScreen
     from tui.ui.widgets.compare_table import CompareTable
     from tui.ui.widgets.results_table import ResultsTable
 
-    owners = (RepoLensApp, SearchScreen, ResultsTable, DetailScreen, CompareScreen, CompareTable)
+    owners = (RepoLensApp, RepoLensScreen, SearchScreen, ResultsTable, DetailScreen,
+              CompareScreen, CompareTable, KeysScreen)  # fmt: skip
     return bindings_by_id(owners)
 
 
@@ -303,6 +332,7 @@ def make_app(
     blink: bool = True,
     demo: DemoFactory | None = None,
     keymap: UserKeymap | None = None,
+    state_path: Path | None = None,
 ) -> RepoLensApp:
     """Build the app for a source: the CLI, tests, snapshots and screenshots all come here.
 
@@ -318,6 +348,8 @@ def make_app(
         blink: Blink the text cursor (snapshot tests turn it off).
         demo: Builds the demo catalog's source, offered when GitHub cannot be reached at first.
         keymap: Keys remapped by binding id; default: the user's keymap file, if any.
+        state_path: Where the theme and search history are remembered between runs
+            (``user_state_path()`` for the command line); None remembers nothing.
 
     Returns:
         The app, ready to ``run()``.
@@ -334,6 +366,7 @@ def make_app(
         clock=clock,
         export_dir=export_dir,
         blink=blink,
+        prefs=Prefs.load(state_path),
     )
     return RepoLensApp(context, open_repos=open_repos, initial_query=initial_query, demo=demo,
                        keymap=keymap)  # fmt: skip

@@ -10,6 +10,7 @@ from pathlib import Path
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.budget import Budget
 from tui.sources.base import Activity, RepoSource, SourceStatus
+from tui.ui.prefs import Prefs
 
 MAX_MARKED = 6
 """The most repositories a comparison takes: a 7th cannot be marked."""
@@ -38,6 +39,7 @@ class Context:
         answered: Some search or report has been answered (not from the offline fallback).
         activity: Commit activity seen per repository, with when it was seen: while GitHub is
             still computing it each ask costs a request, so asking again waits a while.
+        prefs: What is remembered between runs (theme, search history).
     """
 
     source: RepoSource
@@ -50,6 +52,7 @@ class Context:
     marked: list[RepoInfo] = field(default_factory=list)
     answered: bool = False
     activity: dict[str, tuple[Activity, datetime]] = field(default_factory=dict)
+    prefs: Prefs = field(default_factory=Prefs)
 
     def known_activity(self, full_name: str) -> Activity | None:
         """Activity seen before, unless it was still being computed a while ago."""

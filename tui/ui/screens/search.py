@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from tui.analysis.report import RepoInfo
 from tui.sources.base import SearchResults
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
+from tui.ui.prefs import HistoryCursor
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
 from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, hint_line
@@ -48,8 +49,12 @@ class SearchScreen(RepoLensScreen):
                 tooltip="Show/hide framework evidence"),
         Binding("o", "open_browser", "Browser", id="search.browser", tooltip="Open on GitHub",
                 show=False),
-        Binding("escape,down", "leave_input", "Results", id="search.results", show=False,
+        Binding("escape", "leave_input", "Results", id="search.results", show=False,
                 tooltip="From the search box to the results"),
+        Binding("up", "history(-1)", "Earlier search", id="search.history_back", show=False,
+                tooltip="In the search box: the previous search (remembered between runs)"),
+        Binding("down", "history(1)", "Later search", id="search.history_forward", show=False,
+                tooltip="In the search box: the next search; past the newest, the results"),
     ]  # fmt: skip
     """Search screen keys; the ids are the names users remap."""
 
@@ -63,6 +68,7 @@ class SearchScreen(RepoLensScreen):
         """Start empty, or searching for ``initial_query``; the demo lists its whole catalog."""
         super().__init__(context)
         self._debounce: Timer | None = None
+        self._history = HistoryCursor()
         self._reset(initial_query)
 
     def _reset(self, initial_query: str | None) -> None:
@@ -151,6 +157,8 @@ class SearchScreen(RepoLensScreen):
         if not query or (wanted == self._wanted and not again):
             return
         self._wanted = wanted
+        self.context.prefs.remember_query(query)
+        self._history.reset()
         self.add_class("-searching")  # the old results dim (search.tcss) until the answer
         self.query_one("#hint", Static).update(Content(f"searching {query} …"))
         self.run_search(*wanted)
@@ -257,6 +265,23 @@ class SearchScreen(RepoLensScreen):
     def action_focus_search(self) -> None:
         """Put the cursor in the search box."""
         self.query_one("#query", Input).focus()
+
+    def action_history(self, step: int) -> None:
+        """Up/down in the search box walk the search history; down past the newest leaves."""
+        box = self.query_one("#query", Input)
+        if self.focused is not box:
+            return
+        history = self.context.prefs.history
+        entry = (
+            self._history.back(history, box.value) if step < 0 else self._history.forward(history)
+        )
+        if entry is None:
+            if step > 0:
+                self.action_leave_input()
+            return
+        with box.prevent(Input.Changed):  # recalling is not typing: no search until enter
+            box.value = entry
+        box.cursor_position = len(entry)
 
     def action_leave_input(self) -> None:
         """Leave the search box for the results."""
