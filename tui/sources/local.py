@@ -13,6 +13,7 @@ from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
 from tui.sources.base import Activity, SearchResults
+from tui.sources.licence import licence_of
 from tui.sources.listing import list_files
 from tui.sources.scan import scan_checkout
 
@@ -43,11 +44,12 @@ class LocalSource:
         report = RepoReport(info=info, source=source)
         yield report
         scan = await asyncio.to_thread(scan_checkout, self.root)
+        licence = await asyncio.to_thread(licence_of, self.root)
         view = notebook_view(scan.bytes_by_language, scan.notebook_bytes_by_language)
         top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
         report = replace(
             report,
-            info=replace(info, primary_language=top),
+            info=replace(info, primary_language=top, license=licence),
             languages=shares(scan.bytes_by_language),
             notebook_view=view.shares if view.label != GITHUB_VIEW else None,
             notebook_label=view.label if view.label != GITHUB_VIEW else None,
