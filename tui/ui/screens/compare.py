@@ -79,6 +79,13 @@ class CompareScreen(RepoLensScreen):
             if completeness(report) < 2:
                 self.load_column(report.info)
 
+    SHORT_BELOW = 32
+    """Terminal rows under which the chart gives its room to the grid."""
+
+    def on_resize(self) -> None:
+        """Hide the chart on short terminals (compare.tcss)."""
+        self.set_class(self.size.height < self.SHORT_BELOW, "-short")
+
     @work(group="compare", exit_on_error=False)
     async def load_column(self, info: RepoInfo) -> None:
         """Fill one column in as its answers arrive."""

@@ -22,8 +22,9 @@ from tui.ui.widgets.safe_text import safe_text
 LABEL_WIDTH = 17
 """Cells of the row labels (framework names and group headings longer than this end in …)."""
 
-COLUMN_WIDTH = (15, 32)
-"""The narrowest and widest a repository's column gets: 3 share 100 cells, 6 scroll sideways."""
+COLUMN_WIDTH = (15, 48)
+"""The narrowest and widest a repository's column gets: 3 share 100 cells, 6 scroll sideways,
+and a wide terminal's width is used rather than left blank."""
 
 PADDING = 1
 """Blank cells each side of every cell."""
