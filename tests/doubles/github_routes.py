@@ -108,7 +108,8 @@ def _raw(server: GitHubServer, rest: str) -> Reply:
     if repo is None or len(parts) < 4:
         return Reply(404, b"404: Not Found", {"content-type": "text/plain"})
     ref, path = parts[2], "/".join(parts[3:])
-    data = repo.files.get(path) if ref in (repo.sha, repo.meta["default_branch"]) else None
+    known = (repo.sha, repo.meta["default_branch"], "HEAD")  # the raw host resolves HEAD too
+    data = repo.files.get(path) if ref in known else None
     if data is None:
         return Reply(404, b"404: Not Found", {"content-type": "text/plain"})
     return Reply(200, data, {"content-type": "text/plain; charset=utf-8"})

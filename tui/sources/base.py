@@ -36,6 +36,21 @@ class Activity:
     computing: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Readme:
+    """A repository's README: its path (``README.md``) and text (untrusted: never markup)."""
+
+    path: str
+    text: str
+
+
+README_NAMES = ("README.md", "README.markdown", "README.rst", "README.txt", "README", "readme.md")
+"""The names a README preview tries, most common first (GitHub accepts any of these)."""
+
+README_MAX = 256 * 1024
+"""Bytes of a README shown; a longer one is cut (some hold whole manuals)."""
+
+
 class RepoSource(Protocol):
     """A place repositories come from."""
 

@@ -18,10 +18,16 @@ from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
-from tui.github.errors import ApiUnavailable, EmptyRepository, GitHubError, ValidationFailed
+from tui.github.errors import (
+    ApiUnavailable,
+    EmptyRepository,
+    GitHubError,
+    NotFound,
+    ValidationFailed,
+)
 from tui.github.graphql_search import SEARCH_QUERY, RepoBundle, parse_search
 from tui.github.models import FetchInfo, SearchPage
-from tui.sources.base import Activity, SearchResults
+from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.convert import repo_info, source_info
 from tui.sources.github_detect import FrameworkFinder
 from tui.sources.offline import catalog_has, offline_search
@@ -240,6 +246,20 @@ class GitHubSource:
             errors=report.errors + problems,
             source=source_info(kind, infos),
         )
+
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """The README at the top of the default branch, from the raw host (no API budget).
+
+        The usual names are tried in turn (a raw-host miss is free); None when there is none.
+        """
+        branch = ref or "HEAD"
+        for path in README_NAMES:
+            try:
+                found = await self.client.raw_file(full_name, branch, path)
+            except NotFound:
+                continue
+            return Readme(path, found.data[:README_MAX].decode("utf-8", errors="replace"))
+        return None
 
     async def activity(self, full_name: str) -> Activity:
         """Weekly commits for the last year."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import ApiUnavailable, GitHubError
-from tui.sources.base import Activity, SearchResults
+from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.github import GitHubSource
 
 
@@ -56,6 +56,12 @@ class RoutingSource:
         async for report in self.github.report(full_name, hint=hint):
             yield report
 
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """A checkout's README from disk; a repository's from GitHub's raw host."""
+        if full_name.startswith("/"):
+            return await asyncio.to_thread(local_readme, Path(full_name))
+        return await self.github.readme(full_name, ref)
+
     async def activity(self, full_name: str) -> Activity:
         """Commit activity exists only on GitHub."""
         if full_name.startswith("/"):
@@ -69,3 +75,18 @@ class RoutingSource:
     async def aclose(self) -> None:
         """Close the HTTP client."""
         await self.github.aclose()
+
+
+def local_readme(root: Path) -> Readme | None:
+    """The README at the top of a checkout, read from disk (not through a symlink)."""
+    for name in README_NAMES:
+        path = root / name
+        try:
+            if path.is_symlink() or not path.is_file():
+                continue
+            with path.open("rb") as handle:
+                data = handle.read(README_MAX)
+        except OSError:
+            continue
+        return Readme(name, data.decode("utf-8", errors="replace"))
+    return None

@@ -11,6 +11,7 @@ from textual.widgets import Footer
 from tui.analysis.report import RepoInfo
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
+from tui.ui.widgets.readme_preview import ReadmePreview
 from tui.ui.widgets.repo_detail import RepoDetail
 
 
@@ -37,6 +38,8 @@ class DetailScreen(RepoLensScreen):
         """Status bar, the detail pane, footer."""
         yield self.status_bar()
         yield RepoDetail(clock=self.context.clock, id="detail")
+        yield ReadmePreview(self.source, self.info.full_name, self.info.default_branch,
+                            id="readme")  # fmt: skip
         yield Footer()
 
     def on_mount(self) -> None:
