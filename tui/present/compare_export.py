@@ -22,10 +22,11 @@ def _cell(text: str) -> str:
 
 def _linked(report: RepoReport) -> str:
     """The repository's name as a Markdown link to its web page (a local checkout: plain)."""
-    name = _cell(report.info.full_name).replace("[", "\\[").replace("]", "\\]")
+    name = _cell(report.info.full_name)
     url = report.info.html_url or ""
     if not url.startswith(("https://", "http://")):
         return name
+    name = name.replace("[", "\\[").replace("]", "\\]")  # inside a link's text only
     for char, escaped in ((">", "%3E"), (" ", "%20"), ("|", "%7C"), ("\n", "")):
         url = url.replace(char, escaped)  # one table cell, one link, whatever the answer held
     return f"[{name}](<{url}>)"
