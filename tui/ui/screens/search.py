@@ -19,6 +19,7 @@ from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.ui.prefs import HistoryCursor
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
+from tui.ui.screens.search_box import recall, take_typing
 from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, hint_line
 
 if TYPE_CHECKING:
@@ -206,24 +207,8 @@ class SearchScreen(RepoLensScreen):
         self.refresh_bindings()
 
     def on_key(self, event: events.Key) -> None:
-        """With no widget focused (the demo offer let go of the box), letters go to the box.
-
-        Only the keys bound to the demo stay keys: typing ``flask`` must not sort by ``s``,
-        and ``q`` in ``sqlite`` must not quit.
-        """
-        if self.focused is not None or not event.is_printable or event.character is None:
-            return
-        demo_keys = {key for key, active in self.app.active_bindings.items()
-                     if active.binding.action == "demo" and active.enabled}  # fmt: skip
-        if event.key in demo_keys:
-            return
-        box = self.query_one("#query", Input)
-        select_on_focus, box.select_on_focus = box.select_on_focus, False  # keep what is there
-        box.focus()
-        box.insert_text_at_cursor(event.character)
-        box.call_after_refresh(setattr, box, "select_on_focus", select_on_focus)
-        event.stop()
-        event.prevent_default()
+        """With nothing focused (the demo offer let go of the box), letters go to the box."""
+        take_typing(self.app, self.query_one("#query", Input), event)
 
     def _show_hint(self) -> None:
         ctx = self.context
@@ -271,17 +256,8 @@ class SearchScreen(RepoLensScreen):
         box = self.query_one("#query", Input)
         if self.focused is not box:
             return
-        history = self.context.prefs.history
-        entry = (
-            self._history.back(history, box.value) if step < 0 else self._history.forward(history)
-        )
-        if entry is None:
-            if step > 0:
-                self.action_leave_input()
-            return
-        with box.prevent(Input.Changed):  # recalling is not typing: no search until enter
-            box.value = entry
-        box.cursor_position = len(entry)
+        if not recall(box, self._history, self.context.prefs.history, step) and step > 0:
+            self.action_leave_input()
 
     def action_leave_input(self) -> None:
         """Leave the search box for the results."""
