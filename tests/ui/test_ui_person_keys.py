@@ -24,7 +24,7 @@ def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp
 
 async def test_question_mark_lists_every_key_of_every_screen(tmp_path: Path) -> None:
     app = app_for(FakeSource(), tmp_path, initial_query="language:python")
-    async with app.run_test(size=(120, 60)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -34,8 +34,11 @@ async def test_question_mark_lists_every_key_of_every_screen(tmp_path: Path) -> 
         text = console.export_text()
         for binding_id in all_bindings():
             assert binding_id in text, binding_id
-        for where in ("Search", "Detail", "Compare", "Everywhere"):
+        for where in ("Search", "Detail", "Compare", "Everywhere", "Dialogs"):
             assert where in text
+        await pilot.press("pagedown")  # the list scrolls from the keyboard
+        await pilot.pause()
+        assert app.screen.query_one("#keys-scroll").scroll_y > 0
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)

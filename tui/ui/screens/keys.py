@@ -32,7 +32,7 @@ def key_groups() -> list[tuple[str, tuple[type[DOMNode], ...]]]:
         ("Search", (SearchScreen, ResultsTable)),
         ("Detail", (DetailScreen,)),
         ("Compare", (CompareScreen, CompareTable)),
-        ("This list, questions", (KeysScreen, ConfirmScreen)),
+        ("Dialogs", (KeysScreen, ConfirmScreen)),
     ]
 
 
@@ -50,24 +50,29 @@ class KeysScreen(ModalScreen[None]):
         with VerticalScroll(id="keys-scroll"):
             yield Static(self.keys_table(), id="keys-table")
 
+    def on_mount(self) -> None:
+        """Up, Down, Page Up/Down scroll the list at once."""
+        self.query_one("#keys-scroll", VerticalScroll).focus()
+
     def keys_table(self) -> Table:
-        """Where, key, action and id of every binding with an id."""
+        """Key, action and id of every binding with an id, under a heading per screen."""
         table = Table(title="Keys (remap them by id in keymap.toml)", expand=True, box=None,
                       show_header=True, header_style="bold", title_style="bold")  # fmt: skip
-        for heading in ("where", "key", "action", "id"):
-            table.add_column(heading, no_wrap=heading != "action")
+        table.add_column("key", no_wrap=True)
+        table.add_column("action", ratio=1)  # the only column that wraps on a narrow screen
+        table.add_column("id", no_wrap=True, style="dim")
         keymap = getattr(self.app, "_keymap", {})
         seen: set[str] = set()
         for where, owners in key_groups():
+            table.add_row("", Text(where, style="bold underline"), "")
             for owner in owners:
                 for binding in owner.__dict__.get("BINDINGS", ()):
                     if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
                         continue
                     seen.add(binding.id)
-                    table.add_row(Text(where, style="bold"), self._keys(binding, keymap),
-                                  Text(binding.tooltip or binding.description),
-                                  Text(binding.id, style="dim"))  # fmt: skip
-                    where = ""
+                    action = Text(binding.tooltip or binding.description)
+                    table.add_row(self._keys(binding, keymap), action, binding.id)
+            table.add_section()
         return table
 
     def _keys(self, binding: Binding, keymap: dict[str, str]) -> Text:
