@@ -14,7 +14,7 @@ fault kind, over every repository:
 - **poisoned**: runs after the fault that differ from a clean run, or left an entry in the cache
   that no longer reads back (the fault outlived itself).
 
-Loopback only; every loop is bounded. Usage: ``uv run python benchmarks/faults.py [--deadline S]``
+Loopback only; every loop is bounded. Usage: ``uv run python -m benchmarks.faults [--deadline S]``
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 import tempfile
 import time
 import traceback
@@ -31,10 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from github_server import (  # noqa: E402
+from tests.doubles.github_server import (
     FakeClock,
     GitHubServer,
     Reply,
@@ -44,13 +40,12 @@ from github_server import (  # noqa: E402
     html_page,
     slow_drip,
 )
-
-from tui.analysis.report import RepoReport  # noqa: E402
-from tui.github.client import STORE_DIR, GitHubClient  # noqa: E402
-from tui.github.errors import GitHubError  # noqa: E402
-from tui.github.request import MIB, Limits, RetryPolicy  # noqa: E402
-from tui.github.settings import ClientSettings  # noqa: E402
-from tui.sources.github import GitHubSource  # noqa: E402
+from tui.analysis.report import RepoReport
+from tui.github.client import STORE_DIR, GitHubClient
+from tui.github.errors import GitHubError
+from tui.github.request import MIB, Limits, RetryPolicy
+from tui.github.settings import ClientSettings
+from tui.sources.github import GitHubSource
 
 REQS = b"torch==2.1.0\nnumpy\n"
 

@@ -37,15 +37,14 @@ import json, sys
 sys.path.append({root!r})  # after PYTHONPATH (REPOLENS_BENCH_CODE)
 from tui.cli.run_app import demo_factory
 from tui.sources.factory import Options, build_client, build_source, find_token, source_status
-from tui.sources.router import RoutingSource
 from tui.ui.app import make_app
 from tui.ui.screens.context import completeness
 
 options = Options(api_url={api!r})
 token = find_token(options)
 client = build_client(options, token=token)
-app = make_app(RoutingSource(build_source(options, client)), budget=client.budget,
-               status=source_status(options, client, token), open_repos={repos!r})
+app = make_app(build_source(options, client), budget=client.budget,
+               status=source_status(options, token, client), open_repos={repos!r})
 
 def status():
     fields = dict(line.split(":", 1) for line in open("/proc/self/status"))

@@ -75,6 +75,11 @@ SCENES: dict[str, tuple[Callable[[], RepoLensApp], tuple[str, ...]]] = {
 }
 """Screenshot name -> (app factory, keys pressed once the first answers are in)."""
 
+SMALL = ("search", "detail", "compare")
+"""Scenes also taken at ``SMALL_SIZE`` (``NAME-80x24.svg``)."""
+
+SMALL_SIZE = (80, 24)
+
 
 def take_svg(app: RepoLensApp, keys: tuple[str, ...], size: tuple[int, int]) -> str:
     """Run ``app`` headless, press ``keys``, wait for its workers, and export an SVG."""
@@ -169,6 +174,18 @@ def main() -> int:
         svg_path.write_text(svg, encoding="utf-8")
         made = not args.no_png and svg_to_png(svg_path, OUT / f"{name}.png", svg_size(svg))
         print(f"{svg_path.relative_to(ROOT)}" + (" + .png" if made else ""))
+    for name in SMALL:  # the smallest usual terminal: laid out on purpose, so shown too
+        factory, keys = SCENES[name]
+        svg = take_svg(factory(), keys, SMALL_SIZE)
+        svg_path = OUT / f"{name}-80x24.svg"
+        svg_path.write_text(svg, encoding="utf-8")
+        made = not args.no_png and svg_to_png(svg_path, svg_path.with_suffix(".png"), svg_size(svg))
+        print(f"{svg_path.relative_to(ROOT)}" + (" + .png" if made else ""))
+    if not args.no_png:
+        from scripts.browser_screenshot import shoot  # `repolens serve` in Chromium
+
+        if shoot(OUT / "browser.png"):
+            print("screenshots/browser.png")
     return 0
 
 

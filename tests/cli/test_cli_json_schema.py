@@ -14,8 +14,8 @@ import pytest
 from tests.doubles.github_server import FakeClock, GitHubServer
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.cli.main import main
+from tui.present.compare_export import to_json
 from tui.present.schema import report_json
-from tui.ui.screens.compare_export import to_json
 
 REPORT_KEYS = {
     "full_name", "description", "html_url", "stars", "forks", "open_issues", "license", "topics",

@@ -21,7 +21,7 @@ from tui.analysis.report import Evidence, Framework, LanguageShare, RepoInfo, Re
 from tui.github.budget import Budget
 from tui.github.errors import GitHubError, OfflineMiss, RateLimited
 from tui.github.models import RateBucket
-from tui.sources.base import Activity, SearchResults, SourceStatus
+from tui.sources.base import Activity, Readme, SearchResults, SourceStatus
 
 if TYPE_CHECKING:
     from tui.sources.base import RepoSource
@@ -225,6 +225,23 @@ def matches(info: RepoInfo, query: str) -> bool:
     return True
 
 
+READMES = {
+    "google-research/bert": (
+        "# BERT\n\n**BERT**, or **B**idirectional **E**ncoder **R**epresentations from "
+        "**T**ransformers, is a method of pre-training language representations.\n\n"
+        "## What is in this repository\n\n* TensorFlow code for the model architecture\n"
+        "* Pre-trained checkpoints for `BERT-Base` and `BERT-Large`\n"
+        "* Fine-tuning examples for SQuAD and GLUE\n\n"
+        "```shell\npython run_classifier.py --task_name=MRPC --do_train=true\n```\n"
+    ),
+    "fastapi/fastapi": (
+        "# FastAPI\n\nFastAPI framework, high performance, easy to learn, fast to code, ready "
+        "for production.\n\n## Installation\n\n```console\n$ pip install fastapi\n```\n"
+    ),
+}
+"""README texts (written for the tests) of a few repositories; the others have none."""
+
+
 @dataclass
 class FakeSource:
     """An in-memory ``RepoSource``.
@@ -255,6 +272,7 @@ class FakeSource:
     calls: list[str] = field(default_factory=list)
     cache_cleared: int = 0
     fallback: bool = False
+    readmes: dict[str, str] = field(default_factory=lambda: dict(READMES))
 
     def __post_init__(self) -> None:
         if self.budget is not None and not self.budget.buckets:
@@ -349,6 +367,12 @@ class FakeSource:
             for week, n in ((start + timedelta(weeks=i), n) for i, n in enumerate(repo.weekly))
         )
         return Activity(weeks)
+
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """The README written for a few repositories (``READMES``), as the raw host gives it."""
+        self.calls.append(f"readme:{full_name}")
+        text = self.readmes.get(full_name)
+        return None if text is None else Readme("README.md", text)
 
     async def clear_cache(self) -> int:
         """Forget the pretend cache."""

@@ -40,9 +40,18 @@ async def test_a_failed_name_lookup_is_retried_once_not_four_times(tmp_path: Pat
     assert "--offline" in raised.value.user_message
 
 
-async def test_a_refused_connection_uses_every_try(tmp_path: Path) -> None:
+async def test_a_refused_connection_is_retried_once_not_four_times(tmp_path: Path) -> None:
     calls: list[str] = []
     async with _client(tmp_path, httpx.ConnectError("refused"), calls) as client:
+        with pytest.raises(ApiUnavailable) as raised:
+            await client.repo("microsoft/BioGPT")
+    assert len(calls) == 2  # nothing listens there: waiting 20 s for it helps no one
+    assert "connection refused" in raised.value.user_message
+
+
+async def test_another_connect_failure_uses_every_try(tmp_path: Path) -> None:
+    calls: list[str] = []
+    async with _client(tmp_path, httpx.ConnectError("network is unreachable"), calls) as client:
         with pytest.raises(ApiUnavailable) as raised:
             await client.repo("microsoft/BioGPT")
     assert len(calls) == 4

@@ -89,7 +89,10 @@ async def test_export_markdown_and_json(tmp_path: Path) -> None:
         markdown = tmp_path / "repolens-compare-20260901-120000.md"
         assert markdown.exists()
         text = markdown.read_text(encoding="utf-8")
-        assert "| | pallets/flask | gin-gonic/gin |" in text
+        assert (
+            "| | [pallets/flask](<https://github.com/pallets/flask>) "
+            "| [gin-gonic/gin](<https://github.com/gin-gonic/gin>) |"
+        ) in text
         assert "| Stars | 72.1k ▼ | 89.1k ▲ |" in text
         assert "| Gin (web-backend) | · | ★ |" in text
         assert "Python 99.9%" in text

@@ -10,11 +10,11 @@ from textual.widgets import Static
 
 from tests.doubles.fake_source import NOW, FakeSource, settle
 from tui.analysis.report import Evidence, Framework, RepoInfo, RepoReport
+from tui.present.compare_export import to_json, to_markdown
+from tui.present.compare_rows import LEGEND, compare_rows, framework_mark
 from tui.present.format import UNKNOWN
 from tui.ui.app import make_app
-from tui.ui.screens.compare_export import to_json, to_markdown
 from tui.ui.widgets.charts import bar_labels, chart_legend
-from tui.ui.widgets.compare_rows import LEGEND, compare_rows, framework_mark
 
 SIZE = (100, 32)
 EVIDENCE = (Evidence("requirements.txt", "torch", 1),)

@@ -139,6 +139,7 @@ async def test_clear_cache_from_palette_action(tmp_path: Path) -> None:
     app = app_for(source, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await app.run_action("clear_cache")
+        await pilot.press("y")  # it asks first
         await settle(app, pilot)
         assert source.cache_cleared == 1
         assert not source.cached

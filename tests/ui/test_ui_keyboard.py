@@ -15,6 +15,7 @@ from tui.sources.base import SourceStatus
 from tui.ui.app import RepoLensApp
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.detail import DetailScreen
+from tui.ui.screens.keys import KeysScreen
 from tui.ui.screens.search import SearchScreen
 from tui.ui.widgets.compare_table import CompareTable
 from tui.ui.widgets.repo_detail import RepoDetail
@@ -132,11 +133,12 @@ def assert_footer_keys_resolve(app: RepoLensApp) -> int:
 
 
 async def assert_help_toggles(app: RepoLensApp, pilot: object) -> None:
-    """``?`` shows the panel of every key, and hides it again."""
+    """``?`` shows the list of every key, and hides it again."""
+    before = app.screen
     await visit(app, pilot, "question_mark")
-    assert app.screen.query("HelpPanel")
+    assert isinstance(app.screen, KeysScreen)
     await visit(app, pilot, "question_mark")
-    assert not app.screen.query("HelpPanel")
+    assert app.screen is before
 
 
 async def test_footer_keys_help_escape_and_slash_on_every_screen(tmp_path: Path) -> None:
@@ -169,8 +171,9 @@ async def test_f1_shows_keys_even_from_the_search_box(tmp_path: Path) -> None:
     app = app_for(FakeSource(), tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await visit(app, pilot, "f1")
-        assert app.screen.query("HelpPanel")
-        assert isinstance(app.screen.focused, Input)
+        assert isinstance(app.screen, KeysScreen)
+        await visit(app, pilot, "escape")
+        assert isinstance(app.screen.focused, Input)  # back in the box, as before
 
 
 LONG = "an-organisation-with-a-long-name/and-a-repository-with-a-longer-one"

@@ -10,6 +10,7 @@ from textual.command import CommandPalette
 
 from tests.doubles.fake_source import NOW, FakeSource, settle, shares
 from tui.analysis.report import LanguageShare, RepoInfo, RepoReport
+from tui.present.compare_rows import compare_rows, extremes
 from tui.present.format import (
     UNKNOWN,
     age,
@@ -24,7 +25,6 @@ from tui.ui.app import make_app
 from tui.ui.screens.compare import CompareScreen
 from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.search import SearchScreen
-from tui.ui.widgets.compare_rows import compare_rows, extremes
 from tui.ui.widgets.compare_table import COLUMN_WIDTH, LABEL_WIDTH, column_width
 from tui.ui.widgets.language_bar import bar_text, legend_text, segment_widths
 

@@ -69,6 +69,10 @@ async def run_command(command: str, args: argparse.Namespace, options: Options) 
                 return await run_census(client, options, args)
             if command == "show":
                 return await _show(build_source(options, client), ref, options, args)
+            if command == "compare":
+                from tui.cli.compare import run_compare
+
+                return await run_compare(client, options, args)
             if command == "rate-limit":
                 return await _rate_limit(client, args.json)
             return _cache(client, args.action, args.json)
@@ -86,6 +90,10 @@ async def _demo(
         return await _search(build_source(options, None), args)
     if command == "show":
         return await _show(build_source(options, None), ref, options, args)
+    if command == "compare":
+        from tui.cli.compare import run_compare
+
+        return await run_compare(None, options, args)
     if args.json:
         _print_json({})
     else:
@@ -152,7 +160,7 @@ async def _run_search(source: RepoSource, args: argparse.Namespace) -> int:
             "from the cache and the bundled catalog.",
             file=sys.stderr,
         )
-    if args.details:
+    if args.details and merged.items:  # nothing found: the plain "0 repositories" line
         return await _details(source, merged, args.json)
     if args.json:
         _print_json(search_json(merged, [info_json(i) for i in merged.items]))

@@ -84,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.run_app import run_tui
 
             return run_tui(options, list(getattr(args, "targets", []) or []))
+        if command == "serve":
+            from tui.cli.serve import serve
+
+            return serve(options, args.host, args.port)
         from tui.cli.commands import run_command
 
         return asyncio.run(run_command(command, args, options))

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-SUBCOMMANDS = ("open", "search", "census", "show", "scan", "rate-limit", "cache", "auth")
+SUBCOMMANDS = (
+    "open",
+    "search",
+    "census",
+    "show",
+    "scan",
+    "rate-limit",
+    "cache",
+    "auth",
+    "serve",
+    "compare",
+)
 #: Global flags that take a separate value (``--cache-dir DIR``).
 VALUE_FLAGS = frozenset({"--api-url", "--cache-dir"})
 
@@ -101,4 +112,16 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     cache.add_argument("--json", action="store_true")
 
     add("auth", "say where the GitHub token comes from (never prints it)")
+
+    compare = add("compare", "compare 2 to 6 repositories side by side (the app's compare rows)")
+    compare.add_argument("targets", nargs="+", metavar="OWNER/REPO|PATH")
+    shape = compare.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true")
+    shape.add_argument("--markdown", action="store_true", help="a Markdown table, as exported")
+
+    serve = add("serve", "serve the app to a web browser on this machine (textual-serve)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: local use only)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     return parser

@@ -13,8 +13,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from tui.cli.exits import EXIT_OK, usage_error
+from tui.cli.targets import resolve_targets
 from tui.sources.factory import Options, build_client, build_source, find_token, source_status
-from tui.sources.names import TargetError, parse_target
 
 if TYPE_CHECKING:
     from tui.github.auth import Token
@@ -43,31 +43,23 @@ def connect(
     return build_source(options, client), source_status(options, token, client)
 
 
-def _targets(targets: Sequence[str]) -> list[str] | str:
-    """Repository names and absolute paths, or what is wrong with one of the targets."""
-    repos: list[str] = []
-    for target in targets:
-        try:
-            repos.append(parse_target(target).key)
-        except TargetError as exc:
-            return str(exc)
-    if len(repos) > 6:
-        return "compare takes at most 6 repositories"
-    return repos
-
-
 def run_tui(options: Options, targets: Sequence[str]) -> int:
     """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
-    repos = _targets(targets)
-    if isinstance(repos, str):
-        return usage_error(repos)
+    repos, problem = resolve_targets(targets)
+    if problem:
+        return usage_error(problem)
+    if len(repos) > 6:
+        return usage_error("compare takes at most 6 repositories")
 
     from tui.github.budget import Budget
     from tui.ui.app import make_app  # Textual loads only now
+    from tui.ui.prefs import user_state_path
 
     if options.demo:  # the catalog is the whole point: build it first (no gh, no network)
         source, budget, status = demo_factory(options)
-        app = make_app(source, budget=budget, status=status, open_repos=repos)
+        app = make_app(
+            source, budget=budget, status=status, open_repos=repos, state_path=user_state_path()
+        )
     else:
         # a token from the environment is known at once (and a malformed one is refused here);
         # asking gh waits for a subprocess, so it happens after the first frame, in `connect`
@@ -80,6 +72,7 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
             status=source_status(options, token),
             open_repos=repos,
             demo=partial(demo_factory, options),
+            state_path=user_state_path(),
         )
     app.run()
     return app.return_code or EXIT_OK  # a crash (a bug's traceback) is not a success

@@ -336,6 +336,18 @@ class GitHubClient:
             raise
         return FileContent(path, ref, data, info)
 
+    async def raw_file(self, full_name: str, ref: str, path: str) -> FileContent:
+        """A file's bytes at ``ref`` from the raw host only: never the API budget (README preview).
+
+        Raises:
+            NotFound: No such file (or a private repository).
+        """
+        where = f"{repo_path(full_name)}/{ref_path(ref)}/{file_path(path)}"
+        what = f"{path} in {full_name} at {ref}"
+        raw = Request("GET", f"{self._raw}/{where}", "*/*", what, None, _ttl(ref), authorize=False)
+        data, info = await self._fetcher.fetch(raw, _raw_body)
+        return FileContent(path, ref, data, info)
+
     async def readme(self, full_name: str) -> FileContent:
         """The repository's README on its default branch (``ref`` is ``HEAD``)."""
         req = self._api_request(

@@ -249,8 +249,10 @@ class Fetcher:
             try:
                 response = await self._send_once(req, headers)
             except httpx.TransportError as exc:
-                # a failed name lookup rarely heals within seconds: one retry, not the full budget
-                gave_up = _is_lookup_failure(exc) and attempts.tries >= 1
+                # a failed name lookup or a refused connection rarely heals within seconds: one
+                # retry, not the full budget (a person is waiting on the first screen)
+                hopeless = _is_lookup_failure(exc) or _is_refused(exc)
+                gave_up = hopeless and attempts.tries >= 1
                 if gave_up or not await self._backoff(attempts):
                     raise ApiUnavailable(
                         f"Cannot reach GitHub ({_reason(exc)}). Check the network; "
@@ -366,6 +368,8 @@ def _reason(exc: Exception) -> str:
     )
     if _is_lookup_failure(exc):
         return "host name not found"
+    if isinstance(exc, httpx.ConnectError) and _is_refused(exc):
+        return "connection refused"
     for kind, reason in reasons:
         if isinstance(exc, kind):
             return reason
@@ -380,6 +384,18 @@ def _is_lookup_failure(exc: Exception) -> bool:
     return isinstance(exc, httpx.ConnectError) and (
         "name resolution" in text or "name or service not known" in text or "nodename" in text
     )
+
+
+def _is_refused(exc: BaseException) -> bool:
+    """True when nothing listens at the address (the host is up, the service is not)."""
+    seen: BaseException | None = exc
+    for _ in range(8):  # httpx -> httpcore -> OSError -> ConnectionRefusedError
+        if seen is None:
+            return False
+        if isinstance(seen, ConnectionRefusedError) or "refused" in str(seen).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def utc_now() -> datetime:

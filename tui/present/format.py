@@ -42,6 +42,11 @@ def count(value: int | None) -> str:
     return f"{value / 1_000_000:.1f}M".replace(".0M", "M")
 
 
+def share_percent(percent: float, size: int) -> str:
+    """``98.8%``; a share too small to show at one decimal is ``<0.1%``, as on GitHub."""
+    return "<0.1%" if size > 0 and percent < 0.05 else f"{percent:.1f}%"
+
+
 def size_bytes(value: int | None) -> str:
     """A byte count in binary units: ``512 B``, ``3.4 KiB``, ``1.2 MiB``."""
     if value is None:

@@ -45,6 +45,21 @@ class Activity:
     computing: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Readme:
+    """A repository's README: its path (``README.md``) and text (untrusted: never markup)."""
+
+    path: str
+    text: str
+
+
+README_NAMES = ("README.md", "README.markdown", "README.rst", "README.txt", "README", "readme.md")
+"""The names a README preview tries, most common first (GitHub accepts any of these)."""
+
+README_MAX = 256 * 1024
+"""Bytes of a README shown; a longer one is cut (some hold whole manuals)."""
+
+
 class RepoSource(Protocol):
     """A place repositories come from."""
 
@@ -60,6 +75,10 @@ class RepoSource(Protocol):
 
     async def activity(self, full_name: str) -> Activity:
         """Weekly commit activity for the last year."""
+        ...
+
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """The README at the top of the repository (None when there is none to show)."""
         ...
 
     async def probe(self) -> bool:
@@ -87,6 +106,8 @@ class SourceStatus:
         demo_date: The date the catalog's data describes (ISO date), when ``demo``.
         host: The API host being talked to.
         cache_problem: One line when the disk cache was rebuilt or cannot be used (shown once).
+        web_url: The web pages' base for that host (``https://github.com``, an Enterprise host's
+            own), for links to repositories that came without one.
     """
 
     authenticated: bool = False
@@ -96,6 +117,7 @@ class SourceStatus:
     demo_date: str | None = None
     host: str = "api.github.com"
     cache_problem: str | None = None
+    web_url: str = "https://github.com"
 
 
 def offline_results(

@@ -147,4 +147,13 @@ def source_status(
         demo_date=demo_date,
         host=urlsplit(options.api_url).netloc or options.api_url,
         cache_problem=client.cache_problem if client is not None else None,
+        web_url=web_url(options.api_url),
     )
+
+
+def web_url(api_url: str) -> str:
+    """The web base of an API base: ``https://github.com``, or ``https://HOST`` for Enterprise."""
+    parts = urlsplit(api_url)
+    if parts.netloc == "api.github.com":
+        return "https://github.com"
+    return f"{parts.scheme or 'https'}://{parts.netloc}"

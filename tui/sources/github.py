@@ -16,10 +16,15 @@ from dataclasses import replace
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
-from tui.github.errors import ApiUnavailable, GitHubError, NotFound, ValidationFailed
+from tui.github.errors import (
+    ApiUnavailable,
+    GitHubError,
+    NotFound,
+    ValidationFailed,
+)
 from tui.github.graphql_search import RepoBundle, parse_search, search_query
 from tui.github.models import FetchInfo, SearchPage
-from tui.sources.base import Activity, SearchResults
+from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.convert import repo_info, search_results, source_info
 from tui.sources.github_detect import FrameworkFinder
 from tui.sources.github_rest import checked_name, rest_report, with_frameworks, with_languages
@@ -206,6 +211,20 @@ class GitHubSource:
             return None  # a spent graphql bucket, a 502, an odd answer: REST still works
         self._bundles[full_name.lower()] = bundle
         return bundle
+
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """The README at the top of the default branch, from the raw host (no API budget).
+
+        The usual names are tried in turn (a raw-host miss is free); None when there is none.
+        """
+        branch = ref or "HEAD"
+        for path in README_NAMES:
+            try:
+                found = await self.client.raw_file(full_name, branch, path)
+            except NotFound:
+                continue
+            return Readme(path, found.data[:README_MAX].decode("utf-8", errors="replace"))
+        return None
 
     async def activity(self, full_name: str) -> Activity:
         """Weekly commits for the last year."""

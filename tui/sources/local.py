@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -14,7 +15,8 @@ from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
 from tui.sources.background import in_daemon_thread
-from tui.sources.base import Activity, SearchResults
+from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
+from tui.sources.licence import licence_of
 from tui.sources.listing import list_files
 from tui.sources.safe_read import read_regular
 from tui.sources.scan import scan_checkout
@@ -47,11 +49,12 @@ class LocalSource:
         yield report
         stop = threading.Event()  # set when the report is abandoned (a new one, or quitting)
         scan = await in_daemon_thread(partial(scan_checkout, self.root, stop=stop), stop)
+        licence = await asyncio.to_thread(licence_of, self.root)
         view = notebook_view(scan.bytes_by_language, scan.notebook_cells_by_language)
         top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
         report = replace(
             report,
-            info=replace(info, primary_language=top),
+            info=replace(info, primary_language=top, license=licence),
             languages=shares(scan.bytes_by_language),
             notebook_view=view.shares if view.label != GITHUB_VIEW else None,
             notebook_label=view.label if view.label != GITHUB_VIEW else None,
@@ -85,6 +88,10 @@ class LocalSource:
                 out[path] = data
         return out
 
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """The README at the top of the checkout, read from disk."""
+        return await asyncio.to_thread(local_readme, self.root)
+
     async def activity(self, full_name: str) -> Activity:
         """No commit activity for a checkout (yet)."""
         return Activity(weeks=())
@@ -99,3 +106,18 @@ class LocalSource:
 
     async def aclose(self) -> None:
         """Nothing is held open."""
+
+
+def local_readme(root: Path) -> Readme | None:
+    """The README at the top of a checkout, read from disk (not through a symlink)."""
+    for name in README_NAMES:
+        path = root / name
+        try:
+            if path.is_symlink() or not path.is_file():
+                continue
+            with path.open("rb") as handle:
+                data = handle.read(README_MAX)
+        except OSError:
+            continue
+        return Readme(name, data.decode("utf-8", errors="replace"))
+    return None

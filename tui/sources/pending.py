@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from tui.analysis.report import RepoInfo, RepoReport
-from tui.sources.base import Activity, RepoSource, SearchResults
+from tui.sources.base import Activity, Readme, RepoSource, SearchResults
 
 
 class PendingSource:
@@ -64,6 +64,11 @@ class PendingSource:
         """The real source's commit activity."""
         source = await self.source()
         return await source.activity(full_name)
+
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """The real source's README."""
+        source = await self.source()
+        return await source.readme(full_name, ref)
 
     async def probe(self) -> bool:
         """The real source's answer: is there anything to show?"""

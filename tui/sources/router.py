@@ -19,7 +19,12 @@ from dataclasses import replace
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import ApiUnavailable, NotFound
 from tui.search import merge
-from tui.sources.base import Activity, SearchResults, offline_results
+from tui.sources.base import (
+    Activity,
+    Readme,
+    SearchResults,
+    offline_results,
+)
 from tui.sources.catalog import CatalogSource
 from tui.sources.github import GitHubSource
 from tui.sources.names import local_dir, local_path
@@ -97,6 +102,21 @@ class Router:
                 raise
             async for report in self.catalog.report(full_name, hint=hint):
                 yield report
+
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """A checkout's README from disk; a repository's from GitHub's raw host (the catalog
+        keeps none, and a README is a nicety: GitHub out of reach means none)."""
+        path = local_path(full_name)
+        if path is not None:
+            from tui.sources.local import local_readme  # the checkout's room
+
+            return await asyncio.to_thread(local_readme, path)
+        if self.github is None:
+            return None
+        try:
+            return await self.github.readme(full_name, ref)
+        except ApiUnavailable:
+            return None
 
     async def activity(self, full_name: str) -> Activity:
         """Weekly commits; a checkout has none, the catalog knows none."""

@@ -28,6 +28,7 @@ from tui.sources.pending import PendingSource
 from tui.textsafe import clean, one_line
 from tui.ui.keymap import UserKeymap, bindings_by_id, unknown_ids, user_keymap
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
+from tui.ui.prefs import Prefs
 from tui.ui.screens.context import Context
 from tui.ui.screens.search import SearchScreen
 from tui.ui.widgets.status_bar import StatusBar
@@ -79,6 +80,8 @@ class RepoLensApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave repolens"),
         Binding("ctrl+t", "change_theme", "Theme", id="app.theme", tooltip="Switch theme",
                 show=False),
+        Binding("l", "toggle_languages", "Languages", id="app.languages", show=False,
+                tooltip="List every language in the legends, or fold those under 1 % again"),
         Binding("d", "demo", "Demo catalog", id="app.demo",
                 tooltip="Browse the offline demo catalog instead of GitHub"),
     ]  # fmt: skip
@@ -111,6 +114,9 @@ class RepoLensApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the repositories asked for on the command line; apply the user's keymap."""
+        remembered = self.context.prefs.theme
+        if remembered and remembered in self.available_themes:
+            self.theme = remembered
         self.set_timer(SETTLE_SECONDS, self._apply_keymap)
         if self._connect is not None:
             self.set_timer(SETTLE_SECONDS, self.connect_source)  # the first screen is whole
@@ -176,6 +182,10 @@ class RepoLensApp(App[None]):
             problems.append(f"Keymap: no binding has the id {', '.join(unknown)}; ignored.")
         for problem in problems:
             self.notify(clean(problem), severity="warning", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme for the next run (Ctrl+T or the palette)."""
+        self.context.prefs.remember_theme(theme)
 
     async def on_unmount(self) -> None:
         """Close the source's client, if it has one."""
@@ -295,18 +305,43 @@ class RepoLensApp(App[None]):
         if isinstance(search, SearchScreen):
             search.action_focus_search()
 
-    def action_toggle_keys(self) -> None:
-        """Show or hide the panel listing every key of the focused screen."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+    def action_toggle_languages(self) -> None:
+        """Expand or fold the language legends of the current screen."""
+        bars = list(self.screen.query("LanguageBar"))
+        expand = not any(getattr(bar, "expanded", False) for bar in bars)
+        for bar in bars:
+            bar.expanded = expand  # type: ignore[attr-defined]
 
-    @work(group="cache", exit_on_error=False)
-    async def action_clear_cache(self) -> None:
-        """Ask the source to forget its cache."""
+    def action_toggle_keys(self) -> None:
+        """Show every key of every screen (``?`` again, or Escape, closes the list)."""
+        from tui.ui.screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(KeysScreen())
+
+    def action_clear_cache(self) -> None:
+        """Ask first, then have the source forget its cache (the demo has none)."""
         if self.context.status.demo:
             self.notify("The demo catalog has no cache.", severity="warning")
+            return
+        from tui.ui.screens.confirm import ConfirmScreen
+
+        question = (
+            "Clear the cache? Every answer will be fetched again, spending the rate limit, "
+            "and nothing will be available offline until then."
+        )
+        self.push_screen(ConfirmScreen(question), self._clear_if_confirmed)
+
+    def _clear_if_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.clear_cache()
+
+    @work(group="cache", exit_on_error=False)
+    async def clear_cache(self) -> None:
+        """Have the source forget its cache."""
+        if self.context.status.demo:
             return
         await self.context.source.clear_cache()
         self.notify("Cache cleared.")
@@ -314,12 +349,15 @@ class RepoLensApp(App[None]):
 
 def all_bindings() -> dict[str, Binding]:
     """Every binding with an id, by id: the names a keymap may remap (and the README lists)."""
+    from tui.ui.screens.base import RepoLensScreen
     from tui.ui.screens.compare import CompareScreen
     from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.keys import KeysScreen
     from tui.ui.widgets.compare_table import CompareTable
     from tui.ui.widgets.results_table import ResultsTable
 
-    owners = (RepoLensApp, SearchScreen, ResultsTable, DetailScreen, CompareScreen, CompareTable)
+    owners = (RepoLensApp, RepoLensScreen, SearchScreen, ResultsTable, DetailScreen,
+              CompareScreen, CompareTable, KeysScreen)  # fmt: skip
     return bindings_by_id(owners)
 
 
@@ -336,6 +374,7 @@ def make_app(
     demo: DemoFactory | None = None,
     keymap: UserKeymap | None = None,
     connect: Connect | None = None,
+    state_path: Path | None = None,
 ) -> RepoLensApp:
     """Build the app for a source: the CLI, tests, snapshots and screenshots all come here.
 
@@ -353,6 +392,8 @@ def make_app(
         keymap: Keys remapped by binding id; default: the user's keymap file, if any.
         connect: Builds the source (and its final status) after the first frame, in a thread;
             until then a stand-in makes searches and reports wait for it.
+        state_path: Where the theme and search history are remembered between runs
+            (``user_state_path()`` for the command line); None remembers nothing.
 
     Returns:
         The app, ready to ``run()``.
@@ -371,6 +412,7 @@ def make_app(
         clock=clock,
         export_dir=export_dir,
         blink=blink,
+        prefs=Prefs.load(state_path),
     )
     return RepoLensApp(context, open_repos=open_repos, initial_query=initial_query, demo=demo,
                        keymap=keymap, connect=connect)  # fmt: skip

@@ -18,7 +18,7 @@ from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import RepoInfo, RepoReport, SourceInfo
 from tui.analysis.root import named_files, names_primary, root_paths
 from tui.github.errors import NotFound
-from tui.sources.base import Activity, SearchResults, offline_results
+from tui.sources.base import Activity, Readme, SearchResults, offline_results
 from tui.sources.catalog.data import Catalog, CatalogRepo, load_catalog
 
 
@@ -75,6 +75,10 @@ class CatalogSource:
         if repo is None:
             raise NotInCatalog(f"{full_name} is not in the demo catalog.")
         yield catalog_report(repo)
+
+    async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
+        """The catalog keeps facts, never a README's text."""
+        return None
 
     async def probe(self) -> bool:
         """The catalog is always there to show."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker
 
@@ -13,7 +14,7 @@ from tui.github.errors import GitHubError
 from tui.sources.base import RepoSource
 from tui.sources.names import repo_web_url
 from tui.textsafe import one_line
-from tui.ui.screens.context import Context, completeness
+from tui.ui.screens.context import MAX_MARKED, Context, completeness
 from tui.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -25,6 +26,14 @@ class RepoLensScreen(Screen[None]):
 
     TITLE_TEXT = "search"
     """The screen's name in the status bar."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "copy('name')", "Copy name", id="screen.copy_name", show=False,
+                tooltip="Copy the repository's name (owner/repo) to the clipboard"),
+        Binding("Y", "copy('url')", "Copy URL", id="screen.copy_url", show=False,
+                tooltip="Copy the repository's web address to the clipboard"),
+    ]  # fmt: skip
+    """Keys of every screen that shows repositories; the ids are the names users remap."""
 
     def __init__(self, context: Context) -> None:
         """Keep the shared context."""
@@ -133,6 +142,32 @@ class RepoLensScreen(Screen[None]):
         import webbrowser  # only needed when asked
 
         webbrowser.open(url)
+
+    def toggle_mark_of(self, info: RepoInfo) -> bool | None:
+        """Mark or unmark ``info``; a 7th mark is refused with a line saying why."""
+        marked = self.context.toggle_mark(info)
+        if marked is None:
+            self.notify(
+                f"Compare takes at most {MAX_MARKED} repositories: unmark one first.",
+                severity="warning",
+                markup=False,
+            )
+        return marked
+
+    def web_url(self, info: RepoInfo) -> str:
+        """The repository's web page: its own, else the configured host's (never a guess)."""
+        return info.html_url or f"{self.context.status.web_url}/{info.full_name}"
+
+    def action_copy(self, what: str) -> None:
+        """Copy the current repository's name or URL (OSC 52: works over SSH too)."""
+        info = getattr(self, "current", None)
+        if not isinstance(info, RepoInfo):
+            self.app.bell()
+            return
+        local = info.full_name.startswith("/")  # a checkout: its path is both name and address
+        text = info.full_name if what == "name" or local else self.web_url(info)
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {text}", markup=False)
 
     def open_in_browser(self, info: RepoInfo | None) -> None:
         """Open a repository's page on GitHub."""

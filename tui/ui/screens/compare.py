@@ -11,12 +11,12 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
+from tui.present.compare_export import export_comparison
+from tui.present.compare_rows import BETTER_HIGHER, LEGEND, best_first, compare_rows
 from tui.textsafe import one_line
 from tui.ui.messages import OpenRepo
 from tui.ui.screens.base import RepoLensScreen
-from tui.ui.screens.compare_export import export_comparison
 from tui.ui.screens.context import Context, completeness, default_export_dir
-from tui.ui.widgets.compare_rows import LEGEND
 from tui.ui.widgets.compare_table import CompareTable
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ class CompareScreen(RepoLensScreen):
                 tooltip="Export the comparison as JSON"),
         Binding("o", "open_browser", "Browser", id="compare.browser", tooltip="Open on GitHub",
                 show=False),
+        Binding("s", "sort_columns", "Sort", id="compare.sort",
+                tooltip="Order the columns best first by stars, forks, issues, age, last push"),
     ]  # fmt: skip
     """Compare screen keys; the ids are the names users remap."""
 
@@ -53,6 +55,7 @@ class CompareScreen(RepoLensScreen):
             context.reports.get(r.full_name) or RepoReport(r) for r in repos
         ]
         self._chart: CompareChart | None = None
+        self._sort_key: str | None = None  # the row ``s`` last ordered the columns by
 
     def compose(self) -> ComposeResult:
         """Status bar, the grid, a slot for the chart, footer."""
@@ -76,6 +79,13 @@ class CompareScreen(RepoLensScreen):
         for report in self.reports:
             if completeness(report) < 2:
                 self.load_column(report.info)
+
+    SHORT_BELOW = 32
+    """Terminal rows under which the chart gives its room to the grid."""
+
+    def on_resize(self) -> None:
+        """Hide the chart on short terminals (compare.tcss)."""
+        self.set_class(self.size.height < self.SHORT_BELOW, "-short")
 
     @work(group="compare", exit_on_error=False)
     async def load_column(self, info: RepoInfo) -> None:
@@ -125,8 +135,22 @@ class CompareScreen(RepoLensScreen):
             self.app.bell()
             return
         removed = self.reports.pop(index)
+        self.context.unmark(removed.info.full_name)  # out of the comparison, out of the marks
         self._redraw(focus_column=min(index, len(self.reports) - 1))
         self.notify(f"Removed {one_line(removed.info.full_name)}", markup=False)
+
+    def action_sort_columns(self) -> None:
+        """Order the columns best first by the next of stars, forks, issues, age, last push."""
+        keys = list(BETTER_HIGHER)
+        self._sort_key = keys[(keys.index(self._sort_key) + 1) % len(keys) if self._sort_key else 0]
+        rows = compare_rows(self.reports, self.context.clock())
+        row = next(r for r in rows if r.key == self._sort_key)
+        current = self.current
+        self.reports = [self.reports[i] for i in best_first(row)]
+        names = [r.info.full_name for r in self.reports]
+        focus = names.index(current.full_name) if current else 0
+        self._redraw(focus_column=focus)
+        self.notify(f"Columns by {row.label.lower()}, best first", markup=False)
 
     def action_move_column(self, step: int) -> None:
         """Swap the column under the cursor with its neighbour."""

@@ -10,6 +10,10 @@ from pathlib import Path
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.budget import Budget
 from tui.sources.base import Activity, RepoSource, SourceStatus
+from tui.ui.prefs import Prefs
+
+MAX_MARKED = 6
+"""The most repositories a comparison takes: a 7th cannot be marked."""
 
 HEALTHY_SHARE = 0.5
 """Prefetch neighbours only while more than this share of the core budget is left."""
@@ -35,6 +39,7 @@ class Context:
         answered: Some search or report has been answered (not from the offline fallback).
         activity: Commit activity seen per repository, with when it was seen: while GitHub is
             still computing it each ask costs a request, so asking again waits a while.
+        prefs: What is remembered between runs (theme, search history).
     """
 
     source: RepoSource
@@ -47,6 +52,7 @@ class Context:
     marked: list[RepoInfo] = field(default_factory=list)
     answered: bool = False
     activity: dict[str, tuple[Activity, datetime]] = field(default_factory=dict)
+    prefs: Prefs = field(default_factory=Prefs)
 
     def known_activity(self, full_name: str) -> Activity | None:
         """Activity seen before, unless it was still being computed a while ago."""
@@ -79,14 +85,24 @@ class Context:
         """
         return self.status.authenticated and not self.status.offline and self.budget_healthy()
 
-    def toggle_mark(self, info: RepoInfo) -> bool:
-        """Mark or unmark ``info``; returns whether it is now marked."""
-        for i, repo in enumerate(self.marked):
-            if repo.full_name == info.full_name:
-                del self.marked[i]
-                return False
+    def toggle_mark(self, info: RepoInfo) -> bool | None:
+        """Mark or unmark ``info``; returns whether it is now marked, ``None`` when refused.
+
+        A 7th repository is refused: compare takes at most ``MAX_MARKED``.
+        """
+        if self.unmark(info.full_name):
+            return False
+        if len(self.marked) >= MAX_MARKED:
+            return None
         self.marked.append(info)
         return True
+
+    def unmark(self, full_name: str) -> bool:
+        """Forget the mark on ``full_name``; returns whether it was marked."""
+        kept = [repo for repo in self.marked if repo.full_name != full_name]
+        removed = len(kept) != len(self.marked)
+        self.marked[:] = kept  # the same list: screens hold it
+        return removed
 
 
 def completeness(report: RepoReport) -> int:

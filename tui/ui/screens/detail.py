@@ -12,6 +12,7 @@ from tui.analysis.report import RepoInfo
 from tui.textsafe import one_line
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
+from tui.ui.widgets.readme_preview import ReadmePreview
 from tui.ui.widgets.repo_detail import RepoDetail
 
 
@@ -40,6 +41,8 @@ class DetailScreen(RepoLensScreen):
         """Status bar, the detail pane, footer."""
         yield self.status_bar()
         yield RepoDetail(clock=self.context.clock, id="detail")
+        yield ReadmePreview(self.source, self.info.full_name, self.info.default_branch,
+                            id="readme")  # fmt: skip
         yield Footer()
 
     def on_mount(self) -> None:
@@ -59,7 +62,9 @@ class DetailScreen(RepoLensScreen):
 
     def action_toggle_mark(self) -> None:
         """Mark or unmark this repository for comparison."""
-        marked = self.context.toggle_mark(self.info)
+        marked = self.toggle_mark_of(self.info)
+        if marked is None:
+            return
         state = "Marked" if marked else "Unmarked"
         self.notify(
             f"{state} {one_line(self.info.full_name)} ({len(self.context.marked)} marked)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -15,8 +15,10 @@ from textual.widgets import DataTable, Footer, Input, Static
 from tui.analysis.report import RepoInfo
 from tui.sources.base import SearchResults
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
+from tui.ui.prefs import HistoryCursor
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
+from tui.ui.screens.search_box import recall, take_typing
 from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, hint_line
 
 if TYPE_CHECKING:
@@ -48,8 +50,12 @@ class SearchScreen(RepoLensScreen):
                 show=False),
         Binding("C", "census", "Census", id="search.census", show=False,
                 tooltip="Census of this query: languages and frameworks of its repositories"),
-        Binding("escape,down", "leave_input", "Results", id="search.results", show=False,
+        Binding("escape", "leave_input", "Results", id="search.results", show=False,
                 tooltip="From the search box to the results"),
+        Binding("up", "history(-1)", "Earlier search", id="search.history_back", show=False,
+                tooltip="In the search box: the previous search (remembered between runs)"),
+        Binding("down", "history(1)", "Later search", id="search.history_forward", show=False,
+                tooltip="In the search box: the next search; past the newest, the results"),
     ]  # fmt: skip
     """Search screen keys; the ids are the names users remap."""
 
@@ -62,6 +68,7 @@ class SearchScreen(RepoLensScreen):
     def __init__(self, context: Context, initial_query: str | None = None) -> None:
         """Start empty, or searching for ``initial_query``; the demo lists its whole catalog."""
         super().__init__(context)
+        self._history = HistoryCursor()
         self._reset(initial_query)
 
     def _reset(self, initial_query: str | None) -> None:
@@ -140,7 +147,10 @@ class SearchScreen(RepoLensScreen):
         if not query or (wanted == self._wanted and not again):
             return
         self._wanted = wanted
-        self.add_class("-searching")
+        self.context.prefs.remember_query(query)
+        self._history.reset()
+        self.add_class("-searching")  # the old results dim (search.tcss) until the answer
+        self.query_one("#hint", Static).update(Content(f"searching {query} …"))
         self.run_search(*wanted)
 
     @work(exclusive=True, group="search", exit_on_error=False)
@@ -155,6 +165,7 @@ class SearchScreen(RepoLensScreen):
         finally:
             if (query, sort, page) == self._wanted or self._wanted is None:
                 self.remove_class("-searching")
+                self._show_hint()
         if (query, sort, page) != self._wanted:
             return  # the user asked for something else meanwhile
         self.results = results
@@ -183,6 +194,10 @@ class SearchScreen(RepoLensScreen):
             table.set_marked({r.full_name for r in self.context.marked})
         self._show_hint()
         self.refresh_bindings()
+
+    def on_key(self, event: events.Key) -> None:
+        """With nothing focused (the demo offer let go of the box), letters go to the box."""
+        take_typing(self.app, self.query_one("#query", Input), event)
 
     def _show_hint(self) -> None:
         ctx = self.context
@@ -225,6 +240,14 @@ class SearchScreen(RepoLensScreen):
         """Put the cursor in the search box."""
         self.query_one("#query", Input).focus()
 
+    def action_history(self, step: int) -> None:
+        """Up/down in the search box walk the search history; down past the newest leaves."""
+        box = self.query_one("#query", Input)
+        if self.focused is not box:
+            return
+        if not recall(box, self._history, self.context.prefs.history, step) and step > 0:
+            self.action_leave_input()
+
     def action_leave_input(self) -> None:
         """Leave the search box for the results."""
         if self.table is not None:
@@ -242,7 +265,7 @@ class SearchScreen(RepoLensScreen):
         info = self.current
         if table is None or info is None:
             return
-        self.context.toggle_mark(info)
+        self.toggle_mark_of(info)
         table.set_marked({r.full_name for r in self.context.marked})
         self._show_hint()  # the count of marks shows there; the table shows which
 

@@ -54,6 +54,17 @@ class LanguageChart(PlotextPlot):
         self.refresh()
 
 
+def whole_ticks(top: int, most: int = 5) -> list[int]:
+    """At most ``most`` whole-number ticks from 0 past ``top``, at a round step (1, 2, 5, 10...)."""
+    step = 1
+    while top / step > most - 1:
+        for factor in (2, 2.5, 2):  # 1, 2, 5, 10, 20, 50 ...
+            step = int(step * factor)
+            if top / step <= most - 1:
+                break
+    return list(range(0, top + step, step))[:most] if top > 0 else [0]
+
+
 class ActivityChart(PlotextPlot):
     """Weekly commits over the last year; a title says when GitHub is still computing them."""
 
@@ -76,6 +87,8 @@ class ActivityChart(PlotextPlot):
             counts = [commits for _, commits in activity.weeks]
             plt.bar(list(range(1, len(counts) + 1)), counts, marker="hd", width=0.8)
             plt.xticks([1, len(counts)], [activity.weeks[0][0], activity.weeks[-1][0]])
+            ticks = whole_ticks(max(counts))  # commits are whole: no "111.7" on the axis
+            plt.yticks([float(t) for t in ticks], [str(t) for t in ticks])
             plt.title(f"Weekly commits, last year ({plural(sum(counts), 'commit')})")
         self.refresh()
 

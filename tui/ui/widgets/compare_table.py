@@ -13,17 +13,18 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.analysis.report import RepoReport
+from tui.present.compare_rows import CompareRow, compare_rows
 from tui.present.format import display_name
 from tui.textsafe import one_line
-from tui.ui.widgets.compare_rows import CompareRow, compare_rows
 from tui.ui.widgets.language_bar import bar_text, percent, share_color
 from tui.ui.widgets.safe_text import safe_text
 
 LABEL_WIDTH = 17
 """Cells of the row labels (framework names and group headings longer than this end in …)."""
 
-COLUMN_WIDTH = (15, 32)
-"""The narrowest and widest a repository's column gets: 3 share 100 cells, 6 scroll sideways."""
+COLUMN_WIDTH = (15, 48)
+"""The narrowest and widest a repository's column gets: 3 share 100 cells, 6 scroll sideways,
+and a wide terminal's width is used rather than left blank."""
 
 PADDING = 1
 """Blank cells each side of every cell."""

@@ -7,7 +7,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import LanguageShare
-from tui.present.format import OTHER_COLOR, language_color, size_bytes
+from tui.present.format import OTHER_COLOR, language_color, share_percent, size_bytes
+from tui.present.legend import fold
 from tui.textsafe import one_line
 
 BLOCK = "█"
@@ -54,20 +55,49 @@ def bar_text(shares: tuple[LanguageShare, ...], width: int) -> Text:
 
 def percent(share: LanguageShare) -> str:
     """``98.8%``; a share too small to show at one decimal is ``<0.1%``, as on GitHub."""
-    return "<0.1%" if share.bytes > 0 and share.percent < 0.05 else f"{share.percent:.1f}%"
+    return share_percent(share.percent, share.bytes)
 
 
-def legend_text(shares: tuple[LanguageShare, ...], *, with_bytes: bool = True) -> Text:
-    """``● Python 98.8% (62.3 KiB)  ● Shell 1.2% (780 B)`` with each dot in its colour."""
+def _entry(color: str, name: str, share: str, size: str | None) -> Text:
+    """``● Python 98.8% (62.3 KiB)``: one legend entry, never split across lines."""
+    text = Text.assemble(("● ", color), (name, "bold"), f" {share}", end="")
+    if size is not None:
+        text.append(f" ({size})", style="dim")
+    return text
+
+
+def legend_text(
+    shares: tuple[LanguageShare, ...],
+    *,
+    with_bytes: bool = True,
+    expanded: bool = True,
+    width: int | None = None,
+) -> Text:
+    """``● Python 98.8% (62.3 KiB)  ● Shell 1.2% (780 B)`` with each dot in its colour.
+
+    Unless ``expanded``, shares under 1 % fold into one "Other" entry saying how many it holds.
+    Given a ``width``, lines break between entries, never inside one.
+    """
+    folded = fold(shares, expanded=expanded)
+    entries = [
+        _entry(share_color(s), one_line(s.name), percent(s),
+               size_bytes(s.bytes) if with_bytes else None)
+        for s in folded.named
+    ]  # fmt: skip
+    if folded.other:
+        share = share_percent(folded.other_percent, folded.other_bytes)
+        entries.append(_entry(OTHER_COLOR, "Other", share, f"{len(folded.other)} languages · l"))
     text = Text(end="")
-    for i, share in enumerate(shares):
-        if i:
+    line = 0
+    for i, entry in enumerate(entries):
+        if i and width is not None and line + 2 + entry.cell_len > width:
+            text.append("\n")
+            line = 0
+        elif i:
             text.append("  ")
-        text.append("● ", style=share_color(share))
-        text.append(one_line(share.name), style="bold")
-        text.append(f" {percent(share)}")
-        if with_bytes:
-            text.append(f" ({size_bytes(share.bytes)})", style="dim")
+            line += 2
+        text.append_text(entry)
+        line += entry.cell_len
     return text
 
 
@@ -78,6 +108,9 @@ class LanguageBar(Widget):
 
     shares: reactive[tuple[LanguageShare, ...] | None] = reactive(None, layout=True)
     """Shares largest first; ``None`` while still loading, ``()`` when GitHub found none."""
+
+    expanded: reactive[bool] = reactive(False, layout=True)
+    """Every language in the legend, instead of those under 1 % folded into "Other"."""
 
     failed: reactive[bool] = reactive(False)
     """Loading stopped with an error (shown as a notification); the placeholder says so."""
@@ -105,4 +138,5 @@ class LanguageBar(Widget):
             return Text.assemble(
                 Text(BLOCK * width, style=OTHER_COLOR), "\n", ("no languages detected", "dim")
             )
-        return Text.assemble(bar_text(self.shares, width), "\n", legend_text(self.shares))
+        legend = legend_text(self.shares, expanded=self.expanded, width=width)
+        return Text.assemble(bar_text(self.shares, width), "\n", legend)

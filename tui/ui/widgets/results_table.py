@@ -54,8 +54,22 @@ class ResultsTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="search.open_row",
                 tooltip="Open the repository under the cursor full screen"),
+        Binding("home", "first_row", "First", id="search.first_row", show=False,
+                tooltip="Go to the first result"),
+        Binding("end", "last_row", "Last", id="search.last_row", show=False,
+                tooltip="Go to the last result"),
     ]  # fmt: skip
     """Enter is the table's own key; listing it here shows it in the footer."""
+
+    def action_first_row(self) -> None:
+        """Move the cursor to the first row (DataTable's Home only scrolls)."""
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        """Move the cursor to the last row."""
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
 
     @dataclass
     class RepoHighlighted(Message):

@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.analysis.report import RepoReport
-from tui.present.format import UNKNOWN
+from tui.present.compare_rows import LEGEND, compare_rows
+from tui.present.format import UNKNOWN, share_percent
 from tui.present.schema import report_json
 from tui.present.verdict import verdict_text
 from tui.textsafe import escape_bidi_json, one_line
-from tui.ui.widgets.compare_rows import LEGEND, compare_rows
 
 FORMATS = {"markdown": "md", "json": "json"}
 """Export format -> file extension."""
@@ -22,16 +22,31 @@ def _cell(text: str) -> str:
     return one_line(text).replace("|", "\\|")
 
 
+def _linked(report: RepoReport) -> str:
+    """The repository's name as a Markdown link to its web page (a local checkout: plain)."""
+    name = _cell(report.info.full_name)
+    url = report.info.html_url or ""
+    if not url.startswith(("https://", "http://")):
+        return name
+    name = name.replace("[", "\\[").replace("]", "\\]")  # inside a link's text only
+    for char, escaped in ((">", "%3E"), (" ", "%20"), ("|", "%7C"), ("\n", "")):
+        url = url.replace(char, escaped)  # one table cell, one link, whatever the answer held
+    return f"[{name}](<{url}>)"
+
+
 def languages_summary(report: RepoReport) -> str:
     """``Python 98.8%, Shell 1.2%`` (or a dash when unknown)."""
     if not report.languages:
         return UNKNOWN
-    return ", ".join(f"{one_line(s.name)} {s.percent:.1f}%" for s in report.languages[:5])
+    shown = (
+        f"{one_line(s.name)} {share_percent(s.percent, s.bytes)}" for s in report.languages[:5]
+    )
+    return ", ".join(shown)
 
 
 def to_markdown(reports: list[RepoReport], now: datetime) -> str:
     """A Markdown table: one column per repository, the same rows as the compare view."""
-    names = [_cell(r.info.full_name) for r in reports]
+    names = [_linked(r) for r in reports]
     lines = [
         f"# repolens comparison ({now:%Y-%m-%d %H:%M} UTC)",
         "",

@@ -29,6 +29,10 @@ LOADING = "…"
 WEAK_BELOW = 0.6
 """Confidence under which evidence counts as weak."""
 
+BETTER_HIGHER = {"stars": True, "forks": True, "open_issues": False, "age": False, "pushed": True}
+"""The rows with a best and a worst, in the order ``s`` sorts by: is a higher value better?
+(An older repository counts as more mature; a more recent push as more alive.)"""
+
 LEGEND = (
     f"{IS_SELF} is the framework  {USED} runtime evidence  "
     f"{WEAK} examples/docs only or weak  {NOT_USED} none"
@@ -82,10 +86,26 @@ def _numeric(key: str, label: str, infos: list[RepoInfo], get: Callable[[RepoInf
 def _dated(key: str, label: str, dates: list[datetime | None], now: datetime,
            newer_is_better: bool) -> CompareRow:  # fmt: skip
     stamps = [d.timestamp() if d else None for d in dates]
-    best, worst = extremes(stamps, newer_is_better)
     raw = tuple(d.isoformat() if d else None for d in dates)
     shown = tuple(age(d, now).removesuffix(" ago") if d else UNKNOWN for d in dates)
+    best, worst = _as_shown(extremes(stamps, newer_is_better), shown)
     return CompareRow(key, label, shown, raw, best, worst)
+
+
+def _as_shown(
+    marked: tuple[frozenset[int], frozenset[int]], shown: tuple[str, ...]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Best and worst as the reader sees them: columns that read the same are marked alike.
+
+    Two ages that both read "3mo" are not one better than the other, whatever the seconds say.
+    """
+    best_text = {shown[i] for i in marked[0]}
+    worst_text = {shown[i] for i in marked[1]}
+    if best_text & worst_text:
+        return frozenset(), frozenset()
+    best = frozenset(i for i, text in enumerate(shown) if text in best_text)
+    worst = frozenset(i for i, text in enumerate(shown) if text in worst_text)
+    return best, worst
 
 
 def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
@@ -95,17 +115,27 @@ def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
     size = [i.size_kb for i in infos]
     languages = tuple(one_line(i.primary_language) or UNKNOWN for i in infos)
     return [
-        _numeric("stars", "Stars", infos, lambda i: i.stars, True),
-        _numeric("forks", "Forks", infos, lambda i: i.forks, True),
-        _numeric("open_issues", "Open issues", infos, lambda i: i.open_issues, False),
+        _numeric("stars", "Stars", infos, lambda i: i.stars, BETTER_HIGHER["stars"]),
+        _numeric("forks", "Forks", infos, lambda i: i.forks, BETTER_HIGHER["forks"]),
+        _numeric("open_issues", "Open issues", infos, lambda i: i.open_issues,
+                 BETTER_HIGHER["open_issues"]),
         CompareRow("license", "Licence", licences, tuple(i.license for i in infos)),
-        _dated("age", "Age", [i.created_at for i in infos], now, False),
-        _dated("pushed", "Last push", [i.pushed_at for i in infos], now, True),
+        _dated("age", "Age", [i.created_at for i in infos], now, BETTER_HIGHER["age"]),
+        _dated("pushed", "Last push", [i.pushed_at for i in infos], now, BETTER_HIGHER["pushed"]),
         CompareRow("size", "Size", tuple(UNKNOWN if s is None else size_bytes(s * 1024)
                                          for s in size), tuple(size)),
         CompareRow("primary_language", "Language", languages,
                    tuple(i.primary_language for i in infos)),
     ]  # fmt: skip
+
+
+def best_first(row: CompareRow) -> list[int]:
+    """Column indexes ordered best first by ``row`` (one of ``BETTER_HIGHER``); unknown last."""
+    known = [i for i, value in enumerate(row.raw) if value is not None]
+    unknown = [i for i, value in enumerate(row.raw) if value is None]
+    # numbers compare as numbers, ISO dates (all UTC) as text; the sort is stable for ties
+    known.sort(key=lambda i: row.raw[i], reverse=BETTER_HIGHER[row.key])  # type: ignore[arg-type,return-value]
+    return known + unknown
 
 
 def framework_mark(framework: Framework | None) -> str:

@@ -1,0 +1,21 @@
+"""Framework categories in the order people look for them, shared by the UI and the CLI."""
+
+from __future__ import annotations
+
+CATEGORY_ORDER = (
+    "ml",
+    "web-backend",
+    "web-frontend",
+    "mobile",
+    "cli-tui",
+    "data",
+    "infra",
+    "test",
+)
+"""Categories in the order people look for them; unknown ones follow alphabetically."""
+
+
+def category_key(category: str) -> tuple[int, str]:
+    """Sort key putting known categories first, in ``CATEGORY_ORDER``."""
+    known = category in CATEGORY_ORDER
+    return (CATEGORY_ORDER.index(category) if known else len(CATEGORY_ORDER), category)
