@@ -106,6 +106,8 @@ class RepoLensApp(App[None]):
         self._initial_query = initial_query
         self._demo = demo
         self.demo_offered = False
+        self.remapped: dict[str, str] = {}
+        """The user's keys by binding id, as applied (the keys screen shows them)."""
         self._unreachable: set[str] = set()  # "Cannot reach GitHub" lines shown, for the offer
 
     def get_default_screen(self) -> Screen[None]:
@@ -176,7 +178,8 @@ class RepoLensApp(App[None]):
         keymap = self._user_keymap or user_keymap()
         unknown = unknown_ids(keymap.keys, set(all_bindings())) if keymap.keys else []
         if keymap.keys:  # an empty keymap changes nothing: no need to redraw every footer
-            self.set_keymap({i: key for i, key in keymap.keys.items() if i not in unknown})
+            self.remapped = {i: key for i, key in keymap.keys.items() if i not in unknown}
+            self.set_keymap(self.remapped)
         problems = [keymap.problem] if keymap.problem else []
         if unknown:
             problems.append(f"Keymap: no binding has the id {', '.join(unknown)}; ignored.")
@@ -224,11 +227,10 @@ class RepoLensApp(App[None]):
             return False
         self.demo_offered = True
         self.refresh_bindings()
-        for notice in list(self._notifications):  # the offer replaces "Cannot reach GitHub"
-            if str(notice.message) in self._unreachable:
-                self._unnotify(notice)
-        show_notice = getattr(self.screen, "show_notice", None)
-        if show_notice is None or not show_notice(FALLBACK):
+        if self._unreachable:  # the offer replaces the "Cannot reach GitHub" lines
+            self.clear_notifications()
+        screen = self.screen
+        if not (isinstance(screen, SearchScreen) and screen.show_notice(FALLBACK)):
             self.notify(FALLBACK, severity="warning", timeout=30, markup=False)
         if take_focus:
             self.screen.set_focus(None)  # so that d is a key, not a letter in the search box
@@ -319,7 +321,7 @@ class RepoLensApp(App[None]):
         if isinstance(self.screen, KeysScreen):
             self.screen.dismiss()
         else:
-            self.push_screen(KeysScreen())
+            self.push_screen(KeysScreen(self.remapped))
 
     def action_clear_cache(self) -> None:
         """Ask first, then have the source forget its cache (the demo has none)."""

@@ -41,8 +41,8 @@ class RepoLensCommands(Provider):
                              "Bundled real repositories, no network needed"))  # fmt: skip
         if not isinstance(screen, RepoLensScreen):
             return commands
-        current = getattr(screen, "current", None)
-        if isinstance(current, RepoInfo):
+        current = screen.current
+        if current is not None:
             name = one_line(current.full_name)
             commands.append((f"Open in browser: {name}", partial(screen.run_action, "open_browser"),
                              "Open the repository's GitHub page"))  # fmt: skip

@@ -35,6 +35,11 @@ class RepoLensScreen(Screen[None]):
     ]  # fmt: skip
     """Keys of every screen that shows repositories; the ids are the names users remap."""
 
+    @property
+    def current(self) -> RepoInfo | None:
+        """The repository under the cursor or shown; None on a screen without one."""
+        return None
+
     def __init__(self, context: Context) -> None:
         """Keep the shared context."""
         super().__init__()
@@ -113,9 +118,9 @@ class RepoLensScreen(Screen[None]):
         """Load the commit activity of the repository shown (it costs 1 or 2 requests)."""
         from tui.ui.widgets.repo_detail import RepoDetail
 
-        info = getattr(self, "current", None)
+        info = self.current
         details = self.query(RepoDetail)
-        if not isinstance(info, RepoInfo) or not details:
+        if info is None or not details:
             return
         detail = details.first()
         detail.activity_idle = False
@@ -160,8 +165,8 @@ class RepoLensScreen(Screen[None]):
 
     def action_copy(self, what: str) -> None:
         """Copy the current repository's name or URL (OSC 52: works over SSH too)."""
-        info = getattr(self, "current", None)
-        if not isinstance(info, RepoInfo):
+        info = self.current
+        if info is None:
             self.app.bell()
             return
         local = info.full_name.startswith("/")  # a checkout: its path is both name and address

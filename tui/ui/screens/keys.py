@@ -45,6 +45,11 @@ class KeysScreen(ModalScreen[None]):
     ]  # fmt: skip
     """Any of the keys that opened it closes it."""
 
+    def __init__(self, remapped: dict[str, str] | None = None) -> None:
+        """List every key; ``remapped`` holds the user's keys by binding id."""
+        super().__init__()
+        self.remapped = dict(remapped or {})
+
     def compose(self) -> ComposeResult:
         """A scrollable table of keys under a title."""
         with VerticalScroll(id="keys-scroll"):
@@ -61,7 +66,7 @@ class KeysScreen(ModalScreen[None]):
         table.add_column("key", no_wrap=True)
         table.add_column("action", ratio=1)  # the only column that wraps on a narrow screen
         table.add_column("id", no_wrap=True, style="dim")
-        keymap = getattr(self.app, "_keymap", {})
+        keymap = self.remapped
         seen: set[str] = set()
         for where, owners in key_groups():
             table.add_row("", Text(where, style="bold underline"), "")
