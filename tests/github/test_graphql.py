@@ -17,6 +17,7 @@ from tests.doubles.clients import ClientFactory
 from tests.doubles.github_server import FakeClock, GitHubServer
 from tests.doubles.graphql_route import GraphQLRoute, collect, install, names
 from tui.cli.main import main
+from tui.github.errors import RateLimited
 from tui.sources.github import GitHubSource
 
 REQUIREMENTS = b"numpy\nscipy>=1.0\npandas\nrequests\nfairseq==0.12.2\ntorch==2.1.0\n"
@@ -124,19 +125,22 @@ async def test_a_502_falls_back_to_rest(
     assert {h.status for h in github_server.hits("/api/graphql")} == {502}
 
 
-async def test_rate_limited_graphql_falls_back_and_is_not_asked_again(
+async def test_rate_limited_graphql_spends_no_rest_and_is_not_asked_again(
     github_server: GitHubServer, route: GraphQLRoute, make_client: ClientFactory
 ) -> None:
     route.mode = "rate_limited"
     client = make_client("tok")
     source = GitHubSource(client)
-    assert len((await source.search("gpt")).items) == 3
+    with pytest.raises(RateLimited) as limited:
+        await source.search("gpt")
+    assert limited.value.reset_at is not None  # the message says when to come back
     bucket = client.budget.get("graphql")
     assert bucket is not None
     assert bucket.remaining == 0
-    await source.search("biomedical")
+    with pytest.raises(RateLimited):
+        await source.search("biomedical")
     assert len(github_server.hits("/api/graphql")) == 1  # the spent bucket is not asked again
-    assert len(github_server.hits("/api/v3/search/")) == 2
+    assert github_server.hits("/api/v3/search/") == []  # nor is REST's budget spent instead
 
 
 async def test_without_a_token_rest_is_used_and_nothing_is_posted(

@@ -20,6 +20,7 @@ from tui.github.errors import (
     ApiUnavailable,
     GitHubError,
     NotFound,
+    RateLimited,
     ValidationFailed,
 )
 from tui.github.graphql_search import RepoBundle, parse_search, search_query
@@ -115,11 +116,13 @@ class GitHubSource:
         try:
             data, info = await self.client.graphql_with_info(search_query(), variables)
             parsed = parse_search(data, page=page, per_page=per_page)
-        except ValidationFailed:
-            raise  # the query itself is wrong: REST would refuse it too
+        except (ValidationFailed, RateLimited):
+            # a wrong query: REST would refuse it too; a spent graphql bucket with no stale
+            # answer: the error gives the reset time, and REST's budget is not spent instead
+            raise
         except GitHubError:
             self._graphql_failed = True  # single reports go REST from now on, not GraphQL
-            return None  # an error answer, a spent graphql bucket, a 502: REST still works
+            return None  # an error answer, a 502, an odd answer: REST still works
         if parsed.end_cursor:
             self._cursors[(query, sort, page, per_page)] = parsed.end_cursor
         self._bundles.update(parsed.bundles)
@@ -204,11 +207,11 @@ class GitHubSource:
         """One GraphQL query for a repository no search page carried; None: use REST."""
         try:
             bundle, _ = await self.client.repo_bundle(full_name)
-        except (NotFound, ValidationFailed):
-            raise
+        except (NotFound, ValidationFailed, RateLimited):
+            raise  # rate limited with nothing stale: say when it resets, spend no REST instead
         except GitHubError:
             self._graphql_failed = True
-            return None  # a spent graphql bucket, a 502, an odd answer: REST still works
+            return None  # a 502, an odd answer: REST still works
         self._bundles[full_name.lower()] = bundle
         return bundle
 
