@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.doubles.cli import point_at, run
 from tests.doubles.generated_repos import install, populate
 from tests.doubles.github_server import FakeClock, GitHubServer
-from tui.cli.main import main
 
 
 @pytest.fixture
@@ -25,15 +25,8 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         populate(srv, 150)
         install(srv)
-        monkeypatch.setenv("REPOLENS_API_URL", srv.api_url)
-        monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
+        point_at(monkeypatch, srv, tmp_path)
         yield srv
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_json_is_one_object_with_coverage_shares_and_repositories(

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.doubles.cli import point_at, run
 from tests.doubles.github_server import FakeClock, GitHubServer
-from tui.cli.main import main
 
 
 @pytest.fixture
@@ -36,15 +36,8 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
             stargazers_count=30,
             pushed_at="2026-09-02T10:00:00Z",
         )
-        monkeypatch.setenv("REPOLENS_API_URL", srv.api_url)
-        monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
+        point_at(monkeypatch, srv, tmp_path)
         yield srv
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_text_gives_each_verdict_then_the_rows(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli.main import main
+from tests.doubles.cli import run
 
 
 @pytest.fixture(autouse=True)
@@ -15,12 +15,6 @@ def _nowhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A GitHub that refuses every connection (the discard port), and a cache of the test's own."""
     monkeypatch.setenv("REPOLENS_API_URL", "http://127.0.0.1:9/api/v3")
     monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_another_repository_is_not_in_the_demo_catalog(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.doubles.cli import point_at, run
 from tests.doubles.github_server import FakeClock, GitHubServer, Reply
-from tui.cli.main import main
 
 REQUIREMENTS = b"torch==2.1.0\n"
 SPENT = Reply(
@@ -44,15 +44,8 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
             languages={"Python": 100},
             description="a widget one level down",
         )
-        monkeypatch.setenv("REPOLENS_API_URL", srv.api_url)
-        monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
+        point_at(monkeypatch, srv, tmp_path)
         yield srv
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- 4. odd targets are usage errors --------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.doubles.cli import point_at
 from tests.doubles.github_server import FakeClock, GitHubServer
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.cli.main import main
@@ -38,8 +39,7 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
             languages={"Python": 127266, "Shell": 1550},
             description="Biomedical GPT",
         )
-        monkeypatch.setenv("REPOLENS_API_URL", srv.api_url)
-        monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
+        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

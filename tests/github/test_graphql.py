@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.doubles.cli import point_at
 from tests.doubles.clients import ClientFactory
 from tests.doubles.github_server import FakeClock, GitHubServer
 from tests.doubles.graphql_route import GraphQLRoute, collect, install, names
@@ -213,8 +214,7 @@ def cli_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitH
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         add_repos(srv)
         install(srv)
-        monkeypatch.setenv("REPOLENS_API_URL", srv.api_url)
-        monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
+        point_at(monkeypatch, srv, tmp_path)
         monkeypatch.setenv("GH_ENTERPRISE_TOKEN", "ghp_enterprise")
         yield srv
 
