@@ -112,3 +112,14 @@ def test_search_details_with_no_results_says_so(
     code, out, _ = run(capsys, "search", "nothingmatchesthis", "--details")
     assert code == 0
     assert out.startswith("0 repositories match")
+
+
+def test_every_fact_is_one_line_of_the_table(
+    server: GitHubServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "compare", "acme/torchy", "acme/webby")
+    assert code == 0
+    table = out.split("\n\n", 1)[1].splitlines()
+    verdict = next(line for line in table if line.startswith("Verdict"))
+    assert " · " in verdict  # the verdict cell's two lines, joined
+    assert table[table.index(verdict) + 1].startswith("Stars")

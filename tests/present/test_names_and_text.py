@@ -6,6 +6,7 @@ import pytest
 
 from tui.analysis.report import Evidence, Framework, LanguageShare, RepoInfo, RepoReport
 from tui.analysis.verdict import decide
+from tui.present.verdict import verdict_brief
 from tui.present.verdict import verdict_text as verdict
 from tui.sources.names import looks_like_path, parse_repo_ref
 from tui.textsafe import clean
@@ -127,6 +128,9 @@ def test_verdict_says_when_a_repo_is_the_framework() -> None:
     assert verdict(_report((flask, starlette))).endswith(
         "is Flask itself, written in Python (98.8 %), built with Starlette."
     )
+    # the compare column's two lines: itself, then what it is built on
+    assert verdict_brief(_report((flask, starlette)))[1] == "is Flask, on Starlette"
+    assert verdict_brief(_report((flask,)))[1] == "is Flask"
 
 
 def test_weak_evidence_stays_out_of_the_verdict() -> None:

@@ -70,7 +70,12 @@ def compare_text(reports: list[RepoReport], now: datetime) -> str:
         label = row.label
         if row.group.startswith("frameworks: "):
             label = f"{label} ({row.group.removeprefix('frameworks: ')})"
-        rows.append([label, *(f"{v} {m}".rstrip() for v, m in zip(row.values, marks, strict=True))])
+        # a cell of two lines (the verdict's) is one line here: the table has one row per fact
+        cells = (
+            f"{' · '.join(v.splitlines())} {m}".rstrip()
+            for v, m in zip(row.values, marks, strict=True)
+        )
+        rows.append([label, *cells])
         if row.key == "primary_language":
             rows.append(["Languages", *(languages_summary(r) for r in reports)])
     lines += ["", table(rows)]

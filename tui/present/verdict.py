@@ -105,14 +105,15 @@ def verdict_brief(report: RepoReport) -> tuple[str, str]:
     """The verdict in two short lines for a narrow column: languages, then frameworks.
 
     ``("Python 98.8 %", "PyTorch, fairseq, scikit-learn")``; the repository is itself
-    ``"is Flask"``; weak evidence ``"probably PyTorch"``.
+    ``"is Flask"`` (``"is FastAPI, on Starlette"``); weak evidence ``"probably PyTorch"``.
     """
     verdict = decide(report)
     languages = ", ".join(f"{clean(lang.name)} {lang.percent:.1f} %" for lang in verdict.languages)
-    names = [
-        ("is " if f.is_self else "probably " if f.weak else "") + clean(f.name)
-        for f in verdict.frameworks
-    ]
+    itself = [f"is {clean(f.name)}" for f in verdict.frameworks if f.is_self]
+    others = ", ".join(
+        ("probably " if f.weak else "") + clean(f.name) for f in verdict.frameworks if not f.is_self
+    )
+    names = [*itself, f"on {others}" if itself and others else others] if others else itself
     if names:
         frameworks = ", ".join(names)
     else:
