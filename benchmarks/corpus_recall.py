@@ -12,10 +12,9 @@ chooses, rebuilt from ``source-imports.json`` where the corpus keeps import line
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import Any
 
+from tests.doubles.corpus import blob_paths, load, manifest_files, sampled_sources
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
 
 SHARED = next(
@@ -30,40 +29,12 @@ SHARED = next(
 CORPORA = ("dev", "dev2")
 
 
-def _load(folder: Path, name: str) -> Any:
-    """One JSON file of a corpus repository."""
-    return json.loads((folder / name).read_text(encoding="utf-8"))
-
-
-def _sampled(folder: Path, chosen: list[str]) -> dict[str, bytes]:
-    """Chosen sources (and the README install line) rebuilt with each import at its line."""
-    if not (folder / "source-imports.json").is_file():
-        return {}
-    facts = _load(folder, "source-imports.json")
-    files: dict[str, bytes] = {}
-    readme = facts.get("readme_install_line")
-    if readme:
-        files[readme["path"]] = ("\n" * (readme["line"] - 1) + readme["text"] + "\n").encode()
-    for path, entry in facts["files"].items():
-        if path in chosen and entry["imports"]:
-            lines = [""] * max(item["line"] for item in entry["imports"])
-            for item in entry["imports"]:
-                lines[item["line"] - 1] = item["text"]
-            files[path] = "\n".join(lines).encode()
-    return files
-
-
 def detect_corpus_repo(folder: Path) -> Detection:
     """Detection over one corpus folder, reading only what the selection asks for."""
-    tree = _load(folder, "tree.json")["tree"]
-    paths = [entry["path"] for entry in tree if entry["type"] == "blob"]
-    full_name = _load(folder, "repo.json").get("full_name")
-    files: dict[str, bytes] = {}
-    for path in manifests_to_fetch(paths, repo_name=full_name):
-        local = folder / "files" / path
-        if local.is_file():
-            files[path] = local.read_bytes()
-    files.update(_sampled(folder, sources_to_sample(paths)))
+    paths = blob_paths(folder)
+    full_name = load(folder, "repo.json").get("full_name")
+    files = manifest_files(folder, manifests_to_fetch(paths, repo_name=full_name))
+    files.update(sampled_sources(folder, sources_to_sample(paths)))
     return detect(paths, files, repo_name=full_name)
 
 
@@ -79,7 +50,7 @@ def main() -> None:
             print(f"{corpus}: absent ({root})")
             continue
         for folder in sorted(p for p in root.iterdir() if (p / "tree.json").is_file()):
-            labels = _load(folder, "frameworks.json")
+            labels = load(folder, "frameworks.json")
             names = {fw.name for fw in detect_corpus_repo(folder).frameworks}
             musts = [label["name"] for label in labels["must"]]
             missing = [name for name in musts if name not in names]

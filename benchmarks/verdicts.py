@@ -16,11 +16,10 @@ labels anywhere in the frameworks list; **wrong**, ``must_not`` labels the verdi
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
+from tests.doubles.corpus import blob_paths, load, manifest_files, sampled_sources
 from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.languages import shares
 from tui.analysis.report import RepoInfo, RepoReport
@@ -34,50 +33,21 @@ DEFAULT_CORPORA = (
 )
 
 
-def _load(folder: Path, name: str) -> Any:
-    return json.loads((folder / name).read_text(encoding="utf-8"))
-
-
-def _sources(folder: Path, chosen: list[str]) -> dict[str, bytes]:
-    """Sampled sources (and the README line) rebuilt from ``source-imports.json``."""
-    facts_path = folder / "source-imports.json"
-    if not facts_path.is_file():
-        return {}
-    facts = _load(folder, "source-imports.json")
-    files: dict[str, bytes] = {}
-    readme = facts.get("readme_install_line")
-    if readme:
-        files[readme["path"]] = ("\n" * (readme["line"] - 1) + readme["text"] + "\n").encode()
-    for path, entry in facts.get("files", {}).items():
-        imports = entry.get("imports") if isinstance(entry, dict) else entry
-        if path in chosen and imports:
-            lines = [""] * max(item["line"] for item in imports)
-            for item in imports:
-                lines[item["line"] - 1] = item["text"]
-            files[path] = "\n".join(lines).encode()
-    return files
-
-
 def report_of(folder: Path) -> RepoReport:
     """Detect one corpus repository as a remote source would, with GitHub's language bytes."""
-    tree = _load(folder, "tree.json")["tree"]
-    paths = [entry["path"] for entry in tree if entry.get("type") == "blob"]
-    name = _load(folder, "repo.json").get("full_name") or folder.name.replace("__", "/")
-    files: dict[str, bytes] = {}
-    for path in manifests_to_fetch(paths, repo_name=name):
-        local = folder / "files" / path
-        if local.is_file():
-            files[path] = local.read_bytes()
+    paths = blob_paths(folder)
+    name = load(folder, "repo.json").get("full_name") or folder.name.replace("__", "/")
+    files = manifest_files(folder, manifests_to_fetch(paths, repo_name=name))
     detection = detect(paths, files, repo_name=name)
     if detection.silent:
-        files |= _sources(folder, sources_to_sample(paths))
+        files |= sampled_sources(folder, sources_to_sample(paths))
         detection = detect(paths, files, repo_name=name)
-    languages = shares(_load(folder, "languages.json"))
+    languages = shares(load(folder, "languages.json"))
     return RepoReport(RepoInfo(full_name=name), languages, detection.frameworks)
 
 
 def _row(folder: Path) -> tuple[str, int, int, int, list[str]]:
-    labels = _load(folder, "frameworks.json")
+    labels = load(folder, "frameworks.json")
     must = {label["name"] for label in labels["must"]}
     must_not = {label["name"] for label in labels["must_not"]}
     report = report_of(folder)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.doubles.corpus import sampled_sources
 from tui.analysis.frameworks import (
     Detection,
     detect,
@@ -41,25 +42,6 @@ def _paths(repo: str) -> list[str]:
     return [entry["path"] for entry in _load(repo, "tree.json")["tree"] if entry["type"] == "blob"]
 
 
-def _sampled_sources(repo: str, chosen: list[str]) -> dict[str, bytes]:
-    """Sources (and the README) rebuilt from source-imports.json, each line at its number."""
-    facts = CORPUS / repo / "source-imports.json"
-    if not facts.is_file():
-        return {}
-    facts_doc = _load(repo, "source-imports.json")
-    files: dict[str, bytes] = {}
-    readme = facts_doc.get("readme_install_line")
-    if readme:
-        files[readme["path"]] = ("\n" * (readme["line"] - 1) + readme["text"] + "\n").encode()
-    for path, entry in facts_doc["files"].items():
-        if path in chosen and entry["imports"]:
-            lines = [""] * max(item["line"] for item in entry["imports"])
-            for item in entry["imports"]:
-                lines[item["line"] - 1] = item["text"]
-            files[path] = "\n".join(lines).encode()
-    return files
-
-
 def _detect(repo: str) -> Detection:
     """Run detection the way a remote source would: listing, chosen manifests, sampled sources."""
     paths = _paths(repo)
@@ -69,7 +51,7 @@ def _detect(repo: str) -> Detection:
         local = CORPUS / repo / "files" / path
         if local.is_file():
             files[path] = local.read_bytes()
-    files.update(_sampled_sources(repo, sources_to_sample(paths)))
+    files.update(sampled_sources(CORPUS / repo, sources_to_sample(paths)))
     return detect(paths, files, repo_name=full_name)
 
 
