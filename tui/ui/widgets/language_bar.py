@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -128,9 +129,19 @@ class LanguageBar(Widget):
         """Start in the loading look."""
         self.watch_shares(self.shares)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines at ``width``, the width layout offers (not the last one rendered at).
+
+        Measuring at the previous width left a blank line under a legend that had wrapped
+        before the pane reached its full width.
+        """
+        return len(self._content(width).split())
+
     def render(self) -> Text:
         """The bar on the first line, the legend wrapped below it."""
-        width = self.content_size.width or 40
+        return self._content(self.content_size.width or 40)
+
+    def _content(self, width: int) -> Text:
         if self.shares is None:
             note = "languages unavailable" if self.failed else "languages loading…"
             return Text.assemble(bar_text((), width), "\n", (note, "dim"))

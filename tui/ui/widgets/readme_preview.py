@@ -56,8 +56,11 @@ class ReadmePreview(VerticalScroll):
             self.add_class("-empty")
             return
         title.update(readme.path)
-        if readme.path.lower().endswith(MARKDOWN_SUFFIXES):
-            body: Static | Markdown = Markdown(readme.text, open_links=False, id="readme-body")
-        else:
-            body = Static(readme.text, markup=False, id="readme-body")
+        if not readme.path.lower().endswith(MARKDOWN_SUFFIXES):
+            await self.mount(Static(readme.text, markup=False, id="readme-body"))
+            return
+        body = Markdown(open_links=False, id="readme-body")
         await self.mount(body)
+        # Markdown parses in a thread and mounts its blocks later: the load ends only when the
+        # README is on screen (snapshots and tests wait for workers, and were flaky before)
+        await body.update(readme.text)
