@@ -6,14 +6,15 @@ import argparse
 import asyncio
 import json
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from tui.analysis.report import RepoReport
+from tui.cli import memo
 from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
-from tui.cli.text import report_text, search_text, table
-from tui.github.auth import token_variables
+from tui.cli.text import report_text, search_text, source_line, table
+from tui.github.auth import Token, token_variables
 from tui.github.client import GitHubClient
 from tui.github.errors import GitHubError
 from tui.github.settings import ClientSettings
@@ -41,8 +42,18 @@ def _log(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-async def run_command(command: str, args: argparse.Namespace, options: Options) -> int:
-    """Run one subcommand with a client that is closed afterwards."""
+FIND: Literal["find"] = "find"
+"""``run_command``'s ``token`` when nobody has looked for one yet."""
+
+
+async def run_command(
+    command: str,
+    args: argparse.Namespace,
+    options: Options,
+    token: Token | Literal["find"] | None = FIND,
+) -> int:
+    """Run one subcommand with a client that is closed afterwards (``token``: as already
+    found, so that ``gh`` is not asked twice)."""
     ref: RepoRef | None = None
     if command == "show":
         try:
@@ -57,7 +68,8 @@ async def run_command(command: str, args: argparse.Namespace, options: Options) 
         return _auth(options)
     if options.demo and command != "cache":  # the demo sends nothing, so it needs no client
         return await _demo(command, ref, options, args)
-    token = find_token(options)
+    if isinstance(token, str):  # FIND
+        token = find_token(options)
     client = build_client(options, log=_log if options.verbose else None, token=token)
     async with client:
         try:
@@ -68,7 +80,8 @@ async def run_command(command: str, args: argparse.Namespace, options: Options) 
 
                 return await run_census(client, options, args)
             if command == "show":
-                return await _show(build_source(options, client), ref, options, args)
+                source = build_source(options, client)
+                return await _show(source, ref, options, args, _Keep(client, options, token))
             if command == "compare":
                 from tui.cli.compare import run_compare
 
@@ -109,8 +122,21 @@ async def _collect(reports: Any) -> RepoReport:
     return last
 
 
+@dataclass(frozen=True, slots=True)
+class _Keep:
+    """What ``show`` needs to keep its output for the next run (``tui.cli.memo``)."""
+
+    client: GitHubClient
+    options: Options
+    token: Token | None
+
+
 async def _show(
-    source: RepoSource, ref: RepoRef | None, options: Options, args: argparse.Namespace
+    source: RepoSource,
+    ref: RepoRef | None,
+    options: Options,
+    args: argparse.Namespace,
+    keep: _Keep | None = None,
 ) -> int:
     if ref is None or ref.full_name is None:
         return usage_error(f"not a repository: {args.target!r} (expected OWNER/REPO or a URL)")
@@ -123,10 +149,17 @@ async def _show(
             f"({load_catalog().data_date}).",
             file=sys.stderr,
         )
+        keep = None  # said on stderr: not an answer to print on its own
     if args.json:
-        _print_json(report_json(report))
+        out = escape_bidi_json(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+        tail = ""
     else:
-        print(report_text(report))
+        out, tail = report_text(report), source_line(report.source)
+    print(out)
+    if keep is not None and memo.usable(options):
+        key = memo.show_key(ref.full_name, args.json, options, keep.token)
+        source_info = None if args.json else report.source
+        await asyncio.to_thread(memo.keep, keep.client, key, out, source_info, tail)
     return EXIT_OK
 
 

@@ -14,17 +14,22 @@ Textual is imported only when the TUI starts, so ``repolens show --json`` stays 
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from tui import __version__
 from tui.cli.exits import EXIT_OK, exit_code, usage_error
 from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser
 from tui.github.errors import GitHubError
-from tui.sources.factory import Options, api_url_problem
+from tui.sources.factory import Options, api_url_problem, find_token
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tui.github.auth import Token
 
 _NEGATED = re.compile(r"^-[A-Za-z][\w-]*:")
 
@@ -62,6 +67,26 @@ def _query_terms_last(argv: list[str]) -> list[str]:
     return [*(a for a in argv if not _NEGATED.match(a)), "--", *terms]
 
 
+def _kept_answer(
+    command: str, args: argparse.Namespace, options: Options
+) -> tuple[str | None, Token | Literal["find"] | None]:
+    """For ``show OWNER/REPO``: the kept output if it still stands (``tui.cli.memo``), and the
+    token looked for on the way (so that ``gh`` is not asked twice); ``"find"``: not looked for."""
+    if command != "show":
+        return None, "find"
+    from tui.cli import memo
+    from tui.sources.names import TargetError, parse_target
+
+    try:
+        ref = parse_target(args.target)
+    except TargetError:
+        return None, "find"  # the command says so, in its own words
+    if ref.full_name is None or not memo.usable(options):
+        return None, "find"
+    token = find_token(options)
+    return memo.recall(memo.show_key(ref.full_name, args.json, options, token), options), token
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run it; returns the exit code."""
     args = build_parser(__version__).parse_args(
@@ -88,9 +113,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.serve import serve
 
             return serve(options, args.host, args.port)
+        kept, token = _kept_answer(command, args, options)
+        if kept is not None:  # an answer kept from the same cached answers: printed as it was
+            print(kept)
+            return EXIT_OK
+        import asyncio  # (with the event loop's own imports, only for work still to do)
+
         from tui.cli.commands import run_command
 
-        return asyncio.run(run_command(command, args, options))
+        return asyncio.run(run_command(command, args, options, token))
     except GitHubError as error:
         print(f"repolens: {error.user_message}", file=sys.stderr)
         return exit_code(error)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
-from tui.present.age import UNKNOWN, age
+from tui.present.age import UNKNOWN, source_words
 from tui.present.format import exact
 from tui.present.verdict import grouped, verdict_text
 from tui.sources.base import SearchResults
@@ -47,12 +47,8 @@ def framework_lines(frameworks: Sequence[Framework]) -> list[str]:
 
 def source_line(source: SourceInfo) -> str:
     """``source: github, from cache (fetched 5m ago, stale)``."""
-    parts = [f"source: {source.kind}"]
-    if source.from_cache:
-        parts.append(f"from cache (fetched {age(source.fetched_at, datetime.now(UTC))})")
-    if source.stale:
-        parts.append("STALE")
-    return ", ".join(parts)
+    now = datetime.now(UTC)
+    return source_words(source.kind, source.from_cache, source.stale, source.fetched_at, now)
 
 
 def report_text(report: RepoReport) -> str:

@@ -25,6 +25,9 @@ from typing import Any
 
 import diskcache
 
+#: The subfolder of the cache directory that holds repolens's HTTP store.
+STORE_DIR = "http-v1"
+
 _FORMAT = b"repolens-cache-1"
 _CACHE_ERRORS = (sqlite3.Error, OSError, diskcache.Timeout)
 _STORE_FILES = ("cache.db", "cache.db-wal", "cache.db-shm")

@@ -21,7 +21,8 @@ from tui import __version__
 from tui.github.auth import Token, token_variables
 from tui.github.budget import Budget
 from tui.github.budget_store import budget_path, persist
-from tui.github.cache import CacheInfo, HttpCache
+from tui.github.cache import STORE_DIR as STORE_DIR  # where it always was, for callers
+from tui.github.cache import CacheEntry, CacheInfo, HttpCache
 from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
     ApiUnavailable,
@@ -55,6 +56,7 @@ from tui.github.parse import (
     parse_search,
     parse_tree,
 )
+from tui.github.reads import ReadLog
 from tui.github.request import API_VERSION, Limits, Reply, Request, RetryPolicy, Sleep
 from tui.github.seed import items_of, seed_repos
 from tui.github.settings import ClientSettings
@@ -101,10 +103,6 @@ def _http_client(
 
 async def _real_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
-
-
-#: The subfolder of the cache directory that holds repolens's HTTP store.
-STORE_DIR = "http-v1"
 
 
 class GitHubClient:
@@ -447,6 +445,22 @@ class GitHubClient:
             return []
         index = CacheIndex(self._api, self._graphql, self._fetcher.fingerprint)
         return await asyncio.to_thread(index.repos, self._cache())
+
+    @property
+    def reads(self) -> ReadLog:
+        """What this client served from fresh cache entries (see ``tui.github.reads``)."""
+        return self._fetcher.reads
+
+    def keep_derived(self, key: str, body: bytes) -> None:
+        """Store ``body`` (derived from this client's answers) under ``key`` in the disk cache.
+
+        Synchronous (run it in a thread). ``key`` must not look like a request's key (those begin
+        with the HTTP method), so offline search and revalidation never meet it. Nothing is
+        stored with ``--no-cache``.
+        """
+        if self.settings.no_cache or key.startswith(("GET ", "POST ")):
+            return
+        self._cache().set(key, CacheEntry(200, body, None, None, utc_now(), {}))
 
     @property
     def cache_problem(self) -> str | None:

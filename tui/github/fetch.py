@@ -40,6 +40,7 @@ from tui.github.limits import (
     retry_after,
 )
 from tui.github.models import FetchInfo
+from tui.github.reads import ReadLog
 from tui.github.request import (
     API_VERSION,
     Attempts,
@@ -91,6 +92,7 @@ class Fetcher:
         self.sent = 0
         self.token_hint = "GH_TOKEN"  # the variable a limit message names (set per host)
         self.raw_semaphore: asyncio.Semaphore | None = None  # the raw host's own bound, if set
+        self.reads = ReadLog()  # what was served fresh from the cache (the CLI's memo reads it)
 
     def key(self, req: Request) -> str:
         """The cache key: method, URL with query, Accept, API version, token identity, body."""
@@ -131,15 +133,19 @@ class Fetcher:
         entry = await self._cache_get(key) if req.cacheable else None
         missing = entry is not None and entry.status == 404
         if missing and entry is not None:
-            if now - entry.fetched_at < min(req.ttl or NEGATIVE_TTL, NEGATIVE_TTL):
+            negative_ttl = min(req.ttl or NEGATIVE_TTL, NEGATIVE_TTL)
+            if now - entry.fetched_at < negative_ttl:
                 self._log(req, 404, "cache")
+                self.reads.fresh(key, entry, negative_ttl)
                 raise NotFound(f"Not found on GitHub: {req.what}.")
             entry = None
         if entry is not None and _fresh(entry, req.ttl, now):
             found = await self._from_entry(entry, parse, key, stale=False)
             if found is not None:
                 self._log(req, entry.status, "cache")
+                self.reads.fresh(key, entry, req.ttl)
                 return found
+        self.reads.elsewhere()
         try:
             return await self._from_network(req, key, parse, entry)
         except (ApiUnavailable, RateLimited):

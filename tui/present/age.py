@@ -19,3 +19,15 @@ def age(moment: datetime | None, now: datetime) -> str:
         if seconds >= length:
             return f"{int(seconds // length)}{unit} ago"
     return f"{int(seconds // 60)}m ago"
+
+
+def source_words(
+    kind: str, from_cache: bool, stale: bool, fetched_at: datetime | None, now: datetime
+) -> str:
+    """Where a report came from: ``source: github, from cache (fetched 5m ago), STALE``."""
+    parts = [f"source: {kind}"]
+    if from_cache:
+        parts.append(f"from cache (fetched {age(fetched_at, now)})")
+    if stale:
+        parts.append("STALE")
+    return ", ".join(parts)

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from tui.github.auth import Token, discover_token
 from tui.github.errors import AuthFailed
 from tui.github.settings import ClientSettings
-from tui.sources.base import SourceStatus
 
 if TYPE_CHECKING:  # the client (httpx, the disk cache) and the sources load when first built
     from tui.github.budget import Budget
     from tui.github.client import GitHubClient
+    from tui.sources.base import SourceStatus
     from tui.sources.router import Router
 
 DEFAULT_API_URL = "https://api.github.com"
@@ -134,6 +134,8 @@ def source_status(
     options: Options, token: Token | None, client: GitHubClient | None = None
 ) -> SourceStatus:
     """What the badges say about this session (and the cache's trouble, if ``client`` met any)."""
+    from tui.sources.base import SourceStatus  # the sources' types load with the sources
+
     demo_date = None
     if options.demo:
         from tui.sources.catalog import load_catalog
