@@ -8,7 +8,10 @@
    closed port on 127.0.0.1, so no launch can wait on the internet.
 2. **CLI start-up**: ``repolens show OWNER/REPO --json`` answered from a warm cache (the fake
    GitHub server of ``tests/doubles`` serves the corpus once; the timed runs send it nothing)
-   against ``python -c "import httpx"``, alternating; ratio target: at most 1.5x.
+   against ``python -c "import httpx"``, alternating; ratio target: at most 1.5x. The warm-up
+   run keeps its output (``tui.cli.memo``), which the timed runs print; a second pair of rows
+   removes the kept output before each run, so that each is the first warm show (event loop,
+   client, detection: the normal path).
 3. Secondary, for continuity with earlier figures: the in-process headless first frame (each app
    in a fresh interpreter, ``run(headless=True)``, exiting after its first frame). It leaves out
    the terminal's start-up and drawing, so it is not what a user waits for.
@@ -25,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.launch import PYTHON, REPOLENS, ROOT, Terminal, child_env, run_once
+from tui.github.cache import STORE_DIR
 
 BARE = (
     "from textual.app import App\n"
@@ -113,12 +117,28 @@ def cli_startup(runs: int, pycache: Path, cache_dir: Path) -> None:
         show = [REPOLENS, "--api-url", server.api_url, "show", "pallets/flask", "--json"]
         run_once(show, env)  # fills the cache
         warm = len(server.log)
-        base, ours = paired(
-            runs, lambda: run_once([PYTHON, "-c", "import httpx"], env), lambda: run_once(show, env)
+        httpx = [PYTHON, "-c", "import httpx"]
+        base, ours = paired(runs, lambda: run_once(httpx, env), lambda: run_once(show, env))
+        sent = len(server.log) - warm
+        report(
+            "CLI start-up: `repolens show pallets/flask --json`, warm cache",
+            'python -c "import httpx"',
+            base,
+            ours,
+            runs,
+            1.5,
         )
+        print(f"  requests sent by the timed show runs: {sent}")
+        store = cache_dir / STORE_DIR
+
+        def unkept() -> float:
+            forget_kept(store)  # untimed: each timed run is the first since the answers came
+            return run_once(show, env)
+
+        base, ours = paired(runs, lambda: run_once(httpx, env), unkept)
         sent = len(server.log) - warm
     report(
-        "CLI start-up: `repolens show pallets/flask --json`, warm cache",
+        "  the same with no kept output (the first show after the answers were fetched)",
         'python -c "import httpx"',
         base,
         ours,
@@ -126,6 +146,16 @@ def cli_startup(runs: int, pycache: Path, cache_dir: Path) -> None:
         1.5,
     )
     print(f"  requests sent by the timed show runs: {sent}")
+
+
+def forget_kept(store: Path) -> None:
+    """Remove every kept ``show`` output (``tui.cli.memo``) from the HTTP store at ``store``."""
+    import diskcache
+
+    with diskcache.Cache(str(store)) as cache:
+        for key in list(cache.iterkeys()):
+            if isinstance(key, str) and key.startswith("MEMO "):
+                cache.delete(key)
 
 
 def headless(runs: int, pycache: Path) -> None:
