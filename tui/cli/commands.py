@@ -24,7 +24,6 @@ from tui.sources.factory import Options, build_client, build_source, find_token
 from tui.sources.names import (
     RepoRef,
     TargetError,
-    local_dir,
     parse_target,
 )
 from tui.textsafe import clean, escape_bidi_json
@@ -296,17 +295,9 @@ def _auth(options: Options) -> int:
 
 
 async def _local(path: str, as_json: bool) -> int:
-    from tui.sources.local import LocalSource
+    from tui.cli.local import run_local
 
-    root = await asyncio.to_thread(local_dir, path)
-    if root is None:
-        return usage_error(f"not a directory: {path[:200]!r}")
-    report = await _collect(LocalSource(root).report(str(root)))
-    if as_json:
-        _print_json(report_json(report))
-    else:
-        print(report_text(report))
-    return EXIT_OK
+    return await asyncio.to_thread(run_local, path, as_json)
 
 
 __all__ = ["run_command"]

@@ -67,6 +67,21 @@ def _query_terms_last(argv: list[str]) -> list[str]:
     return [*(a for a in argv if not _NEGATED.match(a)), "--", *terms]
 
 
+def _local_target(command: str, args: argparse.Namespace) -> str | None:
+    """The directory ``scan PATH`` or ``show PATH`` names, or None for anything else."""
+    if command == "scan":
+        return str(args.path)
+    if command != "show":
+        return None
+    from tui.sources.names import TargetError, parse_target
+
+    try:
+        ref = parse_target(args.target)
+    except TargetError:
+        return None  # the command says so, in its own words
+    return str(ref.path) if ref.path is not None else None
+
+
 def _kept_answer(
     command: str, args: argparse.Namespace, options: Options
 ) -> tuple[str | None, Token | Literal["find"] | None]:
@@ -113,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.serve import serve
 
             return serve(options, args.host, args.port)
+        local = _local_target(command, args)
+        if local is not None:  # a checkout on disk: no event loop, no GitHub client
+            from tui.cli.local import run_local
+
+            return run_local(local, args.json)
         kept, token = _kept_answer(command, args, options)
         if kept is not None:  # an answer kept from the same cached answers: printed as it was
             print(kept)

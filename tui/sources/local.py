@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -17,9 +17,8 @@ from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
 from tui.sources.background import in_daemon_thread
 from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.licence import licence_of
-from tui.sources.listing import list_files
 from tui.sources.safe_read import read_regular
-from tui.sources.scan import scan_checkout
+from tui.sources.scan import ScanResult, scan_checkout
 
 #: Larger files are not read for detection (manifests are small; this bounds hostile input).
 MAX_READ = 2 * 1024 * 1024
@@ -41,32 +40,34 @@ class LocalSource:
         self, full_name: str, *, hint: RepoInfo | None = None
     ) -> AsyncIterator[RepoReport]:
         """Languages from a scan of the files, then frameworks from its manifests."""
-        # the full path is the key: two checkouts may share a folder name
-        info = RepoInfo(full_name=str(self.root), html_url=self.root.as_uri())
-        now = datetime.now(UTC)
-        source = SourceInfo(kind="local", fetched_at=now)
-        report = RepoReport(info=info, source=source)
+        report = self._started()
         yield report
         stop = threading.Event()  # set when the report is abandoned (a new one, or quitting)
         scan = await in_daemon_thread(partial(scan_checkout, self.root, stop=stop), stop)
         licence = await asyncio.to_thread(licence_of, self.root)
-        view = notebook_view(scan.bytes_by_language, scan.notebook_cells_by_language)
-        top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
-        report = replace(
-            report,
-            info=replace(info, primary_language=top, license=licence),
-            languages=shares(scan.bytes_by_language),
-            notebook_view=view.shares if view.label != GITHUB_VIEW else None,
-            notebook_label=view.label if view.label != GITHUB_VIEW else None,
-            notebook_bytes=view.notebook_bytes,
-            classifier=scan.classifier,
-        )
+        report = with_scan(report, scan, licence)
         yield report
-        detection = await in_daemon_thread(self._detect)
+        detection = await in_daemon_thread(partial(self._detect, scan.paths))
         yield replace(report, frameworks=tuple(detection[0]), errors=tuple(detection[1]))
 
-    def _detect(self) -> tuple[list[Framework], list[str]]:
-        paths = list_files(self.root)
+    def whole_report(self) -> RepoReport:
+        """The last report ``report`` yields, worked out in this thread (the command line's
+        ``scan``, which shows only the whole answer and needs no event loop)."""
+        scan = scan_checkout(self.root)
+        report = with_scan(self._started(), scan, licence_of(self.root))
+        frameworks, problems = self._detect(scan.paths)
+        return replace(report, frameworks=tuple(frameworks), errors=tuple(problems))
+
+    def _started(self) -> RepoReport:
+        """What is known before the scan: where the checkout is."""
+        # the full path is the key: two checkouts may share a folder name
+        info = RepoInfo(full_name=str(self.root), html_url=self.root.as_uri())
+        source = SourceInfo(kind="local", fetched_at=datetime.now(UTC))
+        return RepoReport(info=info, source=source)
+
+    def _detect(self, paths: Sequence[str]) -> tuple[list[Framework], list[str]]:
+        """Frameworks from the manifests among ``paths`` (the scan's listing: listed once)."""
+        paths = list(paths)
         files = self._read(manifests_to_fetch(paths, repo_name=self.root.name))
         detection = detect(paths, files, repo_name=self.root.name)
         if detection.silent:  # manifests named nothing known: source imports may
@@ -106,6 +107,22 @@ class LocalSource:
 
     async def aclose(self) -> None:
         """Nothing is held open."""
+
+
+def with_scan(report: RepoReport, scan: ScanResult, licence: str | None) -> RepoReport:
+    """``report`` with a scan's languages (both views), primary language and licence."""
+    view = notebook_view(scan.bytes_by_language, scan.notebook_cells_by_language)
+    top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
+    apart = view.label != GITHUB_VIEW
+    return replace(
+        report,
+        info=replace(report.info, primary_language=top, license=licence),
+        languages=shares(scan.bytes_by_language),
+        notebook_view=view.shares if apart else None,
+        notebook_label=view.label if apart else None,
+        notebook_bytes=view.notebook_bytes,
+        classifier=scan.classifier,
+    )
 
 
 def local_readme(root: Path) -> Readme | None:

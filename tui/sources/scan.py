@@ -63,6 +63,7 @@ class ScanResult:
         listing: ``"git ls-files"`` or ``"walk honouring .gitignore"``.
         files_counted: Files whose bytes went into the bar.
         files_skipped: Files left out, by reason (vendored, binary, symlink, unknown, ...).
+        paths: Every listed path but submodules, in listing order (what detection reads).
     """
 
     bytes_by_language: dict[str, int]
@@ -71,6 +72,7 @@ class ScanResult:
     listing: str
     files_counted: int
     files_skipped: dict[str, int] = field(default_factory=dict)
+    paths: tuple[str, ...] = ()
 
     @property
     def notebook_bytes_by_language(self) -> dict[str, int]:
@@ -149,7 +151,13 @@ class _Outcome:
 
 
 def _scan_file(root: str, path: str, attrs: Overrides, ctx: _Context) -> _Outcome:
-    """Classify one listed file: a reason to skip it, or the languages it may be."""
+    """Classify one listed file: a reason to skip it, or the languages it may be.
+
+    The cheap tests come first: a file that cannot enter the bar whatever Linguist's path rules
+    say (an unknown extension; the one language its name allows is data or prose) is neither
+    read nor put to those rules, which are the costly part of a scan. Its reason to be skipped
+    is then that one, even where a path rule would have said "vendored" too.
+    """
     full = os.path.join(root, path)
     try:
         info = os.lstat(full)
@@ -157,11 +165,13 @@ def _scan_file(root: str, path: str, attrs: Overrides, ctx: _Context) -> _Outcom
         return _Outcome(path, reason="missing")
     if not stat.S_ISREG(info.st_mode):
         return _Outcome(path, reason="symlink" if stat.S_ISLNK(info.st_mode) else "not a file")
-    reason = excluded(path, attrs, use_enry=ctx.use_enry, content=None)
     forced = ctx.table.get(attrs.language) if attrs.language else None
     candidates = (forced,) if forced else ctx.table.candidates(path)
-    if reason is None and not candidates and has_extension(path):
-        reason = "unknown"  # an unknown extension: not worth reading (a dotfile may have a #!)
+    if not candidates and has_extension(path):
+        return _Outcome(path, reason="unknown")  # not worth reading (a dotfile may have a #!)
+    if len(candidates) == 1 and not is_counted(candidates[0], attrs):
+        return _Outcome(path, reason="not programming or markup")  # what _count would say
+    reason = excluded(path, attrs, use_enry=ctx.use_enry, content=None)
     head = b"" if reason else _read_head(full)
     if reason is None and (head is None or b"\0" in head):
         reason = "binary" if head is not None else "unreadable"
@@ -256,4 +266,5 @@ def scan_checkout(
         listing=listing,
         files_counted=tally.files,
         files_skipped={reason: n for reason, n in sorted(tally.skipped.items()) if n},
+        paths=tuple(listed),
     )
