@@ -14,7 +14,6 @@ from typing import Protocol
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import ValidationFailed
-from tui.search import QuerySyntaxError, search
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +127,8 @@ def offline_results(
     Raises:
         ValidationFailed: A malformed query (one line saying why).
     """
+    from tui.search import QuerySyntaxError, search  # loads with the first offline search
+
     try:
         hits = search(query, candidates, sort=sort, page=page, per_page=per_page)
     except QuerySyntaxError as exc:

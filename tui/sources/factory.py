@@ -9,11 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from tui.github.auth import Token, discover_token
-from tui.github.errors import AuthFailed
-from tui.github.settings import ClientSettings
-
 if TYPE_CHECKING:  # the client (httpx, the disk cache) and the sources load when first built
+    from tui.github.auth import Token
     from tui.github.budget import Budget
     from tui.github.client import GitHubClient
     from tui.sources.base import SourceStatus
@@ -83,6 +80,11 @@ def find_token(options: Options, *, use_gh: bool = True) -> Token | None:
     """
     if options.demo:
         return None
+    # a subprocess, paths: loaded by the commands that look for a token, not by `scan`
+    from tui.github.auth import discover_token
+    from tui.github.errors import AuthFailed
+    from tui.github.settings import ClientSettings
+
     token = discover_token(ClientSettings(api_url=options.api_url).host, use_gh=use_gh)
     if token is not None and not all("!" <= ch <= "~" for ch in token.value):
         raise AuthFailed(
@@ -102,6 +104,7 @@ def build_client(
     """A client for GitHub (or an Enterprise host) as the flags ask (feeding ``budget``, if
     given); the demo sends nothing, so it needs none."""
     from tui.github.client import GitHubClient
+    from tui.github.settings import ClientSettings
 
     settings = ClientSettings(
         api_url=options.api_url,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
@@ -14,7 +13,6 @@ from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sampl
 from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
-from tui.sources.background import in_daemon_thread
 from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.licence import licence_of
 from tui.sources.safe_read import read_regular
@@ -40,6 +38,11 @@ class LocalSource:
         self, full_name: str, *, hint: RepoInfo | None = None
     ) -> AsyncIterator[RepoReport]:
         """Languages from a scan of the files, then frameworks from its manifests."""
+        # the event loop's modules load with the first report, not for ``repolens scan``
+        import asyncio
+
+        from tui.sources.background import in_daemon_thread
+
         report = self._started()
         yield report
         stop = threading.Event()  # set when the report is abandoned (a new one, or quitting)
@@ -91,6 +94,8 @@ class LocalSource:
 
     async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
         """The README at the top of the checkout, read from disk."""
+        import asyncio
+
         return await asyncio.to_thread(local_readme, self.root)
 
     async def activity(self, full_name: str) -> Activity:

@@ -14,9 +14,9 @@ import os
 import stat
 import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from importlib import metadata
+from functools import cache
 from pathlib import Path
 
 from tui.analysis import linguist_rules
@@ -214,11 +214,67 @@ def _count(root: Path, outcome: _Outcome, tally: _Tally, table: LanguageTable) -
 def classifier_name(use_enry: bool | None = None) -> str:
     """What classifies a scan: ``"enry <version>"`` or the bundled extension table."""
     if use_enry is not False and linguist_rules.ENRY is not None:
-        try:
-            return f"enry {metadata.version('enry-python')}"
-        except metadata.PackageNotFoundError:
-            return "enry"
+        version = _enry_version()
+        return f"enry {version}" if version else "enry"
     return f"extension table (linguist-languages {load_table().version})"
+
+
+@cache
+def _enry_version() -> str | None:
+    """The installed enry-python's version (what ``importlib.metadata.version`` says).
+
+    A wheel installs its metadata as ``{name}-{version}.dist-info`` beside the package (PEP
+    427), so the folder's name gives the version without ``importlib.metadata``, which loads
+    the email package to read it (some 15 ms of every ``repolens scan``); it is the fallback.
+    """
+    module = linguist_rules.ENRY
+    where = Path(module.__file__ or "").parent.parent if module is not None else None
+    found = sorted(where.glob("enry_python-*.dist-info")) if where is not None else []
+    if len(found) == 1:
+        return found[0].name.removeprefix("enry_python-").removesuffix(".dist-info")
+    from importlib import metadata
+
+    try:
+        return metadata.version("enry-python")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _in_threads(
+    work: Callable[[list[str]], list[_Outcome]], chunks: list[list[str]]
+) -> Iterator[list[_Outcome]]:
+    """``work`` of each chunk, in order, run by up to ``SCAN_THREADS`` threads.
+
+    A few plain threads (``concurrent.futures`` would add its imports to every ``scan``): each
+    takes the next chunk not yet taken; results are yielded in chunk order as they are done.
+    """
+    results: list[list[_Outcome] | None] = [None] * len(chunks)
+    done = [threading.Event() for _ in chunks]
+    taken = iter(range(len(chunks)))
+    lock = threading.Lock()
+    failure: list[BaseException] = []
+
+    def worker() -> None:
+        while True:
+            with lock:
+                index = next(taken, None)
+            if index is None:
+                return
+            try:
+                results[index] = work(chunks[index])
+            except BaseException as exc:  # handed to the caller, which re-raises it
+                failure.append(exc)
+            finally:
+                done[index].set()
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(SCAN_THREADS)]
+    for thread in threads[: max(1, min(len(threads), len(chunks)))]:
+        thread.start()
+    for index, event in enumerate(done):
+        event.wait()
+        if failure:
+            raise failure[0]
+        yield results[index] or []
 
 
 def scan_checkout(
@@ -252,10 +308,9 @@ def scan_checkout(
         return [_scan_file(base, name, rules.overrides(name), ctx) for name in names]
 
     chunks = [listed[i : i + SCAN_CHUNK] for i in range(0, len(listed), SCAN_CHUNK)]
-    with ThreadPoolExecutor(max_workers=SCAN_THREADS) as pool:
-        for outcomes in pool.map(scan_chunk, chunks):
-            for outcome in outcomes:
-                _count(root, outcome, tally, ctx.table)
+    for outcomes in _in_threads(scan_chunk, chunks):
+        for outcome in outcomes:
+            _count(root, outcome, tally, ctx.table)
     for outcome in tally.pending:
         language = resolve(outcome.candidates, outcome.path, tally.used)
         _count(root, replace(outcome, candidates=(language,)), tally, ctx.table)

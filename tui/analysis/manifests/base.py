@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
-from xml.etree.ElementTree import Element, ParseError
-
-from packaging.utils import canonicalize_name
+from typing import TYPE_CHECKING, Any
 
 from tui.analysis.manifests.lines import MAX_LINE, LineIndex, too_long_lines
 from tui.analysis.report import Scope
+
+if TYPE_CHECKING:  # the XML parser loads with the first XML manifest
+    from xml.etree.ElementTree import Element
 
 MAX_BYTES = 2 * 1024 * 1024
 """Manifests larger than this are not parsed: no real one comes close, a hostile one might."""
@@ -163,6 +163,9 @@ def normalise(name: str, ecosystem: str) -> str:
     """A dependency name in its ecosystem's canonical form, for comparison."""
     name = name.strip()
     if ecosystem in ("pypi", "conda"):
+        # packaging.utils loads its wheel-tag module (logging, platform): only when needed
+        from packaging.utils import canonicalize_name
+
         return canonicalize_name(name)
     if ecosystem == "crates":
         return name.lower().replace("_", "-")
@@ -265,6 +268,8 @@ def load_xml(data: bytes, collector: Collector) -> Element | None:
     """Decode and parse XML with defusedxml: a DTD, entity or external reference is refused."""
     if decode(data, collector) is None:
         return None
+    from xml.etree.ElementTree import ParseError
+
     from defusedxml import DefusedXmlException  # loads with the first XML manifest
     from defusedxml.ElementTree import fromstring
 

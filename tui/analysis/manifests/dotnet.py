@@ -9,12 +9,15 @@ recorded as ``msbuild:UseWPF`` so a rule can name them without mistaking them fo
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from xml.etree.ElementTree import Element
+from typing import TYPE_CHECKING
 
 from tui.analysis.manifests.base import Collector, Manifest, load_xml, local_name
 from tui.analysis.manifests.javascript import load_json
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
+
+if TYPE_CHECKING:  # the XML parser loads with the first XML manifest
+    from xml.etree.ElementTree import Element
 
 _SWITCHES = ("UseWPF", "UseWindowsForms", "UseMaui", "UseBlazorWebAssembly")
 """Project properties that turn on a UI framework bundled with the SDK."""

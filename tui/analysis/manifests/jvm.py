@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element
+from typing import TYPE_CHECKING
 
 from tui.analysis.manifests.base import Collector, Manifest, decode, load_xml
 from tui.analysis.manifests.lines import numbered_lines
 from tui.analysis.manifests.spec import Format
 from tui.analysis.report import Scope
+
+if TYPE_CHECKING:  # the XML parser loads with the first XML manifest
+    from xml.etree.ElementTree import Element
 
 _MAVEN_SCOPES = {"test": Scope.TEST, "provided": Scope.BUILD, "system": Scope.BUILD}
 _GRADLE_CONFIG = re.compile(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 from tui.analysis.manifests.base import Collector, Manifest, decode, group_scope
@@ -16,6 +15,8 @@ def load_toml(data: bytes, out: Collector) -> dict[str, Any] | None:
     text = decode(data, out)
     if text is None:
         return None
+    import tomllib  # loads with the first TOML manifest, not with the format registry
+
     try:
         return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:

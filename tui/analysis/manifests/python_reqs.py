@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from packaging.requirements import InvalidRequirement, Requirement
-
 from tui.analysis.manifests.base import (
     MAX_DEPENDENCIES,
     Collector,
@@ -26,6 +24,9 @@ _CONDA_NAME = re.compile(r"^(?:[\w.-]+::)?([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 def requirement_name(spec: str) -> str | None:
     """The distribution name in one PEP 508 string, or None when it is not one."""
+    # packaging's parser loads with the first requirement, not with the format registry
+    from packaging.requirements import InvalidRequirement, Requirement
+
     try:
         return Requirement(spec).name
     except InvalidRequirement:

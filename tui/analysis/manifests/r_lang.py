@@ -7,7 +7,6 @@ other locked package requires are the project's own choices, so only those are k
 from __future__ import annotations
 
 import re
-from email.parser import Parser
 
 from tui.analysis.manifests.base import Collector, Manifest, decode
 from tui.analysis.manifests.javascript import load_json
@@ -48,6 +47,8 @@ def parse_description(path: str, data: bytes) -> Manifest:
     text = decode(data, out)
     if text is None:
         return out.freeze()
+    from email.parser import Parser  # loads with the first DESCRIPTION file
+
     fields = Parser().parsestr(text, headersonly=True)
     if fields.defects:
         out.problem(f"not a DESCRIPTION file ({type(fields.defects[0]).__name__})")
