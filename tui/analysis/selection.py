@@ -131,12 +131,12 @@ def sources_to_sample(paths: Iterable[str], *, limit: int = 6) -> list[str]:
     """
     sources = [
         p
-        for p in paths
-        if language_of(p) is not None
+        for p in paths  # the cheapest test first: most paths of a large tree are deep
+        if _depth(p) <= 2
+        and language_of(p) is not None
         and not is_manifest(p)
         and not is_vendored(p)
         and path_scope(p, Scope.RUNTIME) is Scope.RUNTIME
-        and _depth(p) <= 2
     ]
     sources.sort(key=_source_key)
     return sources[: max(limit, 0)]
@@ -144,7 +144,11 @@ def sources_to_sample(paths: Iterable[str], *, limit: int = 6) -> list[str]:
 
 def _depth(path: str) -> int:
     """Folder depth, not counting a ``src`` folder (``src/main.rs`` is as good as ``main.rs``)."""
-    return sum(1 for part in PurePosixPath(path).parts[:-1] if part != "src")
+    if path.startswith(("/", "./")) or path.endswith(("/", "/.")) or "//" in path or "/./" in path:
+        parts = PurePosixPath(path).parts[:-1]  # what a plain split would miscount
+    else:
+        parts = tuple(path.split("/")[:-1])
+    return sum(1 for part in parts if part != "src")
 
 
 def _source_key(path: str) -> tuple[int, int, str]:

@@ -13,6 +13,9 @@ from tui.analysis.report import Scope
 if TYPE_CHECKING:  # the XML parser loads with the first XML manifest
     from xml.etree.ElementTree import Element
 
+_PEP503_SEPARATORS = re.compile(r"[-_.]+")
+"""Runs of these become one ``-`` in a normalised Python project name (PEP 503)."""
+
 MAX_BYTES = 2 * 1024 * 1024
 """Manifests larger than this are not parsed: no real one comes close, a hostile one might."""
 
@@ -163,10 +166,9 @@ def normalise(name: str, ecosystem: str) -> str:
     """A dependency name in its ecosystem's canonical form, for comparison."""
     name = name.strip()
     if ecosystem in ("pypi", "conda"):
-        # packaging.utils loads its wheel-tag module (logging, platform): only when needed
-        from packaging.utils import canonicalize_name
-
-        return canonicalize_name(name)
+        # PEP 503's normalisation, as packaging.utils.canonicalize_name does it; importing that
+        # module loads its wheel-tag code (logging, platform, sysconfig) with every detection
+        return _PEP503_SEPARATORS.sub("-", name).lower()
     if ecosystem == "crates":
         return name.lower().replace("_", "-")
     if ecosystem in ("go", "maven", "gradle"):
