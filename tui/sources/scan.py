@@ -14,7 +14,6 @@ import os
 import stat
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -33,6 +32,7 @@ from tui.analysis.languages import (
     resolve,
 )
 from tui.analysis.notebooks import NOTEBOOK, notebook_bytes
+from tui.sources.in_threads import in_threads
 from tui.sources.listing import listing_of
 from tui.sources.safe_read import read_regular, read_regular_text
 
@@ -240,43 +240,6 @@ def _enry_version() -> str | None:
         return None
 
 
-def _in_threads(
-    work: Callable[[list[str]], list[_Outcome]], chunks: list[list[str]]
-) -> Iterator[list[_Outcome]]:
-    """``work`` of each chunk, in order, run by up to ``SCAN_THREADS`` threads.
-
-    A few plain threads (``concurrent.futures`` would add its imports to every ``scan``): each
-    takes the next chunk not yet taken; results are yielded in chunk order as they are done.
-    """
-    results: list[list[_Outcome] | None] = [None] * len(chunks)
-    done = [threading.Event() for _ in chunks]
-    taken = iter(range(len(chunks)))
-    lock = threading.Lock()
-    failure: list[BaseException] = []
-
-    def worker() -> None:
-        while True:
-            with lock:
-                index = next(taken, None)
-            if index is None:
-                return
-            try:
-                results[index] = work(chunks[index])
-            except BaseException as exc:  # handed to the caller, which re-raises it
-                failure.append(exc)
-            finally:
-                done[index].set()
-
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(SCAN_THREADS)]
-    for thread in threads[: max(1, min(len(threads), len(chunks)))]:
-        thread.start()
-    for index, event in enumerate(done):
-        event.wait()
-        if failure:
-            raise failure[0]
-        yield results[index] or []
-
-
 def scan_checkout(
     path: Path, *, use_enry: bool | None = None, stop: threading.Event | None = None
 ) -> ScanResult:
@@ -308,7 +271,7 @@ def scan_checkout(
         return [_scan_file(base, name, rules.overrides(name), ctx) for name in names]
 
     chunks = [listed[i : i + SCAN_CHUNK] for i in range(0, len(listed), SCAN_CHUNK)]
-    for outcomes in _in_threads(scan_chunk, chunks):
+    for outcomes in in_threads(scan_chunk, chunks, SCAN_THREADS):
         for outcome in outcomes:
             _count(root, outcome, tally, ctx.table)
     for outcome in tally.pending:
