@@ -18,6 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from tui import __version__
@@ -70,7 +71,7 @@ def _query_terms_last(argv: list[str]) -> list[str]:
 def _local_target(command: str, args: argparse.Namespace) -> str | None:
     """The directory ``scan PATH`` or ``show PATH`` names, or None for anything else."""
     if command == "scan":
-        return str(args.path)
+        return os.fspath(Path(args.path))  # as before: "dir/" is said back as "dir"
     if command != "show":
         return None
     from tui.sources.names import TargetError, parse_target
