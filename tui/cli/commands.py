@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from tui.analysis.report import RepoReport
 from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
 from tui.cli.text import report_text, search_text, table
-from tui.github.auth import token_variables
+from tui.github.auth import gh_host, token_variables
 from tui.github.client import GitHubClient
 from tui.github.errors import GitHubError
 from tui.github.settings import ClientSettings
@@ -252,11 +252,13 @@ def _cache(client: GitHubClient, action: str, as_json: bool) -> int:
 def _auth(options: Options) -> int:
     host = ClientSettings(api_url=options.api_url).host
     names = token_variables(host)
-    looked = f"Looked for {', then '.join(names)}, then `gh auth token --hostname {host}`."
+    gh = gh_host(host)  # gh knows github.com's token as github.com, not api.github.com
+    looked = f"Looked for {', then '.join(names)}, then `gh auth token --hostname {gh}`."
     token = find_token(options)
     if token is None:
         print(f"No token for {host}: 60 requests an hour. {looked}")
-        print(f"Set {names[0]} (or run `gh auth login`) for 5,000.")
+        login = "gh auth login" if gh == "github.com" else f"gh auth login --hostname {gh}"
+        print(f"Set {names[0]} (or run `{login}`) for 5,000.")
     else:
         print(f"Using a token from {token.source} for {host}. {looked}")
     return EXIT_OK
