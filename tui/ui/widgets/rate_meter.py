@@ -21,6 +21,9 @@ SHOWN = ("core", "search", "graphql")
 LOW = 0.2
 """A bucket at or below this share of its limit is shown as a warning."""
 
+ROOM = len("core 4990/5000 ↻ 59:59")
+"""Columns the meter needs beside the title and badges to say what matters (core, and when)."""
+
 COST_PER_REPOSITORY = 1.2
 """Core requests a repository previewed without a token costs (``benchmarks/browsing.py``)."""
 
@@ -143,7 +146,8 @@ def variants(buckets: dict[str, RateBucket], now: datetime) -> list[Content]:
 
     1. every bucket with its countdown, and what the core budget still buys;
     2. countdowns only on buckets running low, "≈ 40 more repos";
-    3. only core and the buckets running low, no "more repos".
+    3. only core and the buckets running low, no "more repos";
+    4. core alone (its countdown when low), for the narrowest bar.
     """
     known = [buckets[n] for n in SHOWN if n in buckets and buckets[n].limit > 0]
     unknown = [  # never asked yet: say so (graphql is not asked for without a token)
@@ -161,4 +165,6 @@ def variants(buckets: dict[str, RateBucket], now: datetime) -> list[Content]:
     if worth:
         full.append(Content.from_markup("[dim]≈ $n more repositories this hour[/]", n=left))
         short.append(Content.from_markup("[dim]≈ $n more repos[/]", n=left))
-    return [Content(" · ").join(parts) for parts in (full, short, tight or unknown)]
+    core = [_bucket(b, now, clock=b.resource in low) for b in known if b.resource == "core"]
+    forms = (full, short, tight or unknown, core or unknown[:1])
+    return [Content(" · ").join(parts) for parts in forms]
