@@ -63,15 +63,20 @@ class Detection:
         frameworks: Sorted by confidence (highest first), then name.
         problems: Broken or hostile manifests, described.
         manifests_read: The manifests that were parsed.
-        silent: No manifest named a *primary* framework (a CLI helper, NumPy or CI markers do
-            not count): sampling a few sources (``sources_to_sample``) may find what the
-            manifests did not say (TensorFlow imported by a repo that only lists Python Fire).
+        silent: Sampling a few sources (``sources_to_sample``) may find what the manifests
+            did not say: no manifest named a *primary* framework (a CLI helper, NumPy or CI
+            markers do not count; TensorFlow imported by a repo that only lists Python Fire),
+            or ``sdk_unnamed``.
+        sdk_unnamed: A manifest read is of an ecosystem whose platform SDK frameworks no
+            manifest can name (``Package.swift``: SwiftUI, UIKit), so imports must be sampled
+            even beside a primary framework (``RuleIndex.sdk_ecosystems``).
     """
 
     frameworks: tuple[Framework, ...] = ()
     problems: tuple[str, ...] = ()
     manifests_read: tuple[str, ...] = ()
     silent: bool = True
+    sdk_unnamed: bool = False
 
 
 @cache
@@ -140,11 +145,17 @@ def detect_from(
             hits.extend(_readme_hits(index, readme_dependencies(path, data)))
     frameworks = [_framework(rule_hits) for rule_hits in _group(hits).values()]
     frameworks.sort(key=lambda fw: (-fw.confidence, fw.name.lower()))
+    sdk_unnamed = any(
+        manifest.ecosystem in index.sdk_ecosystems
+        and path_scope(manifest.path, Scope.RUNTIME) is Scope.RUNTIME
+        for manifest in manifests
+    )
     return Detection(
         frameworks=tuple(frameworks),
         problems=tuple(problem for manifest in manifests for problem in manifest.problems),
         manifests_read=tuple(manifest.path for manifest in manifests),
-        silent=not any(_names_primary(hit) for hit in hits),
+        silent=sdk_unnamed or not any(_names_primary(hit) for hit in hits),
+        sdk_unnamed=sdk_unnamed,
     )
 
 
@@ -273,4 +284,5 @@ def _framework(hits: list[Hit]) -> Framework:
         primary=rule.primary,
         platforms=rule.platforms,
         builds_on=rule.builds_on,
+        sdk=rule.sdk,
     )
