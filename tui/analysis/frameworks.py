@@ -21,7 +21,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tui.analysis.frameworks_evidence import MAX_EVIDENCE, Hit, decisive_basis, pick_evidence
+from tui.analysis.frameworks_evidence import (
+    MAX_EVIDENCE,
+    Hit,
+    decisive_basis,
+    is_root_manifest,
+    pick_evidence,
+)
 from tui.analysis.frameworks_readme import is_readme, readme_dependencies
 from tui.analysis.imports import language_of, sample_imports
 from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
@@ -180,7 +186,7 @@ def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
         evidence = Evidence(manifest.path, detail, manifest.package_line)
         for rule in index.by_own_name(manifest.ecosystem, manifest.package_name):
             hits.append(Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
-    root = "/" not in manifest.path
+    root = is_root_manifest(manifest.path)
     for dep in manifest.dependencies:
         strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
         evidence = Evidence(dep.path, dep.detail, dep.line)
