@@ -21,7 +21,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tui.analysis.frameworks_evidence import MAX_EVIDENCE, Hit, decisive_basis, pick_evidence
+from tui.analysis.frameworks_evidence import (
+    MAX_EVIDENCE,
+    Hit,
+    decisive_basis,
+    is_root_manifest,
+    pick_evidence,
+)
 from tui.analysis.frameworks_readme import is_readme, readme_dependencies
 from tui.analysis.imports import language_of, sample_imports
 from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
@@ -63,15 +69,20 @@ class Detection:
         frameworks: Sorted by confidence (highest first), then name.
         problems: Broken or hostile manifests, described.
         manifests_read: The manifests that were parsed.
-        silent: No manifest named a *primary* framework (a CLI helper, NumPy or CI markers do
-            not count): sampling a few sources (``sources_to_sample``) may find what the
-            manifests did not say (TensorFlow imported by a repo that only lists Python Fire).
+        silent: Sampling a few sources (``sources_to_sample``) may find what the manifests
+            did not say: no manifest named a *primary* framework (a CLI helper, NumPy or CI
+            markers do not count; TensorFlow imported by a repo that only lists Python Fire),
+            or ``sdk_unnamed``.
+        sdk_unnamed: A manifest read is of an ecosystem whose platform SDK frameworks no
+            manifest can name (``Package.swift``: SwiftUI, UIKit), so imports must be sampled
+            even beside a primary framework (``RuleIndex.sdk_ecosystems``).
     """
 
     frameworks: tuple[Framework, ...] = ()
     problems: tuple[str, ...] = ()
     manifests_read: tuple[str, ...] = ()
     silent: bool = True
+    sdk_unnamed: bool = False
 
 
 @cache
@@ -140,11 +151,17 @@ def detect_from(
             hits.extend(_readme_hits(index, readme_dependencies(path, data)))
     frameworks = [_framework(rule_hits) for rule_hits in _group(hits).values()]
     frameworks.sort(key=lambda fw: (-fw.confidence, fw.name.lower()))
+    sdk_unnamed = any(
+        manifest.ecosystem in index.sdk_ecosystems
+        and path_scope(manifest.path, Scope.RUNTIME) is Scope.RUNTIME
+        for manifest in manifests
+    )
     return Detection(
         frameworks=tuple(frameworks),
         problems=tuple(problem for manifest in manifests for problem in manifest.problems),
         manifests_read=tuple(manifest.path for manifest in manifests),
-        silent=not any(_names_primary(hit) for hit in hits),
+        silent=sdk_unnamed or not any(_names_primary(hit) for hit in hits),
+        sdk_unnamed=sdk_unnamed,
     )
 
 
@@ -169,7 +186,7 @@ def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
         evidence = Evidence(manifest.path, detail, manifest.package_line)
         for rule in index.by_own_name(manifest.ecosystem, manifest.package_name):
             hits.append(Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
-    root = "/" not in manifest.path
+    root = is_root_manifest(manifest.path)
     for dep in manifest.dependencies:
         strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
         evidence = Evidence(dep.path, dep.detail, dep.line)
@@ -273,4 +290,5 @@ def _framework(hits: list[Hit]) -> Framework:
         primary=rule.primary,
         platforms=rule.platforms,
         builds_on=rule.builds_on,
+        sdk=rule.sdk,
     )

@@ -106,8 +106,10 @@ class Framework:
             manifest lines naming it): the more, the more central.
         primary: Its rule says it is what a project is built on whatever its category (a data
             app framework such as Streamlit); see ``tui.analysis.verdict.is_primary``.
-        platforms: Frameworks that are only the platform under this one (Android under
-            Flutter): next to it, they are not named as frameworks of their own.
+        platforms: Platforms this one runs on (Android and iOS under Flutter): frameworks
+            named so, or shipped by their SDKs, are not named beside it.
+        sdk: Platforms whose SDK ships this framework (UIKit: iOS); imports are all that can
+            show it, so they are not weak evidence of it.
         builds_on: Frameworks this one is built on (fairseq on PyTorch): on equal evidence,
             the verdict names the foundation first.
     """
@@ -125,6 +127,7 @@ class Framework:
     primary: bool = False
     platforms: tuple[str, ...] = ()
     builds_on: tuple[str, ...] = ()
+    sdk: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,12 +91,21 @@ def manifests_to_fetch(
     candidates = [p for p in paths if is_manifest(p) and not is_vendored(p)]
     root = sorted((p for p in candidates if root_rank(p) is not None), key=_root_key)
     taken = set(root)
+    # install scripts and Dockerfiles add to the manifests: a workspace's members come first
+    supplements = [p for p in root if _is_supplement(p)]
+    root = [p for p in root if p not in supplements]
     declared = [p for p in candidates if p not in taken and _in_members(p, members)]
     taken.update(declared)
     rest = [p for p in candidates if p not in taken and p.count("/") <= 4]
     declared.sort(key=lambda p: _member_key(p, repo_name))
     rest.sort(key=lambda p: _member_key(p, repo_name))
-    return (root + declared + rest)[: max(limit, 0)]
+    return (root + declared + supplements + rest)[: max(limit, 0)]
+
+
+def _is_supplement(path: str) -> bool:
+    """A file that adds to the manifests (``Format.supplement``: install scripts, Dockerfiles)."""
+    found = manifest_format(path)
+    return found is not None and found.supplement
 
 
 def workspace_members(manifests: Iterable[Manifest]) -> tuple[str, ...]:

@@ -96,6 +96,8 @@ class Collector:
     deps: list[Dependency] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    scope_path: str | None = None
+    """The path whose folders decide a declaration's scope, when not ``path`` itself."""
     _index: LineIndex | None = None
     _capped: bool = False
 
@@ -124,7 +126,12 @@ class Collector:
             return
         where = line if line is not None else self.lines.find(name)
         dep = Dependency(
-            normalise(name, eco), eco, path_scope(self.path, scope), self.path, where, detail
+            normalise(name, eco),
+            eco,
+            path_scope(self.scope_path or self.path, scope),
+            self.path,
+            where,
+            detail,
         )
         self.deps.append(dep)
 
