@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
-from tui.analysis.manifests import is_manifest, parse_manifest
+from tui.analysis.manifests import is_manifest, manifest_format, parse_manifest
 from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
 from tui.analysis.root import WORKSPACE_MARKERS, named_files, names_primary
@@ -58,7 +58,7 @@ class FrameworkFinder:
         root = _blobs(bundle.root_entries)
         if WORKSPACE_MARKERS.intersection(root):
             return False
-        if not all(path in root_manifests() for path in manifests_to_fetch(root)):
+        if not all(path in root_manifests() for path in _asked_for(root)):
             return False
         if bundle.truncated:  # the rest comes over raw; judge the whole file, not a cut one
             return True
@@ -292,3 +292,12 @@ def _listing_and_wanted(tree: Tree, full_name: str) -> tuple[list[str], list[str
 async def _detect(paths: list[str], files: dict[str, bytes], full_name: str) -> Detection:
     """``detect`` in a thread: it is pure, but a large listing takes a noticeable while."""
     return await asyncio.to_thread(detect, paths, files, repo_name=full_name)
+
+
+def _asked_for(root: Sequence[str]) -> list[str]:
+    """Root manifests a search query would ask for: not supplements (a Dockerfile, a Makefile),
+    which only matter when the others name no primary framework (``detect(...).silent``)."""
+    return [
+        path for path in manifests_to_fetch(root)
+        if (found := manifest_format(path)) is None or not found.supplement
+    ]  # fmt: skip
