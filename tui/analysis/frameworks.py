@@ -291,4 +291,5 @@ def _framework(hits: list[Hit]) -> Framework:
         platforms=rule.platforms,
         builds_on=rule.builds_on,
         sdk=rule.sdk,
+        support_beside=rule.support_beside,
     )

@@ -112,6 +112,8 @@ class Framework:
             show it, so they are not weak evidence of it.
         builds_on: Frameworks this one is built on (fairseq on PyTorch): on equal evidence,
             the verdict names the foundation first.
+        support_beside: Frameworks beside which this one is only a supporting library
+            (scikit-learn beside PyTorch): the verdict does not name it next to them.
     """
 
     name: str
@@ -128,6 +130,7 @@ class Framework:
     platforms: tuple[str, ...] = ()
     builds_on: tuple[str, ...] = ()
     sdk: tuple[str, ...] = ()
+    support_beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

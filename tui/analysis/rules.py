@@ -8,8 +8,9 @@ Streamlit is what a project is built on, whatever its category), ``platforms`` (
 this one runs on, so their own frameworks are not named beside it: Android under Flutter, Node.js
 under Express), ``sdk`` (the platforms whose SDK ships this framework: UIKit is iOS's, so it is
 one of the frameworks a ``platforms`` entry "iOS" covers; one that only imports can show makes
-sources worth sampling, see ``sdk_ecosystems``) and ``builds_on`` (the framework this one is built
-on: fairseq on PyTorch; named first on a tie).
+sources worth sampling, see ``sdk_ecosystems``), ``builds_on`` (the framework this one is built
+on: fairseq on PyTorch; named first on a tie) and ``support_beside`` (frameworks beside which this
+one only supports: scikit-learn beside PyTorch).
 """
 
 from __future__ import annotations
@@ -129,6 +130,8 @@ class Rule:
         sdk: Platforms whose SDK ships this framework (UIKit: ``iOS``); no package manifest
             names such a framework unless a rule lists a dependency for it.
         builds_on: Names of frameworks this one is built on (fairseq on PyTorch).
+        support_beside: Frameworks beside which this one is only a supporting library
+            (scikit-learn beside PyTorch: metrics and data splits, not the model).
     """
 
     name: str
@@ -143,6 +146,7 @@ class Rule:
     platforms: tuple[str, ...] = ()
     sdk: tuple[str, ...] = ()
     builds_on: tuple[str, ...] = ()
+    support_beside: tuple[str, ...] = ()
 
     def has_signal(self) -> bool:
         """True when the rule has at least one signal to match."""
@@ -166,6 +170,7 @@ def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
         platforms=tuple(str(name) for name in raw.get("platforms", ())),
         sdk=tuple(str(name) for name in raw.get("sdk", ())),
         builds_on=tuple(str(name) for name in raw.get("builds_on", ())),
+        support_beside=tuple(str(name) for name in raw.get("support_beside", ())),
     )
 
 
