@@ -109,7 +109,6 @@ def test_the_foundation_comes_first_on_equal_evidence() -> None:
     assert _named(decide(_report("acme/bio", files))) == named
 
 
-
 def test_a_cli_helper_in_requirements_does_not_stop_import_sampling() -> None:
     source = "import json\nimport tensorflow as tf\nfrom absl import flags\n"
     files = {"requirements.txt": "fire==0.4.0\n", "run_classifier.py": source}

@@ -6,10 +6,11 @@ sampled sources (weakest). A repository whose own package name is a framework *i
 What to read is chosen by ``manifests_to_fetch`` and ``sources_to_sample`` (``selection.py``).
 
 Confidence is the strongest signal's strength: its own package name 1.0; a runtime dependency
-0.9 in a root manifest (0.85 in a member); optional or build 0.6; dev 0.55; test 0.5; a marker
-file 0.6; a top-level import 0.5 (up to +0.15 when several files import it; an indented one
-0.35); anything under examples/ or docs/ (or a README install line) 0.3 and marked ``only_in``.
-Each further kind of signal adds 0.05; a supporting library (NumPy, requests) loses 0.1.
+0.9 in a root manifest (0.85 in a member, or as the base image of a root Dockerfile's shipped
+stage); optional or build 0.6; dev 0.55; test 0.5; a marker file 0.6; a top-level import 0.5
+(up to +0.15 when several files import it; an indented one 0.35); anything under examples/ or
+docs/ (or a README install line) 0.3 and marked ``only_in``. Each further kind of signal adds
+0.05; a supporting library (NumPy, requests) loses 0.1.
 
 Each framework also says what decided it (``Basis``: itself, a root manifest, a workspace member,
 imports, something weaker) and how many signals of that kind there are: the verdict ranks by them.
@@ -59,6 +60,10 @@ _MARKER_STRENGTH = {Scope.RUNTIME: 0.6, Scope.DEV: 0.45, Scope.TEST: 0.4, Scope.
 _IMPORT_STRENGTH = {Scope.RUNTIME: 0.5, Scope.DEV: 0.4, Scope.TEST: 0.4, Scope.BUILD: 0.4}
 _ASIDE = frozenset({Scope.DOCS, Scope.EXAMPLES})
 _SUPPORT_PENALTY = 0.1
+_IMAGE_DISCOUNT = 0.05
+"""A base image (``FROM pytorch/pytorch``) is a declaration, so it decides like a manifest's
+runtime word, but one step weaker: it is a runtime environment, picked at times for what it
+ships besides (CUDA, conda), so the project's own manifests rank first on a tie."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +194,7 @@ def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
     root = is_root_manifest(manifest.path)
     for dep in manifest.dependencies:
         strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
+        strength -= _IMAGE_DISCOUNT if dep.ecosystem == "docker" else 0
         evidence = Evidence(dep.path, dep.detail, dep.line)
         for rule in index.by_dependency(dep):
             hits.append(Hit(rule, "dependency", strength, dep.scope, evidence))

@@ -77,13 +77,17 @@ ECOSYSTEMS = frozenset(
         "zig",
         "luarocks",
         "deno",
+        "docker",
     }
 )
 """The dependency ecosystems a rule may name (``cpp``: CMake, vcpkg, Conan, Meson, pkg-config
-names, lower case; ``swiftpm``: ``owner/repo``; ``deno``: JSR and deno.land names)."""
+names, lower case; ``swiftpm``: ``owner/repo``; ``deno``: JSR and deno.land names; ``docker``:
+base image repositories without tag or registry when on Docker Hub, ``nvcr.io/nvidia/pytorch``
+with it otherwise)."""
 
-LANGUAGES = frozenset({"python", "java", "ruby", "swift"})
-"""Languages with explicit import names; the others import by package name (npm, Go, ...)."""
+LANGUAGES = frozenset({"python", "java", "ruby", "swift", "objc"})
+"""Languages with explicit import names (``objc``: the framework of ``#import <UIKit/UIKit.h>``
+or ``@import SwiftUI;``); the others import by package name (npm, Go, ...)."""
 
 IMPORT_LANGUAGE = {
     "pypi": "python",

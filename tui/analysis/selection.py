@@ -138,10 +138,13 @@ def sources_to_sample(paths: Iterable[str], *, limit: int = 6) -> list[str]:
     Returns:
         Shallow, non-test source files, entry points (``main``, ``train``, ``model``) first.
     """
+    paths = list(paths)
+    objc = _objective_c(paths)
     sources = [
         p
         for p in paths
         if language_of(p) is not None
+        and (objc or language_of(p) != "objc")
         and not is_manifest(p)
         and not is_vendored(p)
         and path_scope(p, Scope.RUNTIME) is Scope.RUNTIME
@@ -149,6 +152,20 @@ def sources_to_sample(paths: Iterable[str], *, limit: int = 6) -> list[str]:
     ]
     sources.sort(key=_source_key)
     return sources[: max(limit, 0)]
+
+
+def _objective_c(paths: Sequence[str]) -> bool:
+    """True when ``.m`` files are Objective-C rather than MATLAB: an Objective-C++ ``.mm``
+    file, an Xcode project, or a class's ``.m`` beside its ``.h`` (MATLAB has no headers)."""
+    stems: set[tuple[str, str]] = set()
+    for path in paths:
+        low = path.lower()
+        if low.endswith(".mm") or ".xcodeproj/" in low:
+            return True
+        stem, dot, suffix = low.rpartition(".")
+        if dot and suffix in ("m", "h"):
+            stems.add((stem, suffix))
+    return any((stem, "h") in stems for stem, suffix in stems if suffix == "m")
 
 
 def _depth(path: str) -> int:

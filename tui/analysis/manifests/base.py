@@ -47,7 +47,7 @@ class Dependency:
     Attributes:
         name: Normalised per ecosystem (PEP 503 for PyPI, lower case for npm, ...).
         ecosystem: ``pypi``, ``npm``, ``crates``, ``go``, ``maven``, ``gradle``, ``composer``,
-            ``rubygems``, ``pub`` or ``conda``.
+            ``rubygems``, ``pub``, ``conda``, ``docker`` (a Dockerfile's base images) ...
         scope: Where it was declared; a manifest under ``examples/`` makes all of it examples.
         path: The manifest's path in the repository.
         line: 1-based line of the declaration, when known.

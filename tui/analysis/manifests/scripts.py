@@ -15,6 +15,7 @@ import posixpath
 import re
 
 from tui.analysis.manifests.base import Collector, Manifest, decode, group_scope
+from tui.analysis.manifests.docker_images import BaseImages
 from tui.analysis.manifests.lines import numbered_lines
 from tui.analysis.manifests.shell import Installs, read_command, read_line, strip_prefix
 from tui.analysis.manifests.spec import Format
@@ -125,8 +126,9 @@ def _target_scope(target: str) -> Scope:
 
 
 def parse_dockerfile(path: str, data: bytes) -> Manifest:
-    """Parse a Dockerfile's ``RUN`` instructions; ``COPY`` and ``WORKDIR`` say which context
-    file a ``pip install -r /app/requirements.txt`` reads."""
+    """Parse a Dockerfile's ``RUN`` instructions and base images (``docker_images.py``);
+    ``COPY`` and ``WORKDIR`` say which context file a ``pip install -r /app/requirements.txt``
+    reads."""
     out = _collector(path, "docker")
     text = decode(data, out)
     if text is None:
@@ -137,6 +139,7 @@ def parse_dockerfile(path: str, data: bytes) -> Manifest:
     kept = [(n, raw) for n, raw in lines if not raw.lstrip().startswith("#")]
     copies: list[tuple[list[str], str]] = []
     workdir = "/"
+    images = BaseImages()
     for where in _logical_lines(kept, escape):
         if out.saturated:
             break
@@ -146,11 +149,16 @@ def parse_dockerfile(path: str, data: bytes) -> Manifest:
             workdir = posixpath.join(workdir, rest.strip())
         elif keyword in ("COPY", "ADD"):
             _copy(rest, workdir, copies)
+        elif keyword == "ARG":
+            images.read_arg(rest)
+        elif keyword == "FROM":
+            images.read_from(rest, where[0][0][0])
         elif keyword == "RUN":
             found = _run(rest)
             found.includes = [_context_path(i, workdir, copies) or "" for i in found.includes]
             found.includes = [i for i in found.includes if i]
             _record(out, found, where)
+    images.record(out)
     return out.freeze()
 
 
