@@ -1,8 +1,9 @@
 """Choose, fetch and read the files framework detection needs, spending little budget.
 
 Three ways, cheapest first: the root manifests a GraphQL search carried (nothing more to send);
-a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``); the
-recursive tree and raw files of one repository (REST, and the fallback for everything else).
+a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``; one when
+a single repository's own query listed it deep enough); the recursive tree and raw files of one
+repository (REST, and the fallback for everything else).
 """
 
 from __future__ import annotations
@@ -76,15 +77,20 @@ class FrameworkFinder:
     async def deepen(self, bundles: Sequence[RepoBundle]) -> dict[str, RepoBundle]:
         """Two GraphQL queries for all of ``bundles``: their listings, then the files chosen.
 
+        A bundle whose own query listed it deep enough (``deep``) is not listed again; when
+        none needs listing, only the files query goes out.
+
         Returns the bundles that got a listing, with it and their new files, by lower-case name.
         """
         pinned = [(Target(b.repo.full_name, b.head_oid), b) for b in bundles if b.head_oid]
         if not pinned:
             return {}
-        targets = [target for target, _ in pinned]
-        query, variables = listing_query(targets)
-        data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
-        listings = parse_listing(data, targets)
+        listings = {t.full_name.lower(): b.deep for t, b in pinned if b.deep is not None}
+        targets = [target for target, b in pinned if b.deep is None]
+        if targets:
+            query, variables = listing_query(targets)
+            data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
+            listings.update(parse_listing(data, targets))
         wanted = [
             Target(t.full_name, t.oid, tuple(self._wanted(bundle, listings[key])))
             for t, bundle in pinned
