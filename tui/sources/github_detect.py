@@ -133,11 +133,13 @@ class FrameworkFinder:
         bundle: RepoBundle | None,
         infos: list[FetchInfo | None],
         root: dict[str, bytes] | None = None,
+        tree: Tree | None = None,
     ) -> Found:
         """Frameworks and problems for one repository.
 
         ``root``: the root manifests the raw host gave (``root_files``); when they tell the
-        whole story, no tree is asked for.
+        whole story, no tree is asked for. ``tree``: the recursive tree, when the caller
+        fetched it already (its answer is in ``infos``); the root is then not judged again.
         """
         # with a bundle, its commit pins every follow-up: trees and files by SHA never expire
         ref = (bundle.head_oid if bundle else None) or info.default_branch or "HEAD"
@@ -150,12 +152,13 @@ class FrameworkFinder:
             files = {**known, **await self.fetch(info.full_name, ref, missing, infos)}
             return await self._detect_sampled(info, paths, files, truncated=False)
         if bundle is None and root:
-            quick = await self._from_root(info, root, ref, infos)
+            quick = None if tree is not None else await self.from_root(info, root, ref, infos)
             if quick is not None:
                 return quick
             known = dict(root)
-        tree = await self.client.tree(info.full_name, ref)
-        infos.append(tree.info)
+        if tree is None:
+            tree = await self.client.tree(info.full_name, ref)
+            infos.append(tree.info)
         problems = _skipped_problem(tree.skipped)
         # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
         paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree, info.full_name)
@@ -198,7 +201,7 @@ class FrameworkFinder:
             return None
         return {path: data for path, data in pairs if data is not None}
 
-    async def _from_root(
+    async def from_root(
         self, info: RepoInfo, root: dict[str, bytes], ref: str, infos: list[FetchInfo | None]
     ) -> Found | None:
         """Detection from the root manifests alone, or None when the tree is needed.
