@@ -76,8 +76,10 @@ RAW_JSON = "application/vnd.github.raw+json"
 SEARCH_TTL = timedelta(minutes=10)
 META_TTL = timedelta(hours=1)
 ACTIVITY_WAITS = (3.0,)  # each 202 is charged: one spaced retry, then "still computing"
-RAW_CONCURRENCY = 16
-"""Raw-host fetches in flight at once: the raw host is not the API (its own bound, one wave)."""
+RAW_CONCURRENCY = 48
+"""Raw-host fetches in flight at once: the raw host is not the API (its own bound). Every root
+manifest probe (``root_manifests``, 36 names) fits in one wave: at 16 they took three round
+trips, and without a token ``/languages`` waits for them."""
 
 
 def _ttl(ref: str) -> timedelta | None:
