@@ -3,7 +3,7 @@
 ``tui.analysis.verdict`` decides; this module only words the decision::
 
     microsoft/BioGPT is written in Python (98.8 %), built with PyTorch, fairseq and scikit-learn.
-    vuejs/core is written in TypeScript (≈ 96.5 %), built with Vue.js.
+    vuejs/core is Vue itself, written in TypeScript (≈ 96.7 %).
     karpathy/nanoGPT is written in Python (100.0 %), probably built with PyTorch (imports in 3
     files).
     fastapi/fastapi is FastAPI itself, written in Python (100.0 %), built with Starlette.
