@@ -155,4 +155,7 @@ class RepoReport:
     notebook_label: str | None = None
     notebook_bytes: int = 0
     classifier: str | None = None
+    languages_estimated: bool = False
+    """The shares were estimated from the file listing (names and sizes, Linguist's rules), not
+    GitHub's own figures: a repository without a token whose tree was fetched anyway."""
     errors: tuple[str, ...] = ()

@@ -76,9 +76,11 @@ def report_text(report: RepoReport) -> str:
     if report.languages:
         out += [
             "",
-            "Languages, GitHub's view"
-            if report.classifier is None
-            else f"Languages, classified by {report.classifier}",
+            f"Languages, classified by {report.classifier}"
+            if report.classifier
+            else "Languages, estimated from the file listing"
+            if report.languages_estimated
+            else "Languages, GitHub's view",
         ]
         out += language_lines(report.languages)
     if report.notebook_view:
