@@ -92,6 +92,10 @@ async def _demo(
         from tui.cli.compare import run_compare
 
         return await run_compare(None, options, args)
+    if command == "census":
+        from tui.cli.census import run_census
+
+        return await run_census(None, options, args)  # a census of the catalog: demo data
     if args.json:
         _print_json({})
     else:

@@ -22,6 +22,7 @@ from tui.analysis.report import RepoInfo
 from tui.present.census import Census, aggregate
 from tui.search.framework_filter import NOTE, parse_framework_filter
 from tui.sources.census import CensusProgress, CensusResult, CensusRunner
+from tui.sources.census_catalog import DEMO_LABEL, CatalogCensus
 from tui.sources.census_plan import CensusPlan, plan_text
 from tui.sources.github import GitHubSource
 from tui.sources.router import Router
@@ -62,7 +63,7 @@ class CensusScreen(RepoLensScreen):
         self.limit = limit or (1000 if context.status.authenticated else 100)
         self.plan: CensusPlan | None = None
         self.census: Census | None = None
-        self.runner: CensusRunner | None = None
+        self.runner: CensusRunner | CatalogCensus | None = None
         self.running = False
 
     def compose(self) -> ComposeResult:
@@ -81,19 +82,34 @@ class CensusScreen(RepoLensScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Work out the plan (free: it reads ``/rate_limit``)."""
+        """Work out the plan (free: it reads ``/rate_limit``, or counts the demo catalog)."""
         self.add_class("-idle")
         self.query_one(CensusTrend).show(None)
-        source = self.source.github if isinstance(self.source, Router) else self.source
-        if not isinstance(source, GitHubSource):
+        self.runner = self._runner()
+        if self.runner is None:
             self._summary(
-                "A census asks GitHub's search, and the demo sends nothing to GitHub: "
-                "run repolens without --demo (a token makes a census of 1,000 cheap)."
+                "A census needs GitHub's search or the demo catalog; this source has neither."
             )
             return
-        self.runner = CensusRunner(source, on_progress=self._progress, clock=self.context.clock)
         self._summary(f"Census of {self.query_text}: working out the plan…")
         self.make_plan()
+
+    def _runner(self) -> CensusRunner | CatalogCensus | None:
+        """GitHub's census runner; in the demo, the catalog's (demo data, nothing sent)."""
+        source = self.source
+        if isinstance(source, Router) and source.github is None:
+            return CatalogCensus(source.catalog)
+        github = source.github if isinstance(source, Router) else source
+        if isinstance(github, GitHubSource):
+            return CensusRunner(github, on_progress=self._progress, clock=self.context.clock)
+        return None
+
+    def _label(self) -> str:
+        """``Census of QUERY``, said to be demo data when it is."""
+        if self.plan is None or not self.plan.catalog:
+            return f"Census of {self.query_text}"
+        date = self.context.status.demo_date or "bundled"
+        return f"Census of {self.query_text} ({DEMO_LABEL}, {date})"
 
     def _summary(self, text: str) -> None:
         self.query_one("#census-summary", Static).update(Content(text))
@@ -103,7 +119,7 @@ class CensusScreen(RepoLensScreen):
         """Ask what the budget allows, then wait for ``r``."""
         assert self.runner is not None
         self.plan = await self.runner.plan(self.limit)
-        self._summary(f"Census of {self.query_text}\n{plan_text(self.plan)}\nPress r to run it.")
+        self._summary(f"{self._label()}\n{plan_text(self.plan)}\nPress r to run it.")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -166,7 +182,7 @@ class CensusScreen(RepoLensScreen):
         if state == "done" and self.plan is not None and self.plan.sliced:
             state = f"done, sliced by creation date into {len(result.ranges)} ranges"
         self._summary(
-            f"Census of {self.query_text}: {census.coverage.counted:,} repositories ({state})\n"
+            f"{self._label()}: {census.coverage.counted:,} repositories ({state})\n"
             f"{census.coverage.text()}"
         )
         self.query_one(CensusNumbers).show(census)
