@@ -130,3 +130,15 @@ def test_the_demo_catalog_is_judged_for_nothing(capsys: pytest.CaptureFixture[st
     assert "pallets/flask" not in names
     assert data["framework_filter"]["core_requests"] == 0
     assert data["framework_filter"]["pending"] == []
+
+
+def test_offline_the_catalog_s_answers_are_judged_for_nothing(
+    made: tuple[GitHubServer, Generated], capsys: pytest.CaptureFixture[str]
+) -> None:
+    server, _ = made
+    code, out, err = run(capsys, "--offline", "search", "is:public", "framework:pytorch", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert "microsoft/BioGPT" in {i["full_name"] for i in data["items"]}
+    assert data["framework_filter"]["pending"] == []  # the budget had no say: nothing is spent
+    assert not server.hits()

@@ -69,11 +69,13 @@ class JudgedPage:
         return len(self.matching) + self.dropped
 
 
-def _github(source: RepoSource) -> GitHubSource | None:
-    """The GitHub source behind ``source``: None for the demo catalog."""
-    if isinstance(source, Router):
-        return source.github
-    return source if isinstance(source, GitHubSource) else None
+def _charging(source: RepoSource, results: SearchResults) -> GitHubSource | None:
+    """The GitHub source whose budget judging ``results`` spends; None when it spends nothing
+    (the demo catalog; answers offline, from the cache and the catalog)."""
+    github = source.github if isinstance(source, Router) else source
+    if not isinstance(github, GitHubSource) or results.offline or github.offline:
+        return None
+    return github
 
 
 def affordable(github: GitHubSource, count: int, reserve: int) -> int:
@@ -113,7 +115,7 @@ async def judge_page(
             reports[info.full_name.lower()] = report
         tick()
 
-    github = _github(source)
+    github = _charging(source, results)
     todo = await _free_first(github, results, reports)
     before, free = _buckets(github), len(reports)
     for _ in range(free):
@@ -121,7 +123,7 @@ async def judge_page(
     fetched = await _spend(source, github, todo, keep, reserve)
     for _ in range(len(todo) - fetched):
         tick()  # left pending for want of budget
-    if github is None or results.offline or github.offline:
+    if github is None:
         free = len(reports)  # the catalog, a checkout, or answers offline: nothing was spent
     core, points = _spent(before, _buckets(github))
     page = _judged(results, flt, reports, _reset(github, items, reports))
@@ -133,7 +135,7 @@ async def _free_first(
 ) -> list[RepoInfo]:
     """Fill ``reports`` from the cache (free); returns the results still to judge."""
     todo = list(results.items)
-    if github is None or results.offline or github.offline or github.client.authenticated:
+    if github is None or github.client.authenticated:
         return todo  # nothing to spend, or a token's GraphQL page carried them: nothing to save
     reports.update(await cached_reports(github.client, todo))
     todo = [i for i in todo if i.full_name.lower() not in reports]
