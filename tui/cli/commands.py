@@ -6,19 +6,17 @@ import argparse
 import asyncio
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.analysis.report import RepoReport
-from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
-from tui.cli.text import report_text, search_text, table
+from tui.cli.exits import EXIT_OK, usage_error
+from tui.cli.text import report_text, table
 from tui.github.auth import gh_host, token_variables
 from tui.github.client import GitHubClient
-from tui.github.errors import GitHubError
 from tui.github.settings import ClientSettings
-from tui.present.schema import info_json, report_json, search_json
-from tui.sources.base import RepoSource, SearchResults
+from tui.present.schema import report_json
+from tui.sources.base import RepoSource
 from tui.sources.factory import Options, build_client, build_source, find_token
 from tui.sources.names import (
     RepoRef,
@@ -26,7 +24,7 @@ from tui.sources.names import (
     local_dir,
     parse_target,
 )
-from tui.textsafe import clean, escape_bidi_json
+from tui.textsafe import escape_bidi_json
 
 if TYPE_CHECKING:  # `scan` never needs the HTTP client: it loads with the first client built
     from tui.github.client import GitHubClient
@@ -94,6 +92,10 @@ async def _demo(
         from tui.cli.compare import run_compare
 
         return await run_compare(None, options, args)
+    if command == "census":
+        from tui.cli.census import run_census
+
+        return await run_census(None, options, args)  # a census of the catalog: demo data
     if args.json:
         _print_json({})
     else:
@@ -131,74 +133,9 @@ async def _show(
 
 
 async def _search(source: RepoSource, args: argparse.Namespace) -> int:
-    if not 1 <= args.limit <= 1000:
-        return usage_error(
-            "--limit must be between 1 and 1000 (GitHub serves at most 1000 results)"
-        )
-    return await _run_search(source, args)
+    from tui.cli.search import run_search  # with framework: judging; see that module
 
-
-async def _run_search(source: RepoSource, args: argparse.Namespace) -> int:
-    query = " ".join(args.query)
-    per_page = min(100, args.limit)
-    items: list[Any] = []
-    page = 1
-    while True:
-        results = await source.search(query, sort=args.sort, page=page, per_page=per_page)
-        items.extend(results.items)
-        if len(items) >= args.limit or not results.has_next:
-            break
-        page += 1
-    merged = replace(results, items=tuple(items[: args.limit]), page=1)
-    if results.unreachable and not merged.items:
-        # an empty offline answer in GitHub's place is not "0 results": it is a failure
-        print(f"repolens: {results.unreachable} Nothing cached matches.", file=sys.stderr)
-        return EXIT_OFFLINE
-    if results.unreachable:
-        print(
-            f"repolens: {results.unreachable} Showing {len(merged.items)} offline results "
-            "from the cache and the bundled catalog.",
-            file=sys.stderr,
-        )
-    if args.details and merged.items:  # nothing found: the plain "0 repositories" line
-        return await _details(source, merged, args.json)
-    if args.json:
-        _print_json(search_json(merged, [info_json(i) for i in merged.items]))
-    else:
-        print(search_text(merged))
-    return EXIT_OK
-
-
-async def _details(source: RepoSource, results: SearchResults, as_json: bool) -> int:
-    """Each item's full report; when a failure (a spent budget) stops the run part-way, what
-    was finished is printed all the same, and what was not is named."""
-    reports: list[RepoReport] = []
-    failure: GitHubError | None = None
-    for item in results.items:
-        try:
-            reports.append(await _collect(source.report(item.full_name, hint=item)))
-        except GitHubError as error:
-            failure = error  # the next ones would fail the same way: stop spending
-            break
-    unfinished = [i.full_name for i in results.items[len(reports) :]]
-    if as_json:
-        data = search_json(results, [report_json(r) for r in reports])
-        if failure is not None:
-            data["unfinished"] = unfinished
-            data["problem"] = failure.user_message
-        _print_json(data)
-    else:
-        print("\n\n".join(report_text(r) for r in reports))
-    if failure is None:
-        return EXIT_OK
-    names = ", ".join(clean(n, single_line=True) for n in unfinished[:5])
-    more = f" and {len(unfinished) - 5} more" if len(unfinished) > 5 else ""
-    print(
-        f"repolens: {failure.user_message} Finished {len(reports)} of {len(results.items)}; "
-        f"not finished: {names}{more}.",
-        file=sys.stderr,
-    )
-    return exit_code(failure)
+    return await run_search(source, args)
 
 
 async def _rate_limit(client: GitHubClient, as_json: bool) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import sys
 from collections.abc import Sequence
 
@@ -25,8 +24,6 @@ from tui.cli.exits import EXIT_OK, exit_code, usage_error
 from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser
 from tui.github.errors import GitHubError
 from tui.sources.factory import Options, api_url_problem
-
-_NEGATED = re.compile(r"^-[A-Za-z][\w-]*:")
 
 
 def _normalise(argv: list[str]) -> list[str]:
@@ -42,24 +39,12 @@ def _normalise(argv: list[str]) -> list[str]:
             continue
         if arg not in SUBCOMMANDS:
             return [*argv[:index], "open", *argv[index:]]
-        if arg == "census":
+        if arg in ("census", "search"):
             from tui.cli.census_args import census_terms_last
 
-            return census_terms_last(argv)
-        if arg == "search":
-            return _query_terms_last(argv)
+            return census_terms_last(argv, arg)
         break
     return argv
-
-
-def _query_terms_last(argv: list[str]) -> list[str]:
-    """Move negated qualifiers (``-language:python``) after ``--`` so they are not read as flags."""
-    if "--" in argv:
-        return argv
-    terms = [a for a in argv if _NEGATED.match(a)]
-    if not terms:
-        return argv
-    return [*(a for a in argv if not _NEGATED.match(a)), "--", *terms]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
