@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from tui.cli.exits import EXIT_OK, usage_error
 from tui.cli.text import report_text, table
 from tui.github.auth import gh_host, token_variables
 from tui.github.client import GitHubClient
+from tui.github.errors import OfflineMiss
 from tui.github.settings import ClientSettings
 from tui.present.schema import report_json
 from tui.sources.base import RepoSource
@@ -104,9 +106,21 @@ async def _demo(
 
 
 async def _collect(reports: Any) -> RepoReport:
+    """The last report; offline, what the cache held when the rest is not there.
+
+    A repository seen only in a search has its metadata cached (the search item) but not its
+    languages or files: offline, that much is shown, with a line saying what is missing.
+    """
     last: RepoReport | None = None
-    async for report in reports:
-        last = report
+    try:
+        async for report in reports:
+            last = report
+    except OfflineMiss:
+        if last is None:
+            raise
+        missing = "languages and frameworks" if last.languages is None else "frameworks"
+        problem = f"Offline: its {missing} are not in the cache (seen in a search, never opened)."
+        return replace(last, errors=(*last.errors, problem))
     assert last is not None  # every source yields at least the metadata
     return last
 
