@@ -21,6 +21,7 @@ Usage: ``uv run python -m benchmarks.browsing``
 from __future__ import annotations
 
 import asyncio
+import statistics
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ from typing import Any
 from benchmarks.corpus import serve_corpora
 from tests.doubles.github_server import FakeClock, GitHubServer, Logged
 from tests.doubles.graphql_route import install
+from tui.analysis.languages import shares
+from tui.analysis.report import RepoReport
 from tui.github.auth import Token
 from tui.github.client import GitHubClient
 from tui.github.settings import ClientSettings
@@ -110,10 +113,12 @@ async def _search(app: Any, pilot: Any, query: str) -> int:
     return len(results.items) if results else 0
 
 
-async def _walk(app: Any, pilot: Any, count: int, clock: FakeClock, seen: list[bool]) -> None:
+async def _walk(
+    app: Any, pilot: Any, count: int, clock: FakeClock, seen: list[RepoReport | None]
+) -> None:
     """Move the cursor over ``count`` results, pausing (20 s of reading) on each.
 
-    ``seen`` gets, per preview, whether it showed languages and frameworks (a whole answer).
+    ``seen`` gets, per preview, the report it showed when the reader moved on.
     """
     from tui.ui.widgets.repo_detail import RepoDetail
     from tui.ui.widgets.results_table import ResultsTable
@@ -126,14 +131,13 @@ async def _walk(app: Any, pilot: Any, count: int, clock: FakeClock, seen: list[b
             clock.advance(seconds=20)
             await pilot.press("down")
         await _settle(app, pilot)
-        report = app.screen.query_one(RepoDetail).report
-        seen.append(report is not None and None not in (report.languages, report.frameworks))
+        seen.append(app.screen.query_one(RepoDetail).report)
 
 
 async def session(
     server: GitHubServer, clock: FakeClock, cache: Path, token: str | None
-) -> list[bool]:
-    """The scripted session; returns, per first preview, whether it was answered whole."""
+) -> list[RepoReport | None]:
+    """The scripted session; returns the report each first preview showed."""
     from tui.ui.app import make_app
 
     async def no_wait(seconds: float) -> None:
@@ -144,7 +148,7 @@ async def session(
     client = GitHubClient(settings, token=secret, clock=clock, sleep=no_wait)
     source = GitHubSource(client, graphql=True)
     app = make_app(source, budget=client.budget, now=clock, blink=False, export_dir=cache)
-    whole: list[bool] = []
+    whole: list[RepoReport | None] = []
     async with app.run_test(size=(120, 40)) as pilot:
         for query in ("alpha", "beta", "gamma"):
             found = await _search(app, pilot, query)
@@ -175,8 +179,10 @@ async def run(token: str | None) -> None:
     with tempfile.TemporaryDirectory() as cache, GitHubServer(clock).serving() as server:
         served = serve(server)
         install(server)
-        whole = await session(server, clock, Path(cache), token)
+        shown = await session(server, clock, Path(cache), token)
         hits = server.hits()
+        truth = {name: dict(repo.languages) for name, repo in server.repos.items()}
+    whole = [r is not None and None not in (r.languages, r.frameworks) for r in shown]
     previewed = len(whole)
     sent = Counter(endpoint(h) for h in hits)
     refused = Counter(endpoint(h) for h in hits if h.status in (403, 429))
@@ -199,6 +205,23 @@ async def run(token: str | None) -> None:
     per_repo = core / answered
     bought = HOURLY["core"] / per_repo if per_repo else float("inf")
     print(f"repositories an hour without a token at this rate: {bought:.0f}")
+    _estimates([r for r in shown if r is not None and r.languages_estimated], truth)
+
+
+def _estimates(reports: Sequence[RepoReport], truth: dict[str, dict[str, int]]) -> None:
+    """How far the shares estimated from a listing are from GitHub's figures, in points."""
+    gaps = []
+    for report in reports:
+        exact = {s.name: s.percent for s in shares(truth[report.info.full_name.lower()])}
+        guess = {s.name: s.percent for s in report.languages or ()}
+        gap = max(abs(exact.get(n, 0.0) - guess.get(n, 0.0)) for n in exact.keys() | guess)
+        gaps.append((gap, report.info.full_name))
+    if not gaps:
+        return
+    worst, name = max(gaps)
+    print(f"shares estimated from the file listing: {len(gaps)} previews; largest gap from "
+          f"GitHub's figures {worst:.1f} points ({name}), median "
+          f"{statistics.median(g for g, _ in gaps):.1f}")  # fmt: skip
 
 
 def main() -> None:

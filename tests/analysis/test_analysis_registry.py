@@ -31,7 +31,7 @@ def test_every_format_module_declares_formats_and_keys_are_unique() -> None:
     declared = registry().formats
     keys = [item.key for item in declared]
     assert len(keys) == len(set(keys))
-    helpers = {"base", "lines", "registry", "spec"}
+    helpers = {"base", "lines", "registry", "spec", "shell", "docker_images"}
     for info in pkgutil.iter_modules(manifests_package.__path__):
         module = importlib.import_module(f"tui.analysis.manifests.{info.name}")
         if info.name not in helpers:

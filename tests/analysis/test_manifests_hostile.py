@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tui.analysis.manifests import MAX_BYTES, Format, is_manifest, parse_manifest
+from tui.analysis.manifests import (
+    MAX_BYTES,
+    Format,
+    is_manifest,
+    manifest_format,
+    parse_manifest,
+)
 from tui.analysis.manifests.registry import registry
 
 
@@ -35,7 +41,10 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 @pytest.mark.parametrize("path", ALL_FORMATS)
 def test_every_format_is_recognised(path: str) -> None:
     assert is_manifest(path)
-    assert is_manifest(f"sub/dir/{path}")
+    found = manifest_format(path)
+    assert found is not None
+    # an anchored format (a Makefile, a Dockerfile) is the project's only at its root
+    assert is_manifest(f"sub/dir/{path}") is not found.anchored
 
 
 @pytest.mark.parametrize("path", ["README.md", "src/main.py", "package-lock.json", "go.sum"])

@@ -114,12 +114,16 @@ def test_data_files_are_one_per_ecosystem_and_only_known_keys() -> None:
                 "support",
                 "primary",
                 "platforms",
+                "sdk",
                 "builds_on",
+                "support_beside",
             }
             assert isinstance(raw.get("support", False), bool)
             assert isinstance(raw.get("primary", False), bool)
             assert all(isinstance(name, str) for name in raw.get("platforms", []))
             assert all(isinstance(name, str) for name in raw.get("builds_on", []))
+            assert all(isinstance(name, str) for name in raw.get("sdk", []))
+            assert all(isinstance(name, str) for name in raw.get("support_beside", []))
     assert {"python-ml", "javascript", "jvm", "go", "rust", "infra"} <= stems
     assert {rule.source for rule in RULES} == stems
 

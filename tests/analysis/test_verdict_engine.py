@@ -104,8 +104,9 @@ def test_a_root_manifest_outranks_a_member_which_outranks_imports() -> None:
 
 
 def test_the_foundation_comes_first_on_equal_evidence() -> None:
-    files = {"requirements.txt": "fairseq==0.12.2\nscikit-learn==1.2.1\ntorch==1.12.0\n"}
-    assert _named(decide(_report("acme/bio", files))) == ["PyTorch", "fairseq", "scikit-learn"]
+    files = {"requirements.txt": "fairseq==0.12.2\ntransformers==4.40.0\ntorch==1.12.0\n"}
+    named = ["PyTorch", "fairseq", "Hugging Face Transformers"]
+    assert _named(decide(_report("acme/bio", files))) == named
 
 
 def test_a_cli_helper_in_requirements_does_not_stop_import_sampling() -> None:

@@ -136,8 +136,9 @@ class GraphQLRoute:
         node = _metadata(repo)
         found = _LANGUAGES.search(query)
         node["languages"] = _languages(repo, int(found.group(1)) if found else 100)
-        for alias, path in _OBJECT.findall(query):
-            node[alias] = self._object(repo, path)
+        for found in _OBJECT.finditer(query):  # as deep as the selection asks (``entries`` nest)
+            depth = max(1, _selection(query, found.end()).count("entries"))
+            node[found.group(1)] = self._object(repo, found.group(2), depth)
         return node
 
     def _object(self, repo: FakeRepo, path: str, depth: int = 1) -> dict[str, Any] | None:
@@ -174,6 +175,17 @@ def _entries(repo: FakeRepo, path: str, depth: int) -> list[dict[str, Any]]:
             entry["object"] = below if e["type"] == "tree" else {}
         entries.append(entry)
     return entries
+
+
+def _selection(query: str, start: int) -> str:
+    """The ``{ ... }`` block that opens after ``start`` (braces balanced)."""
+    opened = query.find("{", start)
+    depth = 0
+    for index in range(opened, len(query)):
+        depth += {"{": 1, "}": -1}.get(query[index], 0)
+        if depth == 0:
+            return query[opened : index + 1]
+    return query[opened:]
 
 
 def install(server: GitHubServer) -> GraphQLRoute:

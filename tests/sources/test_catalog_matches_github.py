@@ -3,7 +3,9 @@
 ``GitHubSource`` builds from the test server serving that repository's real corpus files.
 
 Evidence *details* are not compared: the catalog keeps dependency names, never the lines as
-written (``torch`` where GitHub's file says ``torch==1.12.0``).
+written (``torch`` where GitHub's file says ``torch==1.12.0``). GitHub's side runs over REST with
+a token, so its languages are GitHub's own figures (without a token, a repository whose tree is
+fetched gets shares estimated from the listing instead; ``test_github_listing_languages``).
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ async def test_catalog_report_equals_githubs(
     folder: Path, github_server: GitHubServer, make_client: ClientFactory
 ) -> None:
     full_name = _serve(github_server, folder)
-    github = await _final(GitHubSource(make_client()).report(full_name))
+    github = await _final(GitHubSource(make_client("tok"), graphql=False).report(full_name))
     catalog = await _final(CatalogSource().report(full_name))
     assert catalog.frameworks is not None
     assert catalog.source.kind == "catalog"

@@ -60,7 +60,8 @@ async def test_first_three_requests_are_in_flight_at_once(
     slow = Reply(200, github_server.repos["acme/shop"].meta, delay=0.3)
     github_server.script("GET", "/api/v3/repos/acme/shop", slow)
     await collect(GitHubSource(make_client(), graphql=False), "acme/shop")
-    # repository, languages and the raw root manifests overlap (never timed: counted)
+    # the repository and the raw root manifests overlap (never timed: counted); without a
+    # token, /languages waits for the root (see test_github_listing_languages)
     assert github_server.max_in_flight >= 3
 
 

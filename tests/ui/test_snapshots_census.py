@@ -1,4 +1,4 @@
-"""Snapshot of the census screen in the demo, which sends nothing to GitHub and says so.
+"""Snapshot of the census screen in the demo: a census of the catalog, labelled as demo data.
 
 Accept a new baseline only after reading its diff:
 ``uv run pytest tests/ui/test_snapshots_census.py --snapshot-update``.
@@ -54,5 +54,5 @@ async def open_and_run(pilot: Pilot[None]) -> None:
 class TestCensus:
     """The census screen."""
 
-    def test_census_in_the_demo_says_it_needs_github(self, snap_compare: Snap) -> None:
+    def test_census_of_the_demo_catalog_is_labelled_demo_data(self, snap_compare: Snap) -> None:
         assert snap_compare(census_app(), terminal_size=SIZE, run_before=open_and_run)

@@ -6,10 +6,11 @@ sampled sources (weakest). A repository whose own package name is a framework *i
 What to read is chosen by ``manifests_to_fetch`` and ``sources_to_sample`` (``selection.py``).
 
 Confidence is the strongest signal's strength: its own package name 1.0; a runtime dependency
-0.9 in a root manifest (0.85 in a member); optional or build 0.6; dev 0.55; test 0.5; a marker
-file 0.6; a top-level import 0.5 (up to +0.15 when several files import it; an indented one
-0.35); anything under examples/ or docs/ (or a README install line) 0.3 and marked ``only_in``.
-Each further kind of signal adds 0.05; a supporting library (NumPy, requests) loses 0.1.
+0.9 in a root manifest (0.85 in a member, or as the base image of a root Dockerfile's shipped
+stage); optional or build 0.6; dev 0.55; test 0.5; a marker file 0.6; a top-level import 0.5
+(up to +0.15 when several files import it; an indented one 0.35); anything under examples/ or
+docs/ (or a README install line) 0.3 and marked ``only_in``. Each further kind of signal adds
+0.05; a supporting library (NumPy, requests) loses 0.1.
 
 Each framework also says what decided it (``Basis``: itself, a root manifest, a workspace member,
 imports, something weaker) and how many signals of that kind there are: the verdict ranks by them.
@@ -21,7 +22,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tui.analysis.frameworks_evidence import MAX_EVIDENCE, Hit, decisive_basis, pick_evidence
+from tui.analysis.frameworks_evidence import (
+    MAX_EVIDENCE,
+    Hit,
+    decisive_basis,
+    is_root_manifest,
+    pick_evidence,
+)
 from tui.analysis.frameworks_readme import is_readme, readme_dependencies
 from tui.analysis.imports import language_of, sample_imports
 from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
@@ -53,6 +60,10 @@ _MARKER_STRENGTH = {Scope.RUNTIME: 0.6, Scope.DEV: 0.45, Scope.TEST: 0.4, Scope.
 _IMPORT_STRENGTH = {Scope.RUNTIME: 0.5, Scope.DEV: 0.4, Scope.TEST: 0.4, Scope.BUILD: 0.4}
 _ASIDE = frozenset({Scope.DOCS, Scope.EXAMPLES})
 _SUPPORT_PENALTY = 0.1
+_IMAGE_DISCOUNT = 0.05
+"""A base image (``FROM pytorch/pytorch``) is a declaration, so it decides like a manifest's
+runtime word, but one step weaker: it is a runtime environment, picked at times for what it
+ships besides (CUDA, conda), so the project's own manifests rank first on a tie."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +74,20 @@ class Detection:
         frameworks: Sorted by confidence (highest first), then name.
         problems: Broken or hostile manifests, described.
         manifests_read: The manifests that were parsed.
-        silent: No manifest named a *primary* framework (a CLI helper, NumPy or CI markers do
-            not count): sampling a few sources (``sources_to_sample``) may find what the
-            manifests did not say (TensorFlow imported by a repo that only lists Python Fire).
+        silent: Sampling a few sources (``sources_to_sample``) may find what the manifests
+            did not say: no manifest named a *primary* framework (a CLI helper, NumPy or CI
+            markers do not count; TensorFlow imported by a repo that only lists Python Fire),
+            or ``sdk_unnamed``.
+        sdk_unnamed: A manifest read is of an ecosystem whose platform SDK frameworks no
+            manifest can name (``Package.swift``: SwiftUI, UIKit), so imports must be sampled
+            even beside a primary framework (``RuleIndex.sdk_ecosystems``).
     """
 
     frameworks: tuple[Framework, ...] = ()
     problems: tuple[str, ...] = ()
     manifests_read: tuple[str, ...] = ()
     silent: bool = True
+    sdk_unnamed: bool = False
 
 
 @cache
@@ -140,11 +156,17 @@ def detect_from(
             hits.extend(_readme_hits(index, readme_dependencies(path, data)))
     frameworks = [_framework(rule_hits) for rule_hits in _group(hits).values()]
     frameworks.sort(key=lambda fw: (-fw.confidence, fw.name.lower()))
+    sdk_unnamed = any(
+        manifest.ecosystem in index.sdk_ecosystems
+        and path_scope(manifest.path, Scope.RUNTIME) is Scope.RUNTIME
+        for manifest in manifests
+    )
     return Detection(
         frameworks=tuple(frameworks),
         problems=tuple(problem for manifest in manifests for problem in manifest.problems),
         manifests_read=tuple(manifest.path for manifest in manifests),
-        silent=not any(_names_primary(hit) for hit in hits),
+        silent=sdk_unnamed or not any(_names_primary(hit) for hit in hits),
+        sdk_unnamed=sdk_unnamed,
     )
 
 
@@ -169,9 +191,10 @@ def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
         evidence = Evidence(manifest.path, detail, manifest.package_line)
         for rule in index.by_own_name(manifest.ecosystem, manifest.package_name):
             hits.append(Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
-    root = "/" not in manifest.path
+    root = is_root_manifest(manifest.path)
     for dep in manifest.dependencies:
         strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
+        strength -= _IMAGE_DISCOUNT if dep.ecosystem == "docker" else 0
         evidence = Evidence(dep.path, dep.detail, dep.line)
         for rule in index.by_dependency(dep):
             hits.append(Hit(rule, "dependency", strength, dep.scope, evidence))
@@ -273,4 +296,6 @@ def _framework(hits: list[Hit]) -> Framework:
         primary=rule.primary,
         platforms=rule.platforms,
         builds_on=rule.builds_on,
+        sdk=rule.sdk,
+        support_beside=rule.support_beside,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.analysis.manifests import root_rank
 from tui.analysis.report import Basis, Evidence, Scope
 from tui.analysis.rules import Rule
 
@@ -23,9 +24,10 @@ class Hit:
     evidence: Evidence
 
 
-def _is_root(path: str) -> bool:
-    """A manifest at the repository root (``requirements/base.txt`` counts: it is the root's)."""
-    return "/" not in path or path.lower().startswith("requirements/")
+def is_root_manifest(path: str) -> bool:
+    """A manifest at the repository root, or one the registry places there because its folder
+    belongs to the root project (``requirements/base.txt``, ``scripts/install.sh``)."""
+    return "/" not in path or root_rank(path) is not None
 
 
 def _hit_basis(hit: Hit) -> Basis:
@@ -33,7 +35,7 @@ def _hit_basis(hit: Hit) -> Basis:
     if hit.kind == "self":
         return Basis.SELF
     if hit.kind == "dependency" and hit.scope is Scope.RUNTIME:
-        return Basis.ROOT if _is_root(hit.evidence.path) else Basis.MEMBER
+        return Basis.ROOT if is_root_manifest(hit.evidence.path) else Basis.MEMBER
     if hit.kind == "import" and hit.scope is Scope.RUNTIME:
         return Basis.IMPORTS
     return Basis.README if hit.kind == "readme" else Basis.OTHER

@@ -36,6 +36,8 @@ LANGUAGE_BY_SUFFIX = {
     ".dart": "dart",
     ".rb": "ruby",
     ".swift": "swift",
+    ".m": "objc",  # MATLAB's suffix too: selection.py samples it only beside Objective-C signs
+    ".mm": "objc",
 }
 """Source suffixes whose imports can be sampled, and the import syntax they use."""
 
@@ -54,6 +56,9 @@ _SWIFT = re.compile(
     r"^\s*(?:@\w+(?:\([^)]*\))?\s+)*import\s+"
     r"(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?(\w+)"
 )
+_OBJC = re.compile(r"^\s*(?:#\s*(?:import|include)\s*<([\w.+-]+)/|@import\s+([\w.]+)\s*;)")
+"""``#import <UIKit/UIKit.h>`` (the framework's folder names it) or a module ``@import UIKit;``;
+``#import "AppDelegate.h"`` is the project's own header."""
 _RUST_LOCAL = frozenset({"crate", "self", "super", "std", "core", "alloc"})
 
 
@@ -100,6 +105,9 @@ def _modules(language: str, line: str, in_go_block: bool) -> list[str]:
     if language == "rust":
         match = _RUST.match(line)
         return [match.group(1)] if match and match.group(1) not in _RUST_LOCAL else []
+    if language == "objc":
+        match = _OBJC.match(line)
+        return [match.group(1) or match.group(2)] if match else []
     pattern = {"java": _JAVA, "ruby": _RUBY, "swift": _SWIFT}.get(language, _DART)
     match = pattern.match(line)
     return [match.group(1)] if match else []

@@ -106,10 +106,14 @@ class Framework:
             manifest lines naming it): the more, the more central.
         primary: Its rule says it is what a project is built on whatever its category (a data
             app framework such as Streamlit); see ``tui.analysis.verdict.is_primary``.
-        platforms: Frameworks that are only the platform under this one (Android under
-            Flutter): next to it, they are not named as frameworks of their own.
+        platforms: Platforms this one runs on (Android and iOS under Flutter): frameworks
+            named so, or shipped by their SDKs, are not named beside it.
+        sdk: Platforms whose SDK ships this framework (UIKit: iOS); imports are all that can
+            show it, so they are not weak evidence of it.
         builds_on: Frameworks this one is built on (fairseq on PyTorch): on equal evidence,
             the verdict names the foundation first.
+        support_beside: Frameworks beside which this one is only a supporting library
+            (scikit-learn beside PyTorch): the verdict does not name it next to them.
     """
 
     name: str
@@ -125,6 +129,8 @@ class Framework:
     primary: bool = False
     platforms: tuple[str, ...] = ()
     builds_on: tuple[str, ...] = ()
+    sdk: tuple[str, ...] = ()
+    support_beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,4 +155,7 @@ class RepoReport:
     notebook_label: str | None = None
     notebook_bytes: int = 0
     classifier: str | None = None
+    languages_estimated: bool = False
+    """The shares were estimated from the file listing (names and sizes, Linguist's rules), not
+    GitHub's own figures: a repository without a token whose tree was fetched anyway."""
     errors: tuple[str, ...] = ()

@@ -24,7 +24,13 @@ GLOB_CHARS = frozenset("*?[{")
 
 def names_primary(detection: Detection) -> bool:
     """True when detection found what the verdict would name: the repository itself, or a
-    primary framework declared outright (not tooling, not a supporting library, not examples)."""
+    primary framework declared outright (not tooling, not a supporting library, not examples).
+
+    Never when the manifests cannot name their platform's own frameworks (``sdk_unnamed``):
+    a Swift app's ``Package.swift`` names The Composable Architecture, never SwiftUI.
+    """
+    if detection.sdk_unnamed:
+        return False
     return any(
         framework.is_self
         or (

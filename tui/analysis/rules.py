@@ -3,10 +3,14 @@
 A rule names a framework (display name, category, homepage) and the signals that reveal it:
 dependency names per package ecosystem (globs allowed, ``@angular/*``), marker files as
 gitignore-style patterns (``manage.py``, ``.github/workflows/*.yml``), and import names per
-source language. Three optional fields feed the verdict: ``primary`` (a data-app framework such as
-Streamlit is what a project is built on, whatever its category), ``platforms`` (the frameworks
-that are only the platform under this one: Android under Flutter, Node.js under Express) and
-``builds_on`` (the framework this one is built on: fairseq on PyTorch; named first on a tie).
+source language. Four optional fields feed the verdict: ``primary`` (a data-app framework such as
+Streamlit is what a project is built on, whatever its category), ``platforms`` (the platforms
+this one runs on, so their own frameworks are not named beside it: Android under Flutter, Node.js
+under Express), ``sdk`` (the platforms whose SDK ships this framework: UIKit is iOS's, so it is
+one of the frameworks a ``platforms`` entry "iOS" covers; one that only imports can show makes
+sources worth sampling, see ``sdk_ecosystems``), ``builds_on`` (the framework this one is built
+on: fairseq on PyTorch; named first on a tie) and ``support_beside`` (frameworks beside which this
+one only supports: scikit-learn beside PyTorch).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
 from tui.analysis.report import Scope
+from tui.analysis.verdict import is_primary
 
 CATEGORIES = frozenset(
     {
@@ -72,13 +77,34 @@ ECOSYSTEMS = frozenset(
         "zig",
         "luarocks",
         "deno",
+        "docker",
     }
 )
 """The dependency ecosystems a rule may name (``cpp``: CMake, vcpkg, Conan, Meson, pkg-config
-names, lower case; ``swiftpm``: ``owner/repo``; ``deno``: JSR and deno.land names)."""
+names, lower case; ``swiftpm``: ``owner/repo``; ``deno``: JSR and deno.land names; ``docker``:
+base image repositories without tag or registry when on Docker Hub, ``nvcr.io/nvidia/pytorch``
+with it otherwise)."""
 
-LANGUAGES = frozenset({"python", "java", "ruby", "swift"})
-"""Languages with explicit import names; the others import by package name (npm, Go, ...)."""
+LANGUAGES = frozenset({"python", "java", "ruby", "swift", "objc"})
+"""Languages with explicit import names (``objc``: the framework of ``#import <UIKit/UIKit.h>``
+or ``@import SwiftUI;``); the others import by package name (npm, Go, ...)."""
+
+IMPORT_LANGUAGE = {
+    "pypi": "python",
+    "conda": "python",
+    "npm": "javascript",
+    "deno": "javascript",
+    "go": "go",
+    "crates": "rust",
+    "maven": "java",
+    "gradle": "java",
+    "sbt": "java",
+    "pub": "dart",
+    "rubygems": "ruby",
+    "swiftpm": "swift",
+    "cocoapods": "swift",
+}
+"""The import syntax of the sources an ecosystem's manifests build (a Podfile builds Swift)."""
 
 _ALSO_MATCH = {
     "conda": ("conda", "pypi"),
@@ -103,8 +129,13 @@ class Rule:
         support: A supporting library (NumPy, requests, Serde) rather than what a project is
             built on; it ranks a little lower than a framework with the same evidence.
         primary: What a project is built on, whatever its category (Streamlit, Gradio, Shiny).
-        platforms: Names of frameworks that are only the platform under this one.
+        platforms: Platforms this one runs on (``Android``, ``iOS``, ``Node.js``): a framework
+            named so, or shipped by one of their SDKs, is not named beside it.
+        sdk: Platforms whose SDK ships this framework (UIKit: ``iOS``); no package manifest
+            names such a framework unless a rule lists a dependency for it.
         builds_on: Names of frameworks this one is built on (fairseq on PyTorch).
+        support_beside: Frameworks beside which this one is only a supporting library
+            (scikit-learn beside PyTorch: metrics and data splits, not the model).
     """
 
     name: str
@@ -117,7 +148,9 @@ class Rule:
     support: bool = False
     primary: bool = False
     platforms: tuple[str, ...] = ()
+    sdk: tuple[str, ...] = ()
     builds_on: tuple[str, ...] = ()
+    support_beside: tuple[str, ...] = ()
 
     def has_signal(self) -> bool:
         """True when the rule has at least one signal to match."""
@@ -139,7 +172,9 @@ def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
         support=bool(raw.get("support", False)),
         primary=bool(raw.get("primary", False)),
         platforms=tuple(str(name) for name in raw.get("platforms", ())),
+        sdk=tuple(str(name) for name in raw.get("sdk", ())),
         builds_on=tuple(str(name) for name in raw.get("builds_on", ())),
+        support_beside=tuple(str(name) for name in raw.get("support_beside", ())),
     )
 
 
@@ -176,6 +211,7 @@ class RuleIndex:
         }
         alternatives = "|".join(fnmatch.translate(part) for part in sorted(last_parts))
         self._marker_names = re.compile(alternatives or "(?!)")
+        self.sdk_ecosystems = sdk_ecosystems(self.rules)
         for rule in self.rules:
             for eco, names in rule.deps.items():
                 for name in names:
@@ -236,6 +272,24 @@ class RuleIndex:
             for cut in range(len(parts) - 1, 2, -1):
                 found.extend(self._exact.get((eco, "/".join(parts[:cut])), ()))
         return found
+
+
+def sdk_ecosystems(rules: Iterable[Rule]) -> frozenset[str]:
+    """Ecosystems whose manifests cannot name a primary framework their sources may import.
+
+    A platform SDK's own UI framework (SwiftUI, UIKit) is in no ``Package.swift`` or Podfile:
+    only imports show it, so a repository with such a manifest has its sources sampled even when
+    the manifest names a primary framework (The Composable Architecture).
+    """
+    languages = {
+        language
+        for rule in rules
+        if rule.sdk
+        and not any(rule.deps.values())
+        and is_primary(rule.category, support=rule.support, primary=rule.primary)
+        for language in rule.imports
+    }
+    return frozenset(eco for eco, language in IMPORT_LANGUAGE.items() if language in languages)
 
 
 def _unique(rules: Iterable[Rule]) -> list[Rule]:

@@ -91,12 +91,21 @@ def manifests_to_fetch(
     candidates = [p for p in paths if is_manifest(p) and not is_vendored(p)]
     root = sorted((p for p in candidates if root_rank(p) is not None), key=_root_key)
     taken = set(root)
+    # install scripts and Dockerfiles add to the manifests: a workspace's members come first
+    supplements = [p for p in root if _is_supplement(p)]
+    root = [p for p in root if p not in supplements]
     declared = [p for p in candidates if p not in taken and _in_members(p, members)]
     taken.update(declared)
     rest = [p for p in candidates if p not in taken and p.count("/") <= 4]
     declared.sort(key=lambda p: _member_key(p, repo_name))
     rest.sort(key=lambda p: _member_key(p, repo_name))
-    return (root + declared + rest)[: max(limit, 0)]
+    return (root + declared + supplements + rest)[: max(limit, 0)]
+
+
+def _is_supplement(path: str) -> bool:
+    """A file that adds to the manifests (``Format.supplement``: install scripts, Dockerfiles)."""
+    found = manifest_format(path)
+    return found is not None and found.supplement
 
 
 def workspace_members(manifests: Iterable[Manifest]) -> tuple[str, ...]:
@@ -129,17 +138,34 @@ def sources_to_sample(paths: Iterable[str], *, limit: int = 6) -> list[str]:
     Returns:
         Shallow, non-test source files, entry points (``main``, ``train``, ``model``) first.
     """
+    paths = list(paths)
+    objc = _objective_c(paths)
     sources = [
         p
         for p in paths  # the cheapest test first: most paths of a large tree are deep
         if _depth(p) <= 2
         and language_of(p) is not None
+        and (objc or language_of(p) != "objc")
         and not is_manifest(p)
         and not is_vendored(p)
         and path_scope(p, Scope.RUNTIME) is Scope.RUNTIME
     ]
     sources.sort(key=_source_key)
     return sources[: max(limit, 0)]
+
+
+def _objective_c(paths: Sequence[str]) -> bool:
+    """True when ``.m`` files are Objective-C rather than MATLAB: an Objective-C++ ``.mm``
+    file, an Xcode project, or a class's ``.m`` beside its ``.h`` (MATLAB has no headers)."""
+    stems: set[tuple[str, str]] = set()
+    for path in paths:
+        low = path.lower()
+        if low.endswith(".mm") or ".xcodeproj/" in low:
+            return True
+        stem, dot, suffix = low.rpartition(".")
+        if dot and suffix in ("m", "h"):
+            stems.add((stem, suffix))
+    return any((stem, "h") in stems for stem, suffix in stems if suffix == "m")
 
 
 def _depth(path: str) -> int:

@@ -7,11 +7,15 @@ Pure: a ``RepoReport`` in, a ``Verdict`` out; ``tui.present.verdict`` words it. 
    (ML, web, mobile, desktop, game, data apps) ranked by what decided them (a runtime
    dependency in a root manifest, then in a workspace member, then imports in sampled sources),
    then confidence, then the foundation before what is built on it; never by name.
-3. Supporting libraries (NumPy, requests, Click) only when nothing primary was found.
+3. Supporting libraries (NumPy, requests, Click) only when nothing primary was found; a
+   framework that only supports beside another (scikit-learn beside PyTorch) is not named next
+   to it.
 4. Never test, lint, docs, CI, container or build tools; never what appears only in examples,
    docs, templates, playgrounds, fixtures or benchmarks.
-5. A platform under a chosen framework (Android under Flutter) is not a framework of its own;
-   evidence from imports alone (or only a README install line) makes the verdict say "probably".
+5. A platform under a chosen framework (Android under Flutter, UIKit under React Native: a rule's
+   ``platforms`` and ``sdk`` data) is not a framework of its own; evidence from imports alone
+   (or only a README install line) makes the verdict say "probably", except for a platform SDK's
+   own framework (SwiftUI), which no manifest can name.
 """
 
 from __future__ import annotations
@@ -189,7 +193,16 @@ def _choose(frameworks: Sequence[Framework]) -> list[Framework]:
     support = [f for f in candidates if not f.is_self and not _primary(f)]
     chosen = itself + (primary if primary or itself else support)
     platforms = {name for f in chosen for name in f.platforms}
-    return [f for f in chosen if f.name not in platforms or f.is_self][:MAX_FRAMEWORKS]
+    chosen = [f for f in chosen if f.is_self or not _on_platform(f, platforms)]
+    names = {f.name for f in chosen}
+    # scikit-learn beside PyTorch computes metrics; the model is PyTorch's
+    chosen = [f for f in chosen if f.is_self or names.isdisjoint(f.support_beside)]
+    return chosen[:MAX_FRAMEWORKS]
+
+
+def _on_platform(framework: Framework, platforms: set[str]) -> bool:
+    """Whether a framework is one of ``platforms`` or ships in one's SDK (UIKit in iOS's)."""
+    return framework.name in platforms or not platforms.isdisjoint(framework.sdk)
 
 
 def why(framework: Framework) -> str:
@@ -202,8 +215,8 @@ def why(framework: Framework) -> str:
 
 
 def _weak(framework: Framework) -> bool:
-    if framework.is_self:
-        return False
+    if framework.is_self or (framework.sdk and framework.basis is Basis.IMPORTS):
+        return False  # an SDK framework is in no manifest: its import is the declaration
     if framework.basis is None:
         return framework.confidence < 0.6
     return framework.basis in _WEAK

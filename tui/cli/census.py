@@ -13,8 +13,11 @@ from tui.cli.exits import EXIT_OK, usage_error
 from tui.github.client import GitHubClient
 from tui.present.census import aggregate
 from tui.present.census_output import census_csv, census_json, census_markdown, census_text
+from tui.search import QuerySyntaxError
 from tui.search.framework_filter import NOTE, FrameworkFilter, parse_framework_filter
+from tui.sources.catalog import CatalogSource
 from tui.sources.census import CensusProgress, CensusResult, CensusRunner, local_census
+from tui.sources.census_catalog import DEMO_LABEL, CatalogCensus
 from tui.sources.census_plan import SLICED_CAP, plan_text
 from tui.sources.factory import Options
 from tui.sources.github import GitHubSource
@@ -77,12 +80,19 @@ def _names(path: str) -> list[str] | str:
     return list(dict.fromkeys(names)) or f"{path} names no repository"
 
 
-async def run_census(client: GitHubClient, options: Options, args: argparse.Namespace) -> int:
-    """Plan, confirm, run and print one census."""
+async def run_census(
+    client: GitHubClient | None, options: Options, args: argparse.Namespace
+) -> int:
+    """Plan, confirm, run and print one census (``client`` None: the demo catalog's)."""
     if not 1 <= args.limit <= SLICED_CAP:
         return usage_error(f"--limit must be between 1 and {SLICED_CAP:,}")
     query = " ".join(args.target)
-    flt = parse_framework_filter(query)
+    try:
+        flt = parse_framework_filter(query)
+    except QuerySyntaxError as exc:
+        return usage_error(str(exc))
+    if client is None:
+        return await _demo_census(flt, args, query)
     if args.from_file is None and len(args.target) == 1 and _is_folder(args.target[0]):
         folder = Path(args.target[0]).expanduser()  # noqa: ASYNC240 - reads $HOME only
         result = await local_census(folder)
@@ -120,6 +130,20 @@ async def run_census(client: GitHubClient, options: Options, args: argparse.Name
     finally:
         await source.aclose()
     return _print(result, flt, args, query=query or None)
+
+
+async def _demo_census(flt: FrameworkFilter, args: argparse.Namespace, query: str) -> int:
+    """A census of the bundled catalog's repositories: demo data, labelled so; nothing is sent."""
+    if args.from_file is not None or not flt.query:
+        return usage_error("the demo's census takes a search query (its catalog has no folders)")
+    runner = CatalogCensus(CatalogSource())
+    plan = await runner.plan(args.limit)
+    print(plan_text(plan), file=sys.stderr)
+    if flt.active:
+        print(NOTE, file=sys.stderr)
+    result = await runner.run_query(flt.query, plan)
+    label = f"{query} ({DEMO_LABEL}, {await runner.data_date()})"
+    return _print(result, flt, args, query=label)
 
 
 def _is_folder(target: str) -> bool:

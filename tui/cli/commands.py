@@ -12,21 +12,21 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tui.analysis.report import RepoReport
 from tui.cli import memo
-from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
-from tui.cli.text import report_text, search_text, source_line, table
-from tui.github.auth import Token, token_variables
+from tui.cli.exits import EXIT_OK, usage_error
+from tui.cli.text import report_text, source_line, table
+from tui.github.auth import Token, gh_host, token_variables
 from tui.github.client import GitHubClient
-from tui.github.errors import GitHubError
+from tui.github.errors import OfflineMiss
 from tui.github.settings import ClientSettings
-from tui.present.schema import info_json, report_json, search_json
-from tui.sources.base import RepoSource, SearchResults
+from tui.present.schema import report_json
+from tui.sources.base import RepoSource
 from tui.sources.factory import Options, build_client, build_source, find_token
 from tui.sources.names import (
     RepoRef,
     TargetError,
     parse_target,
 )
-from tui.textsafe import clean, escape_bidi_json
+from tui.textsafe import escape_bidi_json
 
 if TYPE_CHECKING:  # `scan` never needs the HTTP client: it loads with the first client built
     from tui.github.client import GitHubClient
@@ -106,6 +106,10 @@ async def _demo(
         from tui.cli.compare import run_compare
 
         return await run_compare(None, options, args)
+    if command == "census":
+        from tui.cli.census import run_census
+
+        return await run_census(None, options, args)  # a census of the catalog: demo data
     if args.json:
         _print_json({})
     else:
@@ -114,9 +118,21 @@ async def _demo(
 
 
 async def _collect(reports: Any) -> RepoReport:
+    """The last report; offline, what the cache held when the rest is not there.
+
+    A repository seen only in a search has its metadata cached (the search item) but not its
+    languages or files: offline, that much is shown, with a line saying what is missing.
+    """
     last: RepoReport | None = None
-    async for report in reports:
-        last = report
+    try:
+        async for report in reports:
+            last = report
+    except OfflineMiss:
+        if last is None:
+            raise
+        missing = "languages and frameworks" if last.languages is None else "frameworks"
+        problem = f"Offline: its {missing} are not in the cache (seen in a search, never opened)."
+        return replace(last, errors=(*last.errors, problem))
     assert last is not None  # every source yields at least the metadata
     return last
 
@@ -163,74 +179,9 @@ async def _show(
 
 
 async def _search(source: RepoSource, args: argparse.Namespace) -> int:
-    if not 1 <= args.limit <= 1000:
-        return usage_error(
-            "--limit must be between 1 and 1000 (GitHub serves at most 1000 results)"
-        )
-    return await _run_search(source, args)
+    from tui.cli.search import run_search  # with framework: judging; see that module
 
-
-async def _run_search(source: RepoSource, args: argparse.Namespace) -> int:
-    query = " ".join(args.query)
-    per_page = min(100, args.limit)
-    items: list[Any] = []
-    page = 1
-    while True:
-        results = await source.search(query, sort=args.sort, page=page, per_page=per_page)
-        items.extend(results.items)
-        if len(items) >= args.limit or not results.has_next:
-            break
-        page += 1
-    merged = replace(results, items=tuple(items[: args.limit]), page=1)
-    if results.unreachable and not merged.items:
-        # an empty offline answer in GitHub's place is not "0 results": it is a failure
-        print(f"repolens: {results.unreachable} Nothing cached matches.", file=sys.stderr)
-        return EXIT_OFFLINE
-    if results.unreachable:
-        print(
-            f"repolens: {results.unreachable} Showing {len(merged.items)} offline results "
-            "from the cache and the bundled catalog.",
-            file=sys.stderr,
-        )
-    if args.details and merged.items:  # nothing found: the plain "0 repositories" line
-        return await _details(source, merged, args.json)
-    if args.json:
-        _print_json(search_json(merged, [info_json(i) for i in merged.items]))
-    else:
-        print(search_text(merged))
-    return EXIT_OK
-
-
-async def _details(source: RepoSource, results: SearchResults, as_json: bool) -> int:
-    """Each item's full report; when a failure (a spent budget) stops the run part-way, what
-    was finished is printed all the same, and what was not is named."""
-    reports: list[RepoReport] = []
-    failure: GitHubError | None = None
-    for item in results.items:
-        try:
-            reports.append(await _collect(source.report(item.full_name, hint=item)))
-        except GitHubError as error:
-            failure = error  # the next ones would fail the same way: stop spending
-            break
-    unfinished = [i.full_name for i in results.items[len(reports) :]]
-    if as_json:
-        data = search_json(results, [report_json(r) for r in reports])
-        if failure is not None:
-            data["unfinished"] = unfinished
-            data["problem"] = failure.user_message
-        _print_json(data)
-    else:
-        print("\n\n".join(report_text(r) for r in reports))
-    if failure is None:
-        return EXIT_OK
-    names = ", ".join(clean(n, single_line=True) for n in unfinished[:5])
-    more = f" and {len(unfinished) - 5} more" if len(unfinished) > 5 else ""
-    print(
-        f"repolens: {failure.user_message} Finished {len(reports)} of {len(results.items)}; "
-        f"not finished: {names}{more}.",
-        file=sys.stderr,
-    )
-    return exit_code(failure)
+    return await run_search(source, args)
 
 
 async def _rate_limit(client: GitHubClient, as_json: bool) -> int:
@@ -284,11 +235,13 @@ def _cache(client: GitHubClient, action: str, as_json: bool) -> int:
 def _auth(options: Options) -> int:
     host = ClientSettings(api_url=options.api_url).host
     names = token_variables(host)
-    looked = f"Looked for {', then '.join(names)}, then `gh auth token --hostname {host}`."
+    gh = gh_host(host)  # gh knows github.com's token as github.com, not api.github.com
+    looked = f"Looked for {', then '.join(names)}, then `gh auth token --hostname {gh}`."
     token = find_token(options)
     if token is None:
         print(f"No token for {host}: 60 requests an hour. {looked}")
-        print(f"Set {names[0]} (or run `gh auth login`) for 5,000.")
+        login = "gh auth login" if gh == "github.com" else f"gh auth login --hostname {gh}"
+        print(f"Set {names[0]} (or run `{login}`) for 5,000.")
     else:
         print(f"Using a token from {token.source} for {host}. {looked}")
     return EXIT_OK

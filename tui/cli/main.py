@@ -15,7 +15,6 @@ Textual is imported only when the TUI starts, so ``repolens show --json`` stays 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,8 +31,6 @@ if TYPE_CHECKING:
 
     from tui.github.auth import Token
 
-_NEGATED = re.compile(r"^-[A-Za-z][\w-]*:")
-
 
 def _normalise(argv: list[str]) -> list[str]:
     """``repolens o/r`` means ``repolens open o/r``; ``-language:x`` is a query term."""
@@ -48,24 +45,12 @@ def _normalise(argv: list[str]) -> list[str]:
             continue
         if arg not in SUBCOMMANDS:
             return [*argv[:index], "open", *argv[index:]]
-        if arg == "census":
+        if arg in ("census", "search"):
             from tui.cli.census_args import census_terms_last
 
-            return census_terms_last(argv)
-        if arg == "search":
-            return _query_terms_last(argv)
+            return census_terms_last(argv, arg)
         break
     return argv
-
-
-def _query_terms_last(argv: list[str]) -> list[str]:
-    """Move negated qualifiers (``-language:python``) after ``--`` so they are not read as flags."""
-    if "--" in argv:
-        return argv
-    terms = [a for a in argv if _NEGATED.match(a)]
-    if not terms:
-        return argv
-    return [*(a for a in argv if not _NEGATED.match(a)), "--", *terms]
 
 
 def _local_target(command: str, args: argparse.Namespace) -> str | None:

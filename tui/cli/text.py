@@ -72,9 +72,11 @@ def report_text(report: RepoReport) -> str:
     if report.languages:
         out += [
             "",
-            "Languages, GitHub's view"
-            if report.classifier is None
-            else f"Languages, classified by {report.classifier}",
+            f"Languages, classified by {report.classifier}"
+            if report.classifier
+            else "Languages, estimated from the file listing"
+            if report.languages_estimated
+            else "Languages, GitHub's view",
         ]
         out += language_lines(report.languages)
     if report.notebook_view:
@@ -97,14 +99,16 @@ def search_text(results: SearchResults) -> str:
         head += " (GitHub timed out: results may be incomplete)"
     if results.offline:
         head += " (offline results)"
-    rows = [head]
-    for info in results.items:
-        desc = clean(info.description, single_line=True)
-        rows.append(
-            f"{clean(info.full_name):<40} ★ {exact(info.stars):>9}  "
-            f"{clean(info.primary_language) or '-':<12} {desc[:70]}"
-        )
-    return "\n".join(rows)
+    if not results.items:
+        return head
+    stars = [exact(info.stars) for info in results.items]
+    wide = max(len(s) for s in stars)
+    cells = [
+        (clean(info.full_name), f"★ {star:>{wide}}", clean(info.primary_language) or "-",
+         clean(info.description, single_line=True)[:70])
+        for info, star in zip(results.items, stars, strict=True)
+    ]  # fmt: skip
+    return f"{head}\n{table(cells)}"  # columns as wide as their widest cell, never shifted
 
 
 def table(rows: Iterable[Sequence[str]]) -> str:

@@ -59,11 +59,11 @@ def discover_token(
         if value:
             return Token(value, name)
     if use_gh:
-        return _token_from_gh(_gh_host(host), env)
+        return _token_from_gh(gh_host(host), env)
     return None
 
 
-def _gh_host(host: str) -> str:
+def gh_host(host: str) -> str:
     """The host name gh knows a token by (``github.com`` for ``api.github.com``)."""
     host = host.lower()
     return "github.com" if host == "api.github.com" else host.removeprefix("api.")

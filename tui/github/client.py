@@ -35,7 +35,14 @@ from tui.github.errors import (
 )
 from tui.github.fetch import Fetcher, utc_now
 from tui.github.graphql_repo import parse_repository, repo_query, repo_variables
-from tui.github.graphql_search import RepoBundle, graphql_rate
+from tui.github.graphql_search import (
+    GraphQLPage,
+    RepoBundle,
+    bundle_from_node,
+    graphql_rate,
+    search_query,
+)
+from tui.github.graphql_search import parse_search as parse_graphql_search
 from tui.github.models import (
     CommitActivity,
     FetchInfo,
@@ -58,7 +65,7 @@ from tui.github.parse import (
 )
 from tui.github.reads import ReadLog
 from tui.github.request import API_VERSION, Limits, Reply, Request, RetryPolicy, Sleep
-from tui.github.seed import items_of, seed_repos
+from tui.github.seed import items_of, nodes_of, rest_item, seed_answers
 from tui.github.settings import ClientSettings
 from tui.github.transport import LazyHttpClient
 
@@ -71,8 +78,10 @@ RAW_JSON = "application/vnd.github.raw+json"
 SEARCH_TTL = timedelta(minutes=10)
 META_TTL = timedelta(hours=1)
 ACTIVITY_WAITS = (3.0,)  # each 202 is charged: one spaced retry, then "still computing"
-RAW_CONCURRENCY = 16
-"""Raw-host fetches in flight at once: the raw host is not the API (its own bound, one wave)."""
+RAW_CONCURRENCY = 48
+"""Raw-host fetches in flight at once: the raw host is not the API (its own bound). Every root
+manifest probe (``root_manifests``, 36 names) fits in one wave: at 16 they took three round
+trips, and without a token ``/languages`` waits for them."""
 
 
 def _ttl(ref: str) -> timedelta | None:
@@ -253,8 +262,11 @@ class GitHubClient:
 
     async def _seed(self, body: bytes, fetched_at: datetime) -> None:
         """Store a search page's items as the answers of ``repo()`` for each of them."""
-        pairs = [(self._repo_request(str(item["full_name"])), item) for item in items_of(body)]
-        await seed_repos(self._fetcher, pairs, fetched_at, META_TTL)
+        pairs = [
+            (self._repo_request(str(item["full_name"])), json.dumps(item).encode())
+            for item in items_of(body)
+        ]
+        await seed_answers(self._fetcher, pairs, fetched_at)
 
     def _repo_request(self, full_name: str) -> Request:
         return self._api_request(
@@ -408,16 +420,49 @@ class GitHubClient:
         """
         if not self.authenticated:
             raise AuthFailed(f"GitHub's GraphQL API needs a token; set {self.token_hint}.")
-        content = json.dumps(
-            {"query": query, "variables": dict(variables)}, sort_keys=True
-        ).encode()
-        ttl = None if immutable else SEARCH_TTL
-        req = Request("POST", self._graphql, JSON, "GraphQL query", "graphql", ttl, content=content)
+        req = self._graphql_request(query, variables, immutable=immutable)
         data, info = await self._fetcher.fetch(req, self._parse_graphql)
         rate = graphql_rate(data) if not info.from_cache else None
         if rate is not None:  # the query's own cost answer beats the headers' request count
             self.budget.update(rate)
         return data, info
+
+    def _graphql_request(
+        self, query: str, variables: Mapping[str, object], *, immutable: bool = False
+    ) -> Request:
+        content = json.dumps({"query": query, "variables": dict(variables)}, sort_keys=True)
+        ttl = None if immutable else SEARCH_TTL
+        return Request(
+            "POST", self._graphql, JSON, "GraphQL query", "graphql", ttl, content=content.encode()
+        )
+
+    async def graphql_search(
+        self, variables: Mapping[str, object], *, page: int, per_page: int
+    ) -> tuple[GraphQLPage, FetchInfo]:
+        """One page of the GraphQL search (``search_query``), each node a bundle.
+
+        Each repository found is also stored as the answer of ``repo()`` and of
+        ``repo_bundle()``, so ``show`` (``--offline`` too) finds it without a request.
+        """
+        data, info = await self.graphql_with_info(search_query(), variables)
+        parsed = parse_graphql_search(data, page=page, per_page=per_page)
+        if not info.from_cache:
+            await self._seed_nodes(data, info.fetched_at)
+        return parsed, info
+
+    async def _seed_nodes(self, data: Mapping[str, object], fetched_at: datetime) -> None:
+        """Store each node as its repository's REST answer and single-repository answer."""
+        answers: list[tuple[Request, bytes]] = []
+        for node in nodes_of(data):
+            name = str(node["nameWithOwner"])
+            try:
+                item = rest_item(bundle_from_node(node).repo)
+            except (KeyError, TypeError, ValueError):
+                continue  # not a node this client could read back: store nothing for it
+            answers.append((self._repo_request(name), json.dumps(item).encode()))
+            single = self._graphql_request(repo_query(), repo_variables(name))
+            answers.append((single, json.dumps({"data": {"repository": node}}).encode()))
+        await seed_answers(self._fetcher, answers, fetched_at)
 
     async def repo_bundle(self, full_name: str) -> tuple[RepoBundle, FetchInfo]:
         """One repository's metadata, languages, root listing and manifests in one query.

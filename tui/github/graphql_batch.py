@@ -38,11 +38,12 @@ class Target:
     paths: tuple[str, ...] = ()
 
 
-def _entries(depth: int) -> str:
+def entries_selection(depth: int) -> str:
     """``entries { name type object { ... on Tree { entries ... } } }``, ``depth`` levels."""
     if depth <= 1:
         return "entries { name type }"
-    return f"entries {{ name type object {{ ... on Tree {{ {_entries(depth - 1)} }} }} }}"
+    inner = entries_selection(depth - 1)
+    return f"entries {{ name type object {{ ... on Tree {{ {inner} }} }} }}"
 
 
 def _repository(index: int, target: Target, body: str) -> tuple[str, str, dict[str, object]]:
@@ -66,11 +67,19 @@ def listing_query(targets: Sequence[Target]) -> tuple[str, dict[str, object]]:
     """One query listing every target's tree at its commit, ``LISTING_DEPTH`` levels deep."""
     parts = []
     for i, target in enumerate(targets):
-        body = f"tree: object(expression: $e{i}) {{ ... on Tree {{ {_entries(LISTING_DEPTH)} }} }}"
+        listing = entries_selection(LISTING_DEPTH)
+        body = f"tree: object(expression: $e{i}) {{ ... on Tree {{ {listing} }} }}"
         declared, selection, variables = _repository(i, target, body)
         variables[f"e{i}"] = f"{target.oid}:"
         parts.append((f"{declared}, $e{i}: String!", selection, variables))
     return _query(parts)
+
+
+def flatten_entries(entries: object) -> tuple[TreeEntry, ...]:
+    """A nested ``entries_selection`` answer as one listing (directories included)."""
+    out: list[TreeEntry] = []
+    _flatten(entries, "", out)
+    return tuple(out)
 
 
 def _flatten(entries: object, prefix: str, out: list[TreeEntry]) -> None:
@@ -94,9 +103,7 @@ def parse_listing(
     for i, target in enumerate(targets):
         tree = _get(data, f"r{i}", "tree")
         if isinstance(tree, Mapping) and isinstance(tree.get("entries"), list):
-            out: list[TreeEntry] = []
-            _flatten(tree["entries"], "", out)
-            found[target.full_name.lower()] = tuple(out)
+            found[target.full_name.lower()] = flatten_entries(tree["entries"])
     return found
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from tui.analysis.manifests import search_manifest_names
 from tui.github.errors import BadResponse
+from tui.github.graphql_batch import entries_selection
 from tui.github.models import RateBucket, Repo, SearchPage, TreeEntry
 from tui.github.parse_time import parse_time
 
@@ -34,8 +35,13 @@ def _alias(path: str) -> str:
 
 
 @cache
-def repo_fields() -> str:
-    """What one repository's node asks for: a search page's and a single repository's queries."""
+def repo_fields(depth: int = 1) -> str:
+    """What one repository's node asks for: a search page's and a single repository's queries.
+
+    Args:
+        depth: Levels of the listing under the root: 1 for a search page (the root only);
+            more for one repository, so a workspace's members are listed in the same answer.
+    """
     blob = "{ ... on Blob { text isTruncated } }"
     blobs = "\n".join(
         f'      {_alias(p)}: object(expression: "HEAD:{p}") {blob}' for p in root_manifests()
@@ -51,7 +57,7 @@ def repo_fields() -> str:
       languages(first: 25, orderBy: {{field: SIZE, direction: DESC}}) {{
         totalCount edges {{ size node {{ name }} }}
       }}
-      root: object(expression: "HEAD:") {{ ... on Tree {{ entries {{ name type }} }} }}
+      root: object(expression: "HEAD:") {{ ... on Tree {{ {entries_selection(depth)} }} }}
       workflows: object(expression: "HEAD:.github/workflows") {{
         ... on Tree {{ entries {{ name }} }}
       }}
@@ -85,6 +91,8 @@ class RepoBundle:
         truncated: Root manifests that exist but came back cut short, binary or without text.
         languages_complete: False when the repository has more languages than were listed.
         listing: A deeper listing from a follow-up query (``graphql_batch``), once there is one.
+        deep: A listing ``LISTING_DEPTH`` levels deep that the query itself carried (a single
+            repository's): a follow-up then only fetches files, it lists nothing.
     """
 
     repo: Repo
@@ -95,6 +103,7 @@ class RepoBundle:
     truncated: tuple[str, ...] = ()
     languages_complete: bool = True
     listing: tuple[TreeEntry, ...] | None = None
+    deep: tuple[TreeEntry, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,8 @@ def report_json(report: RepoReport) -> dict[str, Any]:
         }
     if report.classifier:
         data["classifier"] = report.classifier
+    if report.languages_estimated:  # counted from the file listing, not GitHub's figures
+        data["languages_estimated"] = True
     if report.errors:
         data["problems"] = list(report.errors)
     data["source"] = source_json(report.source)

@@ -3,6 +3,7 @@
 ``tui.analysis.verdict`` decides; this module only words the decision::
 
     microsoft/BioGPT is written in Python (98.8 %), built with PyTorch, fairseq and scikit-learn.
+    vuejs/core is Vue itself, written in TypeScript (≈ 96.7 %).
     karpathy/nanoGPT is written in Python (100.0 %), probably built with PyTorch (imports in 3
     files).
     fastapi/fastapi is FastAPI itself, written in Python (100.0 %), built with Starlette.
@@ -39,7 +40,8 @@ def _written(report: RepoReport, verdict: Verdict) -> str:
     """``is written in Python (76.3 %) and Jupyter Notebook (23.7 %)``."""
     if not verdict.languages:
         return "has no language statistics yet"
-    named = [f"{clean(lang.name)} ({lang.percent:.1f} %)" for lang in verdict.languages]
+    about = "≈ " if report.languages_estimated else ""  # counted from the listing, not GitHub's
+    named = [f"{clean(lang.name)} ({about}{lang.percent:.1f} %)" for lang in verdict.languages]
     top, view = verdict.languages[0], report.notebook_view
     if view and top.name == "Jupyter Notebook" and view[0].name != top.name:
         how = "notebook code cells counted" if report.classifier else "notebooks set apart"
@@ -108,7 +110,10 @@ def verdict_brief(report: RepoReport) -> tuple[str, str]:
     ``"is Flask"`` (``"is FastAPI, on Starlette"``); weak evidence ``"probably PyTorch"``.
     """
     verdict = decide(report)
-    languages = ", ".join(f"{clean(lang.name)} {lang.percent:.1f} %" for lang in verdict.languages)
+    about = "≈ " if report.languages_estimated else ""
+    languages = ", ".join(
+        f"{clean(lang.name)} {about}{lang.percent:.1f} %" for lang in verdict.languages
+    )
     itself = [f"is {clean(f.name)}" for f in verdict.frameworks if f.is_self]
     others = ", ".join(
         ("probably " if f.weak else "") + clean(f.name) for f in verdict.frameworks if not f.is_self

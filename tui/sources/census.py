@@ -14,14 +14,15 @@ import asyncio
 import math
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
-from tui.github.errors import GitHubError, RateLimited
-from tui.sources.base import RepoSource, SearchResults
+from tui.github.errors import RateLimited
+from tui.sources.base import SearchResults
+from tui.sources.census_fetch import cached_reports, fetch_reports, last_report
 from tui.sources.census_plan import (
     ANON_COST,
     NAMED_COST,
@@ -229,55 +230,38 @@ class CensusRunner:
 
     async def _from_cache(self, todo: list[CensusEntry]) -> list[CensusEntry]:
         """Answer what the cache holds (free), through a twin client that never sends anything."""
-        settings = self.client.settings
-        if settings.no_cache or settings.offline or not todo:
-            return todo
-        twin_client = GitHubClient(replace(settings, offline=True), clock=self._clock)
-        twin = GitHubSource(twin_client, graphql=False)
-        try:
-            await self._fetch_all(todo, "cache", source=twin, complete_only=True)
-        finally:
-            await twin.aclose()
+        tick = self._ticker("cache", len(todo))
+        found = await cached_reports(
+            self.client, [e.info for e in todo], clock=self._clock, done=lambda *_: tick()
+        )
+        for key, report in found.items():
+            self.entries[key] = CensusEntry(report.info, report, from_cache=True)
         return [e for e in todo if self.entries[e.info.full_name.lower()].report is None]
 
-    async def _fetch_all(
-        self,
-        todo: Sequence[CensusEntry],
-        phase: str,
-        *,
-        source: GitHubSource | None = None,
-        complete_only: bool = False,
-    ) -> None:
+    async def _fetch_all(self, todo: Sequence[CensusEntry], phase: str) -> None:
         """Reports of ``todo``, a few at a time, with progress after each."""
-        gate, done, started = asyncio.Semaphore(self._concurrency), 0, time.monotonic()
+        tick = self._ticker(phase, len(todo))
 
-        async def one(entry: CensusEntry) -> None:
+        def done(info: RepoInfo, report: RepoReport | None) -> None:
+            if report is not None:
+                key = info.full_name.lower()
+                self.entries[key] = CensusEntry(report.info, report)
+            tick()
+
+        infos = [e.info for e in todo]
+        await fetch_reports(self.source, infos, done, concurrency=self._concurrency)
+
+    def _ticker(self, phase: str, total: int) -> Callable[[], None]:
+        """A callable that reports one more step of ``phase`` done, with an ETA."""
+        done, started = 0, time.monotonic()
+
+        def tick() -> None:
             nonlocal done
-            async with gate:
-                report = await _last_report(source or self.source, entry.info)
-            if report is not None and (report.frameworks is not None or not complete_only):
-                key = entry.info.full_name.lower()
-                self.entries[key] = CensusEntry(report.info, report, from_cache=complete_only)
             done += 1
-            elapsed = time.monotonic() - started
-            eta = elapsed / done * (len(todo) - done)
-            self._progress(CensusProgress(phase, done, len(todo), eta=eta))
+            eta = (time.monotonic() - started) / done * (total - done)
+            self._progress(CensusProgress(phase, done, total, eta=eta))
 
-        await asyncio.gather(*(one(entry) for entry in todo))
-
-
-async def _last_report(source: RepoSource, info: RepoInfo) -> RepoReport | None:
-    """The most complete report a source gives before it fails (None if it gave none)."""
-    last = None
-    hint = info if info.default_branch else None
-    try:
-        async for report in source.report(info.full_name, hint=hint):
-            last = report
-    except GitHubError as error:
-        if last is not None:
-            return replace(last, errors=(*last.errors, error.user_message))
-        return None
-    return last
+        return tick
 
 
 def _seconds_until(moment: datetime | None, now: datetime) -> float | None:
@@ -295,7 +279,7 @@ async def local_census(root: Path) -> CensusResult:
     for folder in folders:
         if folder.name.startswith("."):
             continue
-        report = await _last_report(LocalSource(folder), RepoInfo(full_name=str(folder)))
+        report = await last_report(LocalSource(folder), RepoInfo(full_name=str(folder)))
         if report is not None:
             entries.append(CensusEntry(report.info, report, from_cache=True))
     plan = CensusPlan(len(entries), False, 0, 0, 0, len(entries), 0.0, named=True)

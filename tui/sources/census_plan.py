@@ -52,6 +52,7 @@ class CensusPlan:
         named: The repositories come from a list, not a search.
         reset_at: When the core budget refills (for those ``detailed`` leaves out).
         capped_from: The limit asked for, when it had to be lowered (no token past 1,000).
+        catalog: The repositories are the bundled demo catalog's: nothing is sent.
     """
 
     repos: int
@@ -65,6 +66,7 @@ class CensusPlan:
     named: bool = False
     reset_at: datetime | None = None
     capped_from: int | None = None
+    catalog: bool = False
 
 
 def _remaining(bucket: RateBucket | None) -> int | None:
@@ -133,6 +135,11 @@ def _anonymous(
 def plan_text(plan: CensusPlan) -> str:
     """The plan in one or two lines, for the confirmation prompt and the TUI."""
     n = f"{plan.repos:,} repositor{'y' if plan.repos == 1 else 'ies'}"
+    if plan.catalog:
+        return (
+            f"Demo data: the bundled catalog's repositories that match ({n} at most); "
+            "nothing is sent to GitHub and nothing is spent."
+        )
     lines = []
     if plan.capped_from is not None:
         why = "sliced by creation date" if plan.token else "GitHub's search, without a token,"

@@ -20,10 +20,11 @@ from tui.github.errors import (
     ApiUnavailable,
     GitHubError,
     NotFound,
+    OfflineMiss,
     RateLimited,
     ValidationFailed,
 )
-from tui.github.graphql_search import RepoBundle, parse_search, search_query
+from tui.github.graphql_search import RepoBundle
 from tui.github.models import FetchInfo, SearchPage
 from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.convert import repo_info, search_results, source_info
@@ -48,6 +49,7 @@ class GitHubSource:
         self.kind = "github"
         self.use_graphql = graphql
         self._bundles: dict[str, RepoBundle] = {}
+        self._fetched: dict[str, FetchInfo] = {}  # a bundle -> where its answer came from
         self._pages: dict[str, tuple[str, ...]] = {}  # a repository -> every one on its page
         self._not_deepened: set[str] = set()  # a follow-up query failed: REST for these
         self._deepening = asyncio.Lock()
@@ -114,8 +116,7 @@ class GitHubSource:
         q = f"{query} sort:{sort}-desc" if sort else query
         variables: dict[str, object] = {"q": q, "first": per_page, "after": after}
         try:
-            data, info = await self.client.graphql_with_info(search_query(), variables)
-            parsed = parse_search(data, page=page, per_page=per_page)
+            parsed, info = await self.client.graphql_search(variables, page=page, per_page=per_page)
         except (ValidationFailed, RateLimited):
             # a wrong query: REST would refuse it too; a spent graphql bucket with no stale
             # answer: the error gives the reset time, and REST's budget is not spent instead
@@ -126,6 +127,7 @@ class GitHubSource:
         if parsed.end_cursor:
             self._cursors[(query, sort, page, per_page)] = parsed.end_cursor
         self._bundles.update(parsed.bundles)
+        self._fetched.update((name, info) for name in parsed.bundles)
         names = tuple(parsed.bundles)
         self._pages.update((name, names) for name in names)
         return replace(parsed.page, info=info)
@@ -180,14 +182,14 @@ class GitHubSource:
             bundle is None
             and self.use_graphql
             and self.client.authenticated
-            and not (self._graphql_failed or self.client.settings.offline)
-        ):
+            and not self._graphql_failed
+        ):  # offline too: the cache may hold the query's answer (or a search node stored as it)
             bundle = await self._single_bundle(full_name)
         if bundle is None:
             async for report in rest_report(self.client, self._finder, full_name, hint, self.kind):
                 yield report
             return
-        infos: list[FetchInfo | None] = []
+        infos: list[FetchInfo | None] = [self._fetched.get(full_name.lower())]
         info, problems = checked_name(repo_info(bundle.repo), full_name)
         report = RepoReport(info=info, source=source_info("graphql", infos), errors=problems)
         yield report
@@ -206,13 +208,16 @@ class GitHubSource:
     async def _single_bundle(self, full_name: str) -> RepoBundle | None:
         """One GraphQL query for a repository no search page carried; None: use REST."""
         try:
-            bundle, _ = await self.client.repo_bundle(full_name)
+            bundle, fetched = await self.client.repo_bundle(full_name)
         except (NotFound, ValidationFailed, RateLimited):
             raise  # rate limited with nothing stale: say when it resets, spend no REST instead
+        except OfflineMiss:
+            return None  # offline, and not cached as a query: the REST answers may be
         except GitHubError:
             self._graphql_failed = True
             return None  # a 502, an odd answer: REST still works
         self._bundles[full_name.lower()] = bundle
+        self._fetched[full_name.lower()] = fetched  # a cached answer says so, with its age
         return bundle
 
     async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
@@ -238,4 +243,5 @@ class GitHubSource:
     async def clear_cache(self) -> int:
         """Drop every cached answer; returns how many entries went."""
         self._bundles.clear()
+        self._fetched.clear()
         return await asyncio.to_thread(self.client.cache_clear)  # diskcache is synchronous

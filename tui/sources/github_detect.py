@@ -1,8 +1,9 @@
 """Choose, fetch and read the files framework detection needs, spending little budget.
 
 Three ways, cheapest first: the root manifests a GraphQL search carried (nothing more to send);
-a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``); the
-recursive tree and raw files of one repository (REST, and the fallback for everything else).
+a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``; one when
+a single repository's own query listed it deep enough); the recursive tree and raw files of one
+repository (REST, and the fallback for everything else).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
-from tui.analysis.manifests import is_manifest, parse_manifest
+from tui.analysis.manifests import is_manifest, manifest_format, parse_manifest
 from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
 from tui.analysis.root import WORKSPACE_MARKERS, named_files, names_primary
@@ -58,7 +59,7 @@ class FrameworkFinder:
         root = _blobs(bundle.root_entries)
         if WORKSPACE_MARKERS.intersection(root):
             return False
-        if not all(path in root_manifests() for path in manifests_to_fetch(root)):
+        if not all(path in root_manifests() for path in _asked_for(root)):
             return False
         if bundle.truncated:  # the rest comes over raw; judge the whole file, not a cut one
             return True
@@ -76,15 +77,20 @@ class FrameworkFinder:
     async def deepen(self, bundles: Sequence[RepoBundle]) -> dict[str, RepoBundle]:
         """Two GraphQL queries for all of ``bundles``: their listings, then the files chosen.
 
+        A bundle whose own query listed it deep enough (``deep``) is not listed again; when
+        none needs listing, only the files query goes out.
+
         Returns the bundles that got a listing, with it and their new files, by lower-case name.
         """
         pinned = [(Target(b.repo.full_name, b.head_oid), b) for b in bundles if b.head_oid]
         if not pinned:
             return {}
-        targets = [target for target, _ in pinned]
-        query, variables = listing_query(targets)
-        data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
-        listings = parse_listing(data, targets)
+        listings = {t.full_name.lower(): b.deep for t, b in pinned if b.deep is not None}
+        targets = [target for target, b in pinned if b.deep is None]
+        if targets:
+            query, variables = listing_query(targets)
+            data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
+            listings.update(parse_listing(data, targets))
         wanted = [
             Target(t.full_name, t.oid, tuple(self._wanted(bundle, listings[key])))
             for t, bundle in pinned
@@ -127,11 +133,13 @@ class FrameworkFinder:
         bundle: RepoBundle | None,
         infos: list[FetchInfo | None],
         root: dict[str, bytes] | None = None,
+        tree: Tree | None = None,
     ) -> Found:
         """Frameworks and problems for one repository.
 
         ``root``: the root manifests the raw host gave (``root_files``); when they tell the
-        whole story, no tree is asked for.
+        whole story, no tree is asked for. ``tree``: the recursive tree, when the caller
+        fetched it already (its answer is in ``infos``); the root is then not judged again.
         """
         # with a bundle, its commit pins every follow-up: trees and files by SHA never expire
         ref = (bundle.head_oid if bundle else None) or info.default_branch or "HEAD"
@@ -144,12 +152,13 @@ class FrameworkFinder:
             files = {**known, **await self.fetch(info.full_name, ref, missing, infos)}
             return await self._detect_sampled(info, paths, files, truncated=False)
         if bundle is None and root:
-            quick = await self._from_root(info, root, ref, infos)
+            quick = None if tree is not None else await self.from_root(info, root, ref, infos)
             if quick is not None:
                 return quick
             known = dict(root)
-        tree = await self.client.tree(info.full_name, ref)
-        infos.append(tree.info)
+        if tree is None:
+            tree = await self.client.tree(info.full_name, ref)
+            infos.append(tree.info)
         problems = _skipped_problem(tree.skipped)
         # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
         paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree, info.full_name)
@@ -192,7 +201,7 @@ class FrameworkFinder:
             return None
         return {path: data for path, data in pairs if data is not None}
 
-    async def _from_root(
+    async def from_root(
         self, info: RepoInfo, root: dict[str, bytes], ref: str, infos: list[FetchInfo | None]
     ) -> Found | None:
         """Detection from the root manifests alone, or None when the tree is needed.
@@ -292,3 +301,12 @@ def _listing_and_wanted(tree: Tree, full_name: str) -> tuple[list[str], list[str
 async def _detect(paths: list[str], files: dict[str, bytes], full_name: str) -> Detection:
     """``detect`` in a thread: it is pure, but a large listing takes a noticeable while."""
     return await asyncio.to_thread(detect, paths, files, repo_name=full_name)
+
+
+def _asked_for(root: Sequence[str]) -> list[str]:
+    """Root manifests a search query would ask for: not supplements (a Dockerfile, a Makefile),
+    which only matter when the others name no primary framework (``detect(...).silent``)."""
+    return [
+        path for path in manifests_to_fetch(root)
+        if (found := manifest_format(path)) is None or not found.supplement
+    ]  # fmt: skip

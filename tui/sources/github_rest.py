@@ -5,6 +5,13 @@ search item already described it), its languages, and every root manifest from t
 (which spends no API budget). The tree follows only when the root is not the whole story (a
 workspace, or no framework named at the root), with the member manifests after it. Reports are
 still yielded in order (metadata, languages, frameworks) as each part is ready.
+
+Without a token (60 requests an hour) the languages wait for the root instead: when the tree
+has to be fetched, its listing gives the shares (estimated, and said so) and ``/languages`` is
+not asked, so such a repository costs one request, not two; unless the listing is cut short or
+its largest language is not the primary one GitHub named (``github_languages``). GitHub's own
+figures come with a token (GraphQL carries them at no cost), or whenever the root alone tells
+the frameworks.
 """
 
 from __future__ import annotations
@@ -24,13 +31,21 @@ from tui.github.models import FetchInfo
 from tui.github.urls import is_repo_name
 from tui.sources.convert import repo_info, source_info
 from tui.sources.github_detect import Found, FrameworkFinder
+from tui.sources.github_languages import agrees, listing_languages
 
 
 def with_languages(
-    report: RepoReport, languages: Mapping[str, int], infos: list[FetchInfo | None]
+    report: RepoReport,
+    languages: Mapping[str, int],
+    infos: list[FetchInfo | None],
+    *,
+    estimated: bool = False,
 ) -> RepoReport:
-    """``report`` with GitHub's language shares (and notebooks set apart when they matter)."""
-    view = notebook_view(dict(languages))  # GitHub gives bytes only: notebooks can be set apart
+    """``report`` with language shares (and notebooks set apart when they matter).
+
+    ``estimated``: the bytes were counted from the file listing, not given by GitHub.
+    """
+    view = notebook_view(dict(languages))  # bytes only: notebooks can be set apart
     apart = view.label != GITHUB_VIEW
     return replace(
         report,
@@ -38,6 +53,7 @@ def with_languages(
         notebook_view=view.shares if apart else None,
         notebook_label=view.label if apart else None,
         notebook_bytes=view.notebook_bytes,
+        languages_estimated=estimated,
         source=source_info(report.source.kind, infos),
     )
 
@@ -78,7 +94,9 @@ async def rest_report(
     known = hint is not None and hint.default_branch is not None
     ref = hint.default_branch if hint is not None and hint.default_branch else "HEAD"
     repo = None if known else asyncio.ensure_future(client.repo(full_name))
-    languages = asyncio.ensure_future(client.languages(full_name))
+    # without a token, /languages waits until the root says whether the tree is needed
+    thrifty = not client.authenticated
+    languages = None if thrifty else asyncio.ensure_future(client.languages(full_name))
     root = asyncio.ensure_future(finder.root_files(full_name, ref, infos))
     try:
         if repo is not None:
@@ -91,6 +109,10 @@ async def rest_report(
         info, problems = checked_name(info, full_name)
         report = RepoReport(info=info, source=source_info(kind, infos), errors=problems)
         yield report
+        if languages is None:
+            async for part in _thrifty(client, finder, report, await root, infos):
+                yield part
+            return
         got = await languages
         infos.append(got.info)
         report = with_languages(report, got.bytes_by_language, infos)
@@ -99,6 +121,56 @@ async def rest_report(
         yield await with_frameworks(report, finding, infos)
     finally:
         await _drop(repo, languages, root)
+
+
+async def _thrifty(
+    client: GitHubClient,
+    finder: FrameworkFinder,
+    report: RepoReport,
+    root: dict[str, bytes] | None,
+    infos: list[FetchInfo | None],
+) -> AsyncIterator[RepoReport]:
+    """Languages then frameworks, spending one request: ``/languages`` or the tree, not both."""
+    info = report.info
+    ref = info.default_branch or "HEAD"  # as ``FrameworkFinder.find`` reads the repository
+    quick = await finder.from_root(info, root, ref, infos) if root else None
+    if quick is not None:  # the root told the frameworks: GitHub's figures cost the one request
+        got = await client.languages(info.full_name)
+        infos.append(got.info)
+        report = with_languages(report, got.bytes_by_language, infos)
+        yield report
+        yield await with_frameworks(report, _found(quick), infos)
+        return
+    try:
+        tree = await client.tree(info.full_name, ref)
+    except EmptyRepository:
+        report = with_languages(report, {}, infos)
+        yield report
+        yield replace(report, frameworks=(), errors=(*report.errors, "The repository is empty."))
+        return
+    infos.append(tree.info)
+    finding = asyncio.ensure_future(finder.find(info, None, infos, root=root, tree=tree))
+    try:  # member manifests are fetched while the listing is counted
+        # a listing cut short would skew the shares, and one whose largest language is not
+        # the primary one GitHub named (binary files under a language's extension, say, or
+        # nothing counted at all) is wrong: GitHub's figures are asked for instead
+        counted = None
+        if not tree.truncated:
+            counted = await listing_languages(finder, info.full_name, ref, tree, infos)
+        if counted and agrees(counted, info.primary_language):
+            report = with_languages(report, counted, infos, estimated=True)
+        else:
+            got = await client.languages(info.full_name)
+            infos.append(got.info)
+            report = with_languages(report, got.bytes_by_language, infos)
+        yield report
+        yield await with_frameworks(report, finding, infos)
+    finally:
+        await _drop(finding)
+
+
+async def _found(found: Found) -> Found:
+    return found
 
 
 async def _drop(*tasks: asyncio.Future[Any] | None) -> None:

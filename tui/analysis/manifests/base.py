@@ -50,7 +50,7 @@ class Dependency:
     Attributes:
         name: Normalised per ecosystem (PEP 503 for PyPI, lower case for npm, ...).
         ecosystem: ``pypi``, ``npm``, ``crates``, ``go``, ``maven``, ``gradle``, ``composer``,
-            ``rubygems``, ``pub`` or ``conda``.
+            ``rubygems``, ``pub``, ``conda``, ``docker`` (a Dockerfile's base images) ...
         scope: Where it was declared; a manifest under ``examples/`` makes all of it examples.
         path: The manifest's path in the repository.
         line: 1-based line of the declaration, when known.
@@ -99,6 +99,8 @@ class Collector:
     deps: list[Dependency] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    scope_path: str | None = None
+    """The path whose folders decide a declaration's scope, when not ``path`` itself."""
     _index: LineIndex | None = None
     _capped: bool = False
 
@@ -127,7 +129,12 @@ class Collector:
             return
         where = line if line is not None else self.lines.find(name)
         dep = Dependency(
-            normalise(name, eco), eco, path_scope(self.path, scope), self.path, where, detail
+            normalise(name, eco),
+            eco,
+            path_scope(self.scope_path or self.path, scope),
+            self.path,
+            where,
+            detail,
         )
         self.deps.append(dep)
 

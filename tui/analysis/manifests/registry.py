@@ -70,17 +70,19 @@ class Registry:
         low = path.lower()
         parts = low.split("/")
         found = self._names.get(parts[-1])
-        if found is not None:
-            return Match(found, len(parts) == 1)
+        if found is not None and (match := _kept(found, len(parts) == 1)):
+            return match
         for tail, item in self._tails.items():
-            if low == tail or low.endswith("/" + tail):
-                return Match(item, low == tail)
+            if (low == tail or low.endswith("/" + tail)) and (match := _kept(item, low == tail)):
+                return match
         for depth, pattern in self._patterns:
             if depth > len(parts):
                 break
             hit = pattern.fullmatch("/".join(parts[-depth:]))
             if hit and hit.lastgroup is not None:
-                return Match(self._by_group[hit.lastgroup], len(parts) == depth)
+                match = _kept(self._by_group[hit.lastgroup], len(parts) == depth)
+                if match is not None:
+                    return match
         return None
 
     def search_names(self) -> tuple[str, ...]:
@@ -92,6 +94,11 @@ class Registry:
         return frozenset(
             name.lower() for item in self.formats if item.workspace for name in item.names
         )
+
+
+def _kept(item: Format, root: bool) -> Match | None:
+    """The match, unless the format is anchored at the root and this copy is deeper."""
+    return Match(item, root) if root or not item.anchored else None
 
 
 @cache

@@ -35,6 +35,12 @@ class Format:
             ``settings.gradle``), so a root holding it is a monorepo's.
         search: A root copy is asked for by name in every search query (small and decisive); the
             rest are read when a listing shows them.
+        anchored: Only a root copy is of this format (a ``Makefile`` deep in a C tree is a
+            sub-build, not the project's install recipe); ``patterns`` holding ``/`` then name
+            root folders (``scripts/install*.sh``).
+        supplement: It adds to what a project's manifests say (install scripts, Dockerfiles)
+            and is read with them once a listing is, but is never by itself a reason to list
+            a tree or read deeper.
     """
 
     key: str
@@ -45,3 +51,5 @@ class Format:
     rank: int = 100
     workspace: bool = False
     search: bool = True
+    anchored: bool = False
+    supplement: bool = False

@@ -8,6 +8,9 @@ Space marks it for comparison.
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +25,7 @@ from tui.analysis.report import RepoInfo
 from tui.present.census import Census, aggregate
 from tui.search.framework_filter import NOTE, parse_framework_filter
 from tui.sources.census import CensusProgress, CensusResult, CensusRunner
+from tui.sources.census_catalog import DEMO_LABEL, CatalogCensus
 from tui.sources.census_plan import CensusPlan, plan_text
 from tui.sources.github import GitHubSource
 from tui.sources.router import Router
@@ -31,8 +35,12 @@ from tui.ui.screens.context import Context
 from tui.ui.widgets.census_chart import CensusTrend
 from tui.ui.widgets.census_tables import CensusMembers, CensusNumbers
 
-REFRESH = 0.5
-"""Seconds between redraws of the numbers while a census runs."""
+REFRESH = 1.0
+"""Seconds between redraws of the numbers while a census runs (each costs the event loop
+tens of milliseconds of table rendering: see ``benchmarks/census_ui.py``)."""
+
+PROGRESS_EVERY = 0.1
+"""Seconds between redraws of the progress bar and line."""
 
 PHASES = {"search": "listing", "cache": "looking in the cache", "details": "repositories",
           "waiting": "waiting for the search limit"}  # fmt: skip
@@ -62,8 +70,11 @@ class CensusScreen(RepoLensScreen):
         self.limit = limit or (1000 if context.status.authenticated else 100)
         self.plan: CensusPlan | None = None
         self.census: Census | None = None
-        self.runner: CensusRunner | None = None
+        self.runner: CensusRunner | CatalogCensus | None = None
         self.running = False
+        self._drawing = False  # a redraw is being summed in a thread: the timer skips a turn
+        self._final = False  # the finished run's numbers are shown: late redraws are dropped
+        self._ticked = 0.0  # when the progress line was last redrawn
 
     def compose(self) -> ComposeResult:
         """Status bar, plan and coverage, progress, numbers beside the trend and members."""
@@ -81,19 +92,34 @@ class CensusScreen(RepoLensScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Work out the plan (free: it reads ``/rate_limit``)."""
+        """Work out the plan (free: it reads ``/rate_limit``, or counts the demo catalog)."""
         self.add_class("-idle")
         self.query_one(CensusTrend).show(None)
-        source = self.source.github if isinstance(self.source, Router) else self.source
-        if not isinstance(source, GitHubSource):
+        self.runner = self._runner()
+        if self.runner is None:
             self._summary(
-                "A census asks GitHub's search, and the demo sends nothing to GitHub: "
-                "run repolens without --demo (a token makes a census of 1,000 cheap)."
+                "A census needs GitHub's search or the demo catalog; this source has neither."
             )
             return
-        self.runner = CensusRunner(source, on_progress=self._progress, clock=self.context.clock)
         self._summary(f"Census of {self.query_text}: working out the plan…")
         self.make_plan()
+
+    def _runner(self) -> CensusRunner | CatalogCensus | None:
+        """GitHub's census runner; in the demo, the catalog's (demo data, nothing sent)."""
+        source = self.source
+        if isinstance(source, Router) and source.github is None:
+            return CatalogCensus(source.catalog)
+        github = source.github if isinstance(source, Router) else source
+        if isinstance(github, GitHubSource):
+            return CensusRunner(github, on_progress=self._progress, clock=self.context.clock)
+        return None
+
+    def _label(self) -> str:
+        """``Census of QUERY``, said to be demo data when it is."""
+        if self.plan is None or not self.plan.catalog:
+            return f"Census of {self.query_text}"
+        date = self.context.status.demo_date or "bundled"
+        return f"Census of {self.query_text} ({DEMO_LABEL}, {date})"
 
     def _summary(self, text: str) -> None:
         self.query_one("#census-summary", Static).update(Content(text))
@@ -103,7 +129,7 @@ class CensusScreen(RepoLensScreen):
         """Ask what the budget allows, then wait for ``r``."""
         assert self.runner is not None
         self.plan = await self.runner.plan(self.limit)
-        self._summary(f"Census of {self.query_text}\n{plan_text(self.plan)}\nPress r to run it.")
+        self._summary(f"{self._label()}\n{plan_text(self.plan)}\nPress r to run it.")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -117,7 +143,7 @@ class CensusScreen(RepoLensScreen):
     def action_run(self) -> None:
         """Spend the budget the plan shows."""
         if self.plan is not None and not self.running:
-            self.running = True
+            self.running, self._final = True, False
             self.remove_class("-idle")
             self.refresh_bindings()
             self.run_census(self.plan)
@@ -127,17 +153,29 @@ class CensusScreen(RepoLensScreen):
         """The census itself; the numbers are redrawn as it goes."""
         assert self.runner is not None
         timer = self.set_interval(REFRESH, self._redraw)
+        gc.freeze()  # see ``_redraw``
         try:
             result = await self.runner.run_query(self.filter.query, plan)
         finally:
             timer.stop()
+            gc.unfreeze()  # what the run left behind is the collector's again
             self.running = False
             self.add_class("-idle")
             self.refresh_bindings()
-            self._redraw()
-        self._show(result)
+            self._redraw()  # after a stop too: the numbers keep what was fetched
+        census = await self._aggregate(result)
+        self._final = True
+        self._show(result, census)
+        # the one full collection the run put off, now, once its result is on screen
+        self.call_after_refresh(gc.collect)
 
     def _progress(self, progress: CensusProgress) -> None:
+        # a thousand repositories tick a thousand times: each redraw of the line lays the
+        # screen out again, so it is redrawn at most ten times a second (and at each phase's end)
+        now = time.monotonic()
+        if now - self._ticked < PROGRESS_EVERY and progress.done < progress.total:
+            return
+        self._ticked = now
         bar = self.query_one("#census-progress", ProgressBar)
         bar.update(total=max(1, progress.total), progress=progress.done)
         eta = f", about {progress.eta:.0f} s left" if progress.eta else ""
@@ -148,17 +186,39 @@ class CensusScreen(RepoLensScreen):
     def _partial(self) -> CensusResult | None:
         if self.runner is None or self.plan is None:
             return None
-        entries = list(self.runner.entries.values())
+        entries = list(self.runner.entries.values())  # a snapshot: the runner goes on adding
         return CensusResult(self.filter.query, entries, None, self.plan)
 
     def _redraw(self) -> None:
-        """Redraw from what is fetched so far (also after a stop)."""
-        result = self._partial()
-        if result is not None and result.entries:
-            self._show(result, running=self.running)
+        """Redraw from what is fetched so far, unless the last redraw is still being worked out.
 
-    def _show(self, result: CensusResult, *, running: bool = False) -> None:
-        census = aggregate(result, self.filter, query=self.query_text)
+        Also moves what the run has gathered so far out of the cyclic collector's way
+        (``gc.freeze``): a thousand reports make a full collection take over 100 ms, a stall
+        of keys and redraws, and the run repeats one every few seconds. ``run_census``
+        unfreezes them when the run ends.
+        """
+        if self.running:
+            gc.freeze()
+        result = self._partial()
+        if result is not None and result.entries and not self._drawing:
+            self._drawing = True
+            self.redraw(result, running=self.running)
+
+    @work(group="census-draw", exit_on_error=False)
+    async def redraw(self, result: CensusResult, *, running: bool) -> None:
+        """Sum what is fetched off the event loop, then show it."""
+        try:
+            census = await self._aggregate(result)
+        finally:
+            self._drawing = False
+        if not self._final:  # a redraw summed while the run ended must not hide its result
+            self._show(result, census, running=running)
+
+    async def _aggregate(self, result: CensusResult) -> Census:
+        """The census's numbers, summed in a thread: over 1,000 verdicts, keys stay answered."""
+        return await asyncio.to_thread(aggregate, result, self.filter, query=self.query_text)
+
+    def _show(self, result: CensusResult, census: Census, *, running: bool = False) -> None:
         self.census = census
         state = "running" if running else "stopped; r resumes from the cache"
         if result.matched is not None or not result.entries:
@@ -166,7 +226,7 @@ class CensusScreen(RepoLensScreen):
         if state == "done" and self.plan is not None and self.plan.sliced:
             state = f"done, sliced by creation date into {len(result.ranges)} ranges"
         self._summary(
-            f"Census of {self.query_text}: {census.coverage.counted:,} repositories ({state})\n"
+            f"{self._label()}: {census.coverage.counted:,} repositories ({state})\n"
             f"{census.coverage.text()}"
         )
         self.query_one(CensusNumbers).show(census)
@@ -179,9 +239,12 @@ class CensusScreen(RepoLensScreen):
         if self.census is None:
             return
         behind = set(message.number.share.members)
+        rows = [row for row in self.census.rows if row.full_name in behind]
         members = self.query_one(CensusMembers)
-        members.marked = {r.full_name for r in self.context.marked}
-        members.show([row for row in self.census.rows if row.full_name in behind])
+        if rows != members.rows_shown:  # a redraw re-highlights the same number: often unchanged
+            members.marked = {r.full_name for r in self.context.marked}
+            # hundreds of rows take a while: the moved cursor is drawn first, then the list
+            self.call_after_refresh(members.show, rows)
 
     def _info(self) -> RepoInfo | None:
         row = self.query_one(CensusMembers).current

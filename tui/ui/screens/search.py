@@ -13,12 +13,15 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.analysis.report import RepoInfo
+from tui.search.framework_filter import NOTE, FrameworkFilter
 from tui.sources.base import SearchResults
+from tui.sources.census_filter import JudgedPage
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.ui.prefs import HistoryCursor
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
 from tui.ui.screens.search_box import recall, take_typing
+from tui.ui.screens.search_filter import checked_filter, judged_hint, judged_search
 from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, hint_line
 
 if TYPE_CHECKING:
@@ -82,6 +85,8 @@ class SearchScreen(RepoLensScreen):
             self.set_reactive(SearchScreen.sort, "stars")
         self._wanted: tuple[str, str | None, int] | None = None
         self.results: SearchResults | None = None
+        self.judged: JudgedPage | None = None  # the page's framework: verdicts, when asked for
+        self._filter: FrameworkFilter | None = None
 
     async def restart(self, context: Context) -> None:
         """Start over on another source (the demo catalog), with nothing carried over."""
@@ -146,18 +151,26 @@ class SearchScreen(RepoLensScreen):
         wanted = (query, self.sort, self.page)
         if not query or (wanted == self._wanted and not again):
             return
+        flt = checked_filter(query)
+        if isinstance(flt, str):  # a misspelt framework: say so before spending anything
+            self.notify(flt, severity="error", markup=False)
+            return
+        if flt.active and self._filter is None:  # said once, with the first filtered search
+            self.notify(NOTE, markup=False)
         self._wanted = wanted
         self.context.prefs.remember_query(query)
         self._history.reset()
         self.add_class("-searching")  # the old results dim (search.tcss) until the answer
         self.query_one("#hint", Static).update(Content(f"searching {query} …"))
-        self.run_search(*wanted)
+        self.run_search(*wanted, flt)
 
     @work(exclusive=True, group="search", exit_on_error=False)
-    async def run_search(self, query: str, sort: str | None, page: int) -> None:
+    async def run_search(
+        self, query: str, sort: str | None, page: int, flt: FrameworkFilter | None = None
+    ) -> None:
         """Search; a newer search cancels this one, and a stale answer is dropped."""
         try:
-            results = await self.source.search(query, sort=sort, page=page)
+            results, judged = await self._search(query, sort, page, flt)
         except Exception:  # not a cancellation: a newer search of the same query may be running
             if (query, sort, page) == self._wanted:
                 self._wanted = None  # a failed search is not "already shown": enter retries it
@@ -168,7 +181,7 @@ class SearchScreen(RepoLensScreen):
                 self._show_hint()
         if (query, sort, page) != self._wanted:
             return  # the user asked for something else meanwhile
-        self.results = results
+        self.results, self.judged, self._filter = results, judged, flt
         self.context.answered |= not results.offline
         table = await self._browser()
         if self._focus_results:
@@ -176,6 +189,7 @@ class SearchScreen(RepoLensScreen):
             if self.focused is self.query_one("#query", Input):  # unless the user moved it
                 table.focus()
         table.marked = {r.full_name for r in self.context.marked}
+        table.pending = {r.full_name for r in self.judged.pending} if self.judged else set()
         table.show(results.items)
         self.set_class(not results.items, "-no-results")
         self.set_stale(results.stale)
@@ -184,6 +198,16 @@ class SearchScreen(RepoLensScreen):
         self.refresh_bindings()
         if results.offline and not self.context.status.offline:
             self.post_message(GitHubUnreachable())  # the source fell back to cache and catalog
+
+    async def _search(
+        self, query: str, sort: str | None, page: int, flt: FrameworkFilter | None
+    ) -> tuple[SearchResults, JudgedPage | None]:
+        """GitHub's page for the query without ``framework:``, then judged by its terms."""
+        if flt is None or not flt.active:
+            return await self.source.search(query, sort=sort, page=page), None
+        hint = self.query_one("#hint", Static)
+        judged = await judged_search(self.source, flt, sort, page, hint.update)
+        return judged.results, judged
 
     def on_screen_resume(self) -> None:
         """Back from detail or compare, where marks may have changed: show them."""
@@ -201,7 +225,10 @@ class SearchScreen(RepoLensScreen):
 
     def _show_hint(self) -> None:
         ctx = self.context
-        line = hint_line(self.sort, self.results, len(ctx.marked), ctx.status)
+        judged = None
+        if self.judged is not None and self._filter is not None:
+            judged = judged_hint(self._filter, self.judged)
+        line = hint_line(self.sort, self.results, len(ctx.marked), ctx.status, judged=judged)
         self.query_one("#hint", Static).update(line)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -318,6 +345,10 @@ class SearchScreen(RepoLensScreen):
         query = self.query_one("#query", Input).value.strip()
         if not query:
             self.notify("Type a query first: the census counts its repositories.", markup=False)
+            return
+        problem = checked_filter(query)
+        if isinstance(problem, str):
+            self.notify(problem, severity="error", markup=False)
             return
         self.app.push_screen(CensusScreen(self.context, query))
 

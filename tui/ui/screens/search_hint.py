@@ -27,7 +27,12 @@ DEMO_QUERY = "is:public"
 
 
 def hint_line(
-    sort: str | None, results: SearchResults | None, marked: int, status: SourceStatus
+    sort: str | None,
+    results: SearchResults | None,
+    marked: int,
+    status: SourceStatus,
+    *,
+    judged: Content | None = None,
 ) -> Content:
     """``demo catalog (date) · sort stars · page 1 · 10 results · 2 marked · try …``.
 
@@ -38,19 +43,29 @@ def hint_line(
         results: The page shown, if any.
         marked: How many repositories are marked for comparison.
         status: Where the data comes from (the demo catalog says so first).
+        judged: What the ``framework:`` terms made of the page; shown in place of the tips.
 
     Returns:
         The line, with untrusted parts (the catalog's date) as plain text.
     """
-    parts = [Content.from_markup("sort [b]$sort[/]", sort=sort or "best match")]
+    sort_part = Content.from_markup("sort [b]$sort[/]", sort=sort or "best match")
+    parts: list[Content] = []
+    if results is not None and results.offline and not status.demo:  # the demo is offline
+        parts.append(Content.from_markup("[b]offline results[/] (cache and catalog)"))
     if status.demo:
         date = one_line(status.demo_date) or "bundled"
-        parts.insert(0, Content.from_markup("[b]demo catalog[/] ($date)", date=date))
+        parts.append(Content.from_markup("[b]demo catalog[/] ($date)", date=date))
+    if judged is None:
+        parts.append(sort_part)
     if results is not None:
-        if results.offline and not status.demo:  # the demo catalog is offline by design
-            parts.insert(0, Content.from_markup("[b]offline results[/] (cache and catalog)"))
-        parts.append(Content(f"page {results.page} · {plural(results.total_count, 'result')}"))
+        found = plural(results.total_count, "result")
+        if judged is not None:
+            found = f"{results.total_count:,} on GitHub"
+        parts.append(Content(f"page {results.page} · {found}"))
+    if judged is not None:  # its counts are of this page only: they come first, to be seen
+        parts += [judged, sort_part]
     if marked:
         parts.append(Content.from_markup("[b]$n[/] marked", n=str(marked)))
-    parts.append(Content.from_markup("[dim]try[/] $hint", hint=HINT))
+    if judged is None:
+        parts.append(Content.from_markup("[dim]try[/] $hint", hint=HINT))
     return Content(" · ").join(parts)

@@ -13,8 +13,15 @@ from tui.ui.widgets.charts import rgb
 class CensusTrend(PlotextPlot):
     """Stacked bars: each creation year's repositories, coloured by their primary language."""
 
+    _drawn: object = None
+    """What the chart shows now (years and languages), so the same trend is not plotted again."""
+
     def show(self, census: Census | None) -> None:
-        """Draw the trend of ``census`` (None: nothing yet)."""
+        """Draw the trend of ``census`` (None: nothing yet); the same trend is not drawn again."""
+        drawn = (census.years, census.trend_languages) if census is not None else None
+        if drawn is not None and drawn == self._drawn:
+            return  # a running census redraws twice a second; plotting again costs tens of ms
+        self._drawn = drawn
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -19,6 +20,9 @@ SHOWN = ("core", "search", "graphql")
 
 LOW = 0.2
 """A bucket at or below this share of its limit is shown as a warning."""
+
+ROOM = len("core 4990/5000 ↻ 59:59")
+"""Columns the meter needs beside the title and badges to say what matters (core, and when)."""
 
 COST_PER_REPOSITORY = 1.2
 """Core requests a repository previewed without a token costs (``benchmarks/browsing.py``)."""
@@ -105,26 +109,62 @@ class RateLimitMeter(Widget):
             self.set_class(now == name, f"-{name}")
         self.refresh(layout=True)  # the width follows the text (``?`` becomes ``4990/5000``)
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The widest variant that fits beside the title and badges (80 columns fit a short one)."""
+        return self._fitting(container.width - self._beside()).cell_length
+
     def render(self) -> Content:
-        """Each known bucket as ``name remaining/limit ↻ countdown``."""
-        now = self._clock()
-        parts: list[Content] = []
-        for name in SHOWN:
-            bucket = self.buckets.get(name)
-            if bucket is None or bucket.limit <= 0:  # graphql 0/0 without a token: not shown
-                if bucket is None and name != "graphql":
-                    parts.append(Content.from_markup("[dim]$name ?[/]", name=name))
-                continue
-            parts.append(
-                Content.from_markup(
-                    "$name [b]$remaining[/b]/$limit [dim]↻ $left[/]",
-                    name=name,
-                    remaining=str(bucket.remaining),
-                    limit=str(bucket.limit),
-                    left=countdown(bucket.reset_at, now),
-                )
-            )
-        left = repositories_left(self.buckets)
-        if left is not None and self.buckets["core"].limit <= 100:  # worth saying without a token
-            parts.append(Content.from_markup("[dim]≈ $n more repositories this hour[/]", n=left))
-        return Content(" · ").join(parts)
+        """The most detailed variant that fits the width layout gave."""
+        return self._fitting(self.size.width)
+
+    def _beside(self) -> int:
+        """Columns the status bar's other parts take (the spacer takes what is left)."""
+        if self.parent is None:
+            return 0
+        return sum(
+            w.outer_size.width
+            for w in self.parent.children
+            if w is not self and w.id != "status-spacer"
+        )
+
+    def _fitting(self, width: int) -> Content:
+        shown = variants(self.buckets, self._clock())
+        return next((v for v in shown if v.cell_length <= width), shown[-1])
+
+
+def _bucket(bucket: RateBucket, now: datetime, *, clock: bool) -> Content:
+    """``core 48/60 ↻ 41:07`` (or without the countdown)."""
+    markup = "$name [b]$remaining[/b]/$limit" + (" [dim]↻ $left[/]" if clock else "")
+    return Content.from_markup(
+        markup, name=bucket.resource, remaining=str(bucket.remaining), limit=str(bucket.limit),
+        left=countdown(bucket.reset_at, now),
+    )  # fmt: skip
+
+
+def variants(buckets: dict[str, RateBucket], now: datetime) -> list[Content]:
+    """The meter from most to least detailed; the narrowest keeps core and any bucket running low.
+
+    1. every bucket with its countdown, and what the core budget still buys;
+    2. countdowns only on buckets running low, "≈ 40 more repos";
+    3. only core and the buckets running low, no "more repos";
+    4. core alone (its countdown when low), for the narrowest bar.
+    """
+    known = [buckets[n] for n in SHOWN if n in buckets and buckets[n].limit > 0]
+    unknown = [  # never asked yet: say so (graphql is not asked for without a token)
+        Content.from_markup("[dim]$name ?[/]", name=n)
+        for n in SHOWN if n not in buckets and n != "graphql"
+    ]  # fmt: skip
+    low = {b.resource for b in known if b.remaining / b.limit <= LOW}
+    left = repositories_left(buckets)
+    worth = left is not None and buckets["core"].limit <= 100  # worth saying without a token
+    full = [_bucket(b, now, clock=True) for b in known] + unknown
+    short = [_bucket(b, now, clock=b.resource in low) for b in known] + unknown
+    tight = [
+        _bucket(b, now, clock=b.resource in low) for b in known if b.resource in low | {"core"}
+    ]
+    if worth:
+        full.append(Content.from_markup("[dim]≈ $n more repositories this hour[/]", n=left))
+        short.append(Content.from_markup("[dim]≈ $n more repos[/]", n=left))
+    core = [_bucket(b, now, clock=b.resource in low) for b in known if b.resource == "core"]
+    forms = (full, short, tight or unknown, core or unknown[:1])
+    return [Content(" · ").join(parts) for parts in forms]

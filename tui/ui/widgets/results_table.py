@@ -90,6 +90,7 @@ class ResultsTable(DataTable[Text]):
         self._clock = clock
         self.repos: list[RepoInfo] = []
         self.marked: set[str] = set()
+        self.pending: set[str] = set()  # framework: could not judge these yet: marked ?
 
     def on_mount(self) -> None:
         """Add the columns."""
@@ -107,8 +108,14 @@ class ResultsTable(DataTable[Text]):
             self.move_cursor(row=0)
             self._post_highlight(0)
 
+    def _mark(self, name: str) -> Text:
+        """``●`` marked for comparison, else ``?`` when ``framework:`` could not judge it yet."""
+        if name in self.marked:
+            return Text("●", style="bold", end="")
+        return Text("?" if name in self.pending else " ", style="bold", end="")
+
     def _cells(self, repo: RepoInfo, now: datetime) -> list[Text]:
-        mark = Text("●" if repo.full_name in self.marked else " ", style="bold", end="")
+        mark = self._mark(repo.full_name)
         badges = (" ⌂" if repo.archived else "") + (" ⑂" if repo.fork else "")
         return [
             mark,
@@ -131,8 +138,7 @@ class ResultsTable(DataTable[Text]):
         """Show a mark in the first column of every repository in ``names``."""
         self.marked = set(names)
         for repo in self.repos:
-            mark = "●" if repo.full_name in self.marked else " "
-            self.update_cell(repo.full_name, "mark", Text(mark, style="bold", end=""))
+            self.update_cell(repo.full_name, "mark", self._mark(repo.full_name))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Translate the row into the repository it shows."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Label
 
@@ -16,6 +17,9 @@ from tui.textsafe import one_line
 class SourceBadges(HorizontalGroup):
     """A row of small labels saying where the data on screen comes from."""
 
+    class Changed(Message):
+        """The badges shown changed: the status bar fits its parts again."""
+
     status: reactive[SourceStatus] = reactive(SourceStatus, always_update=True)
     """What the source reports about itself (token, offline, demo)."""
 
@@ -24,6 +28,9 @@ class SourceBadges(HorizontalGroup):
 
     offline_results: reactive[bool] = reactive(False)
     """The results on screen came from the cache and catalog: GitHub could not be reached."""
+
+    compact: reactive[bool] = reactive(False)
+    """Short wording for a narrow bar ("no token — set GH_TOKEN")."""
 
     def compose(self) -> ComposeResult:
         """One label per badge; watchers decide which are displayed."""
@@ -47,6 +54,10 @@ class SourceBadges(HorizontalGroup):
         """Follow staleness of what is shown."""
         self._update()
 
+    def watch_compact(self) -> None:
+        """Follow the bar's width."""
+        self._update()
+
     def watch_offline_results(self) -> None:
         """Follow where the results on screen came from."""
         self._update()
@@ -60,9 +71,23 @@ class SourceBadges(HorizontalGroup):
         self.query_one("#badge-stale", Label).display = self.stale
         unauth = self.query_one("#badge-unauth", Label)
         unauth.display = not status.authenticated and not status.demo
-        variable = token_variables(status.host.split(":")[0])[0]  # the host's, as gh reads it
-        unauth.update(Content(f"no token: 60 req/h — set {variable}"))
+        unauth.update(Content(self._unauth_text(self.compact)))
         demo = self.query_one("#badge-demo", Label)
         demo.display = status.demo
         demo.update(Content(f"demo data · {one_line(status.demo_date) or 'bundled'}"))
         self.set_class(self.stale or offline, "-degraded")
+        self.post_message(self.Changed())
+
+    def width_needed(self, *, compact: bool) -> int:
+        """Columns the shown badges take in their long (or short) wording."""
+        status = self.status
+        shown = [self.query_one(f"#badge-{n}", Label) for n in ("offline", "stale", "demo")]
+        width = sum(len(str(b.content)) + 3 for b in shown if b.display)  # padding and margin
+        if not status.authenticated and not status.demo:
+            width += len(self._unauth_text(compact)) + 3
+        return width
+
+    def _unauth_text(self, compact: bool) -> str:
+        variable = token_variables(self.status.host.split(":")[0])[0]  # the host's, as gh reads it
+        figures = "" if compact else ": 60 req/h"
+        return f"no token{figures} — set {variable}"

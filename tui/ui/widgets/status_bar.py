@@ -7,11 +7,12 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Label
 
 from tui.github.budget import Budget
 from tui.sources.base import SourceStatus
-from tui.ui.widgets.rate_meter import RateLimitMeter
+from tui.ui.widgets.rate_meter import ROOM, RateLimitMeter
 from tui.ui.widgets.source_badges import SourceBadges
 
 
@@ -44,6 +45,26 @@ class StatusBar(Horizontal):
         yield Label("", id="status-spacer")
         if not self._status.demo:  # the demo catalog spends no GitHub budget: nothing to meter
             yield RateLimitMeter(self._budget, clock=self._clock, id="rate-meter")
+
+    def on_resize(self) -> None:
+        """Fit the parts to the new width."""
+        self._fit()
+
+    def on_source_badges_changed(self) -> None:
+        """Fit the parts to the badges now shown."""
+        self._fit()
+
+    def _fit(self) -> None:
+        """Short forms where the long ones would leave the meter no room: the title drops
+        "repolens ·" and the no-token badge its figures, so the meter is never cut."""
+        long_title = f"repolens · {self._title}"
+        room = ROOM if self.query(RateLimitMeter) else 0
+        needed = len(long_title) + 2 + self.badges.width_needed(compact=False) + room
+        narrow = needed > self.size.width
+        self.query_one("#status-title", Label).update(
+            Content(self._title if narrow else long_title)
+        )
+        self.badges.compact = narrow
 
     @property
     def badges(self) -> SourceBadges:
