@@ -59,9 +59,14 @@ async def test_first_three_requests_are_in_flight_at_once(
     serve(github_server)
     slow = Reply(200, github_server.repos["acme/shop"].meta, delay=0.3)
     github_server.script("GET", "/api/v3/repos/acme/shop", slow)
+    for name in ("package.json", "go.mod"):  # two root probes held too: sent one after another,
+        # the three could never overlap, however loaded the machine (it flaked with one slow)
+        missing = Reply(404, b"404: Not Found", delay=0.3)
+        github_server.script("GET", f"/raw/acme/shop/HEAD/{name}", missing)
     await collect(GitHubSource(make_client(), graphql=False), "acme/shop")
     # the repository and the raw root manifests overlap (never timed: counted); without a
     # token, /languages waits for the root (see test_github_listing_languages)
+    assert not any(github_server.scripts.values())  # each held answer was asked for
     assert github_server.max_in_flight >= 3
 
 
