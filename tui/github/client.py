@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -26,7 +26,6 @@ from tui.github.cache import CacheEntry, CacheInfo, HttpCache
 from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
     ApiUnavailable,
-    AuthFailed,
     BadResponse,
     Forbidden,
     GitHubError,
@@ -34,18 +33,9 @@ from tui.github.errors import (
     RateLimited,
 )
 from tui.github.fetch import Fetcher, utc_now
-from tui.github.graphql_repo import parse_repository, repo_query, repo_variables
-from tui.github.graphql_search import (
-    GraphQLPage,
-    RepoBundle,
-    bundle_from_node,
-    graphql_rate,
-    search_query,
-)
-from tui.github.graphql_search import parse_search as parse_graphql_search
+from tui.github.graphql_calls import GraphQLCalls
 from tui.github.models import (
     CommitActivity,
-    FetchInfo,
     FileContent,
     Languages,
     RateBucket,
@@ -54,7 +44,6 @@ from tui.github.models import (
     Tree,
 )
 from tui.github.parse import (
-    graphql_data,
     parse_activity_reply,
     parse_languages,
     parse_rate_limit,
@@ -64,8 +53,17 @@ from tui.github.parse import (
     parse_tree,
 )
 from tui.github.reads import ReadLog
-from tui.github.request import API_VERSION, Limits, Reply, Request, RetryPolicy, Sleep
-from tui.github.seed import items_of, nodes_of, rest_item, seed_answers
+from tui.github.request import (
+    API_VERSION,
+    JSON,
+    SEARCH_TTL,
+    Limits,
+    Reply,
+    Request,
+    RetryPolicy,
+    Sleep,
+)
+from tui.github.seed import items_of, seed_answers
 from tui.github.settings import ClientSettings
 from tui.github.transport import LazyHttpClient
 
@@ -73,9 +71,7 @@ if TYPE_CHECKING:  # httpx loads with the first request (see tui.github.transpor
     import httpx
 from tui.github.urls import check_search, file_path, has_next, is_sha, ref_path, repo_path
 
-JSON = "application/vnd.github+json"
 RAW_JSON = "application/vnd.github.raw+json"
-SEARCH_TTL = timedelta(minutes=10)
 META_TTL = timedelta(hours=1)
 ACTIVITY_WAITS = (3.0,)  # each 202 is charged: one spaced retry, then "still computing"
 RAW_CONCURRENCY = 48
@@ -114,7 +110,7 @@ async def _real_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-class GitHubClient:
+class GitHubClient(GraphQLCalls):
     """The one async GitHub client: cache, budget, retries, coalescing, typed answers.
 
     Attributes:
@@ -397,89 +393,6 @@ class GitHubClient:
         for bucket in buckets.values():
             self.budget.update(bucket)
         return buckets
-
-    async def graphql(self, query: str, variables: Mapping[str, object]) -> dict[str, object]:
-        """Run a GraphQL query (token required) and return its ``data``; cached per identity.
-
-        Raises:
-            AuthFailed: No token (GitHub's GraphQL refuses anonymous callers).
-            RateLimited: GitHub said ``RATE_LIMITED`` (it does so in a 200).
-            BadResponse: The answer carried errors other than missing objects.
-        """
-        data, _ = await self.graphql_with_info(query, variables)
-        return data
-
-    async def graphql_with_info(
-        self, query: str, variables: Mapping[str, object], *, immutable: bool = False
-    ) -> tuple[dict[str, object], FetchInfo]:
-        """``graphql``, plus where the answer came from; a fresh ``rateLimit`` feeds the budget.
-
-        The cache key holds the query, the variables and the token's identity, so another token
-        never sees these answers. ``immutable`` (a query addressing commits by SHA) keeps the
-        answer fresh forever.
-        """
-        if not self.authenticated:
-            raise AuthFailed(f"GitHub's GraphQL API needs a token; set {self.token_hint}.")
-        req = self._graphql_request(query, variables, immutable=immutable)
-        data, info = await self._fetcher.fetch(req, self._parse_graphql)
-        rate = graphql_rate(data) if not info.from_cache else None
-        if rate is not None:  # the query's own cost answer beats the headers' request count
-            self.budget.update(rate)
-        return data, info
-
-    def _graphql_request(
-        self, query: str, variables: Mapping[str, object], *, immutable: bool = False
-    ) -> Request:
-        content = json.dumps({"query": query, "variables": dict(variables)}, sort_keys=True)
-        ttl = None if immutable else SEARCH_TTL
-        return Request(
-            "POST", self._graphql, JSON, "GraphQL query", "graphql", ttl, content=content.encode()
-        )
-
-    async def graphql_search(
-        self, variables: Mapping[str, object], *, page: int, per_page: int
-    ) -> tuple[GraphQLPage, FetchInfo]:
-        """One page of the GraphQL search (``search_query``), each node a bundle.
-
-        Each repository found is also stored as the answer of ``repo()`` and of
-        ``repo_bundle()``, so ``show`` (``--offline`` too) finds it without a request.
-        """
-        data, info = await self.graphql_with_info(search_query(), variables)
-        parsed = parse_graphql_search(data, page=page, per_page=per_page)
-        if not info.from_cache:
-            await self._seed_nodes(data, info.fetched_at)
-        return parsed, info
-
-    async def _seed_nodes(self, data: Mapping[str, object], fetched_at: datetime) -> None:
-        """Store each node as its repository's REST answer and single-repository answer."""
-        answers: list[tuple[Request, bytes]] = []
-        for node in nodes_of(data):
-            name = str(node["nameWithOwner"])
-            try:
-                item = rest_item(bundle_from_node(node).repo)
-            except (KeyError, TypeError, ValueError):
-                continue  # not a node this client could read back: store nothing for it
-            answers.append((self._repo_request(name), json.dumps(item).encode()))
-            single = self._graphql_request(repo_query(), repo_variables(name))
-            answers.append((single, json.dumps({"data": {"repository": node}}).encode()))
-        await seed_answers(self._fetcher, answers, fetched_at)
-
-    async def repo_bundle(self, full_name: str) -> tuple[RepoBundle, FetchInfo]:
-        """One repository's metadata, languages, root listing and manifests in one query.
-
-        Raises:
-            NotFound: No such repository (or private, out of the token's reach).
-        """
-        try:
-            data, info = await self.graphql_with_info(repo_query(), repo_variables(full_name))
-        except NotFound as exc:  # the endpoint itself (a server without GraphQL), not the repo
-            raise BadResponse("GitHub's GraphQL endpoint was not found.") from exc
-        return parse_repository(data, full_name), info
-
-    def _parse_graphql(self, reply: Reply) -> dict[str, object]:
-        bucket = self.budget.get("graphql")
-        spent = reply.headers.get("x-ratelimit-remaining", "").strip() == "0"
-        return graphql_data(reply.body, bucket.reset_at if bucket else None, spent=spent)
 
     async def cached_repos(self) -> list[Repo]:
         """Every repository the cache holds for this identity (search pages, repository answers).

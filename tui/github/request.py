@@ -11,6 +11,12 @@ from typing import TypeVar
 T = TypeVar("T")
 API_VERSION = "2022-11-28"
 
+JSON = "application/vnd.github+json"
+"""GitHub's JSON media type, the ``Accept`` of most requests."""
+
+SEARCH_TTL = timedelta(minutes=10)
+"""How long a search page (and a GraphQL answer) stays fresh."""
+
 
 @dataclass(frozen=True, slots=True)
 class Request:
