@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
 from tui.present.age import UNKNOWN, source_words
-from tui.present.format import exact
+from tui.present.format import exact, spaced_percent
 from tui.present.verdict import grouped, verdict_text
 from tui.sources.base import SearchResults
 from tui.textsafe import clean
@@ -22,7 +22,8 @@ def language_lines(languages: Sequence[LanguageShare]) -> list[str]:
     for share in languages:
         bar = "█" * max(1 if share.percent > 0 else 0, round(share.percent / 100 * BAR_WIDTH))
         lines.append(
-            f"  {clean(share.name):<{width}}  {share.percent:5.1f} %  {bar:<{BAR_WIDTH}}  "
+            f"  {clean(share.name):<{width}}  {spaced_percent(share.percent, share.bytes)}  "
+            f"{bar:<{BAR_WIDTH}}  "
             f"{share.bytes:,} B"
         )
     return lines

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.present.census import CATEGORY_LABELS, Census, CensusRow, Share
+from tui.present.format import spaced_percent
 from tui.search.framework_filter import NOTE
 
 SCHEMA = "repolens.census/1"
@@ -110,7 +111,8 @@ def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _share_rows(shares: Sequence[Share], unit: str = "") -> list[list[str]]:
-    return [[s.name, f"{s.percent:.1f} %", f"{s.value:,}{unit}"] for s in shares[:TOP]]
+    return [[s.name, spaced_percent(s.percent, s.value).strip(), f"{s.value:,}{unit}"]
+            for s in shares[:TOP]]  # fmt: skip
 
 
 def census_markdown(census: Census, *, when: datetime | None = None) -> str:
@@ -160,7 +162,8 @@ def census_text(census: Census) -> str:
         lines += ["", title]
         width = max((len(s.name) for s in shares[:TOP]), default=0)
         lines += [
-            f"  {s.name:<{width}}  {s.percent:5.1f} %  {s.value:,}{unit}" for s in shares[:TOP]
+            f"  {s.name:<{width}}  {spaced_percent(s.percent, s.value)}  {s.value:,}{unit}"
+            for s in shares[:TOP]
         ]
     if census.years:
         lines += ["", "By creation year"]

@@ -47,6 +47,11 @@ def share_percent(percent: float, size: int) -> str:
     return "<0.1%" if size > 0 and percent < 0.05 else f"{percent:.1f}%"
 
 
+def spaced_percent(percent: float, size: int) -> str:
+    """``share_percent`` as the command line writes it, in 7 columns: `` 98.8 %``, `` <0.1 %``."""
+    return share_percent(percent, size).replace("%", " %").rjust(7)
+
+
 def size_bytes(value: int | None) -> str:
     """A byte count in binary units: ``512 B``, ``3.4 KiB``, ``1.2 MiB``."""
     if value is None:
