@@ -1,7 +1,8 @@
 """ReadmePreview: the repository's README under its detail, rendered as Markdown.
 
-The text is the repository's (untrusted): Textual's Markdown widget parses Markdown only, never
-Textual markup, and its links do not run app actions; they are not followed at all.
+The text is the repository's (untrusted): escape sequences and control characters are removed
+before it is shown (the Markdown widget would pass them to the terminal); Textual's Markdown
+widget parses Markdown only, never Textual markup, and its links are not followed at all.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from textual.widgets import Markdown, Static
 
 from tui.github.errors import GitHubError
 from tui.sources.base import Readme, RepoSource
+from tui.textsafe import clean, one_line
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 """README files rendered as Markdown; any other README shows as plain text."""
@@ -55,12 +57,16 @@ class ReadmePreview(VerticalScroll):
             title.update("README: none found")
             self.add_class("-empty")
             return
-        title.update(readme.path)
-        if not readme.path.lower().endswith(MARKDOWN_SUFFIXES):
-            await self.mount(Static(readme.text, markup=False, id="readme-body"))
+        path = one_line(readme.path)
+        title.update(path)
+        # the text is the repository's: escape sequences would reach the terminal through the
+        # Markdown widget (a colour, a window title, a cleared screen), so they go first
+        text = clean(readme.text)
+        if not path.lower().endswith(MARKDOWN_SUFFIXES):
+            await self.mount(Static(text, markup=False, id="readme-body"))
             return
         body = Markdown(open_links=False, id="readme-body")
         await self.mount(body)
         # Markdown parses in a thread and mounts its blocks later: the load ends only when the
         # README is on screen (snapshots and tests wait for workers, and were flaky before)
-        await body.update(readme.text)
+        await body.update(text)
