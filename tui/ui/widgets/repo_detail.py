@@ -73,10 +73,18 @@ def meta_text(info: RepoInfo, now: datetime) -> Text:
     return text
 
 
-def verdict_line(report: RepoReport) -> Text:
-    """The verdict sentence (plain text, never markup); a placeholder until anything is known."""
+def verdict_line(report: RepoReport, *, failed: bool = False) -> Text:
+    """The verdict sentence (plain text, never markup); a placeholder until anything is known.
+
+    ``failed``: loading stopped with an error (said in a notification): not "loading" forever.
+    """
     if report.languages is None and report.frameworks is None:
-        return Text("verdict: loading…", style="dim italic", end="")
+        note = (
+            "verdict: unavailable (languages and frameworks could not be read)"
+            if failed
+            else "verdict: loading…"
+        )
+        return Text(note, style="dim italic", end="")
     return Text(verdict_text(report), end="")
 
 
@@ -149,7 +157,7 @@ class RepoDetail(VerticalScroll):
         now = self._clock()
         self.set_class(report.source.stale, "-stale")
         self.set_class(report.languages is None or report.frameworks is None, "-loading")
-        self.query_one("#detail-verdict", Static).update(verdict_line(report))
+        self.query_one("#detail-verdict", Static).update(verdict_line(report, failed=self.failed))
         self.query_one("#detail-title", Static).update(title_text(report, now))
         if self.pending:
             self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))
@@ -172,6 +180,9 @@ class RepoDetail(VerticalScroll):
     def watch_failed(self, failed: bool) -> None:
         """Turn the placeholders into "unavailable" (or back)."""
         self.set_class(failed, "-failed")
+        if self.is_mounted and self.report is not None:
+            verdict = verdict_line(self.report, failed=failed)
+            self.query_one("#detail-verdict", Static).update(verdict)
         if self.is_mounted:
             self.query_one("#detail-languages", LanguageBar).failed = failed
             self.query_one(FrameworkList).failed = failed
