@@ -75,7 +75,7 @@ def test_show_json_has_the_documented_fields(
 def test_show_human_opens_with_the_verdict(
     server: GitHubServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "show", "https://github.com/microsoft/BioGPT.git")
+    code, out, _ = run(capsys, "show", f"{server.base}/microsoft/BioGPT.git")  # the API's web host
     assert code == 0
     first = out.splitlines()[0]
     assert first.startswith("microsoft/BioGPT is written in Python (98.8 %), built with ")

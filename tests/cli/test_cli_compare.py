@@ -58,7 +58,8 @@ def test_text_gives_each_verdict_then_the_rows(
 def test_json_is_the_apps_export_with_best_and_worst(
     server: GitHubServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "compare", "acme/torchy", "https://github.com/acme/webby", "--json")
+    webby = f"{server.base}/acme/webby"  # a URL on the web host of the API in use
+    code, out, _ = run(capsys, "compare", "acme/torchy", webby, "--json")
     assert code == 0
     data = json.loads(out)
     assert data["repositories"] == ["acme/torchy", "acme/webby"]

@@ -25,6 +25,7 @@ from tui.sources.names import (
     RepoRef,
     TargetError,
     parse_target,
+    web_hosts,
 )
 from tui.textsafe import escape_bidi_json
 
@@ -56,7 +57,7 @@ async def run_command(
     ref: RepoRef | None = None
     if command == "show":
         try:
-            ref = parse_target(args.target)
+            ref = parse_target(args.target, hosts=web_hosts(options.api_url))
         except TargetError as exc:
             return usage_error(str(exc))
     if command == "scan":

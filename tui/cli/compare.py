@@ -20,6 +20,7 @@ from tui.present.compare_export import languages_summary, to_json, to_markdown
 from tui.present.compare_rows import LEGEND, compare_rows
 from tui.present.verdict import verdict_text
 from tui.sources.factory import Options, build_source
+from tui.sources.names import web_hosts
 from tui.textsafe import clean
 
 MIN_REPOS, MAX_REPOS = 2, 6
@@ -40,7 +41,7 @@ async def run_compare(
     """Fetch every repository at once, then print the comparison in the format asked for."""
     if not MIN_REPOS <= len(args.targets) <= MAX_REPOS:
         return usage_error(f"compare takes {MIN_REPOS} to {MAX_REPOS} repositories")
-    targets, problem = resolve_targets(args.targets)
+    targets, problem = resolve_targets(args.targets, web_hosts(options.api_url))
     if problem:
         return usage_error(problem)
     source = build_source(options, client)  # the demo's catalog when there is no client

@@ -76,10 +76,10 @@ def _kept_answer(
     if command != "show":
         return None, "find"
     from tui.cli import memo
-    from tui.sources.names import TargetError, parse_target
+    from tui.sources.names import TargetError, parse_target, web_hosts
 
     try:
-        ref = parse_target(args.target)
+        ref = parse_target(args.target, hosts=web_hosts(options.api_url))
     except TargetError:
         return None, "find"  # the command says so, in its own words
     if ref.full_name is None or not memo.usable(options):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.cli.exits import EXIT_OK, usage_error
 from tui.cli.targets import resolve_targets
 from tui.sources.factory import Options, build_client, build_source, find_token, source_status
+from tui.sources.names import web_hosts
 
 if TYPE_CHECKING:
     from tui.github.auth import Token
@@ -45,7 +46,7 @@ def connect(
 
 def run_tui(options: Options, targets: Sequence[str]) -> int:
     """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
-    repos, problem = resolve_targets(targets)
+    repos, problem = resolve_targets(targets, web_hosts(options.api_url))
     if problem:
         return usage_error(problem)
     if len(repos) > 6:

@@ -30,7 +30,8 @@ def parse_repo_ref(text: str) -> str | None:
     """Return ``owner/repo`` for a name or URL, or None when ``text`` is not one.
 
     Accepts ``owner/repo``, ``https://github.com/owner/repo[/...]``, ``.git`` clone URLs and
-    ``git@github.com:owner/repo.git``. Any host is accepted in URLs, so Enterprise URLs work too.
+    ``git@github.com:owner/repo.git``. Any host is accepted here (Enterprise URLs work too):
+    ``parse_target`` with ``hosts`` is what checks the host is the API's.
     """
     text = text.strip()
     if not text or len(text) > MAX_TARGET:
@@ -98,8 +99,44 @@ def local_dir(text: str) -> Path | None:
         return None
 
 
-def parse_target(text: str) -> RepoRef:
+URL_SCHEMES = frozenset({"http", "https", "ssh", "git", "git+ssh"})
+"""Schemes a repository URL may have (``ftp://x/y/z`` names no repository)."""
+
+
+def url_host(text: str) -> str | None:
+    """The host a repository URL (or ``git@host:owner/repo`` clone address) is on, lower-cased;
+    ``""`` for a URL without a host or with a scheme no repository has; None for a plain name."""
+    text = text.strip()
+    scp = _SCP.match(text)
+    if scp and "://" not in text:
+        return text.split("@", 1)[1].split(":", 1)[0].lower()
+    if "://" not in text:
+        return None
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in URL_SCHEMES:
+        return ""
+    return f"{host}:{port}" if port else host
+
+
+def web_hosts(api_url: str) -> frozenset[str]:
+    """The hosts whose repository URLs name repositories of the API in use: ``github.com`` for
+    ``api.github.com``, an Enterprise host's own name (with its port) otherwise."""
+    host = (urlsplit(api_url).netloc or api_url).lower()
+    if host == "api.github.com":
+        return frozenset({"github.com", "www.github.com"})
+    return frozenset({host, host.removeprefix("api.")})
+
+
+def parse_target(text: str, *, hosts: frozenset[str] | None = None) -> RepoRef:
     """A repository name or a local folder for what a person typed.
+
+    ``hosts``: the web hosts of the API in use (``web_hosts``); a URL on another host (or with
+    a scheme no repository has) is refused rather than read as a repository of this API.
 
     Raises:
         TargetError: Empty, not a repository, or a path that is not a folder.
@@ -107,6 +144,12 @@ def parse_target(text: str) -> RepoRef:
     shown = repr(text[:80] + ("…" if len(text) > 80 else ""))
     if not text.strip():
         raise TargetError("an empty target: give OWNER/REPO, a GitHub URL or a directory")
+    host = url_host(text)
+    if host == "":
+        raise TargetError(f"not a repository URL: {shown} (expected https://HOST/OWNER/REPO)")
+    if host is not None and hosts is not None and host not in hosts:
+        where = " or ".join(sorted(hosts))
+        raise TargetError(f"{shown} is on {host}, not on {where} (the API in use)")
     name = parse_repo_ref(text)
     if looks_like_path(text) or name is None:
         folder = local_dir(text)
