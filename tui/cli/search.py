@@ -53,6 +53,10 @@ async def run_search(source: RepoSource, args: argparse.Namespace) -> int:
         # an empty offline answer in GitHub's place is not "0 results": it is a failure
         _err(f"repolens: {results.unreachable} Nothing cached matches.")
         return EXIT_OFFLINE
+    if args.offline and not args.demo and not results.items:
+        # asked to stay offline: an empty cache answer is a failure too, as when GitHub is down
+        _err("repolens: Offline, and nothing in the cache or the bundled catalog matches.")
+        return EXIT_OFFLINE
     if results.unreachable:
         _err(
             f"repolens: {results.unreachable} Showing {len(results.items)} offline results "
