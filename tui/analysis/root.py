@@ -15,9 +15,14 @@ from tui.analysis.manifests import Manifest, is_manifest
 from tui.analysis.verdict import MIN_CONFIDENCE, is_primary
 
 WORKSPACE_MARKERS = frozenset(
-    {"pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json", "go.work"}
-)
-"""Root files that say "a monorepo": its members' manifests matter, so the root is not enough."""
+    {"pnpm-workspace.yaml", "lerna.json", "nx.json", "turbo.json", "rush.json", "go.work",
+     "Directory.Packages.props", "Directory.Build.props"}
+)  # fmt: skip
+"""Root files that say "a monorepo": its members' manifests matter, so the root is not enough.
+
+.NET's ``Directory.Packages.props`` (central package versions) and ``Directory.Build.props``
+(shared build settings) serve projects in subfolders: the versions they list say nothing of
+which project uses what (a version is not a reference); the ``*.csproj`` files do."""
 
 GLOB_CHARS = frozenset("*?[{")
 
