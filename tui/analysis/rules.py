@@ -20,9 +20,9 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from tui.analysis.language_table import DATA
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
 from tui.analysis.report import Scope
@@ -181,7 +181,7 @@ def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
 @cache
 def load_rules() -> tuple[Rule, ...]:
     """Every rule from the bundled data files, in file then declaration order."""
-    folder = files("tui").joinpath("data", "frameworks")
+    folder = DATA / "frameworks"
     rules: list[Rule] = []
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".json"):
