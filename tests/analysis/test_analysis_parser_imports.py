@@ -1,6 +1,6 @@
 """The manifest registry loads no parsing library; each loads with the first manifest needing it.
 
-The registry imports every format module to read its declaration; the libraries behind the
+The registry reads the formats' declarations from a generated table; the libraries behind the
 parsers (packaging's PEP 508 parser, tomllib, the email parser, ElementTree) wait for a manifest
 of their format, so a scan or a ``show`` without one never pays for them.
 """

@@ -1,7 +1,7 @@
 """Linguist's language table: names, aliases, colours, types, extensions, file names, interpreters.
 
 Generated data (``tui/data/languages.json``, built by ``scripts/gen_languages.py`` from the npm
-package ``linguist-languages``), read once with ``importlib.resources``.
+package ``linguist-languages``), read once from the package's ``data`` folder.
 """
 
 from __future__ import annotations
@@ -10,8 +10,11 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+"""The package's data folder (``tui/data``)."""
 
 COUNTED_TYPES = frozenset({"programming", "markup"})
 """Linguist's bar counts these types; data and prose are left out."""
@@ -143,7 +146,9 @@ def _language(name: str, record: Mapping[str, Any]) -> Language:
 @cache
 def load_table() -> LanguageTable:
     """The bundled Linguist table (read once, then cached)."""
-    text = resources.files("tui.data").joinpath("languages.json").read_text(encoding="utf-8")
+    # a plain read: importlib.resources' readers (zipfile and more) cost 3 ms at start-up, and
+    # the package is always installed as files
+    text = (DATA / "languages.json").read_text(encoding="utf-8")
     data = json.loads(text)
     languages = (_language(name, record) for name, record in data["languages"].items())
     return LanguageTable(languages, version=str(data["source"]["version"]))

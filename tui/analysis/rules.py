@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from tui.analysis.language_table import DATA
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
 from tui.analysis.report import Scope
+from tui.analysis.rule_markers import MarkerIndex
 from tui.analysis.verdict import is_primary
 
 CATEGORIES = frozenset(
@@ -181,7 +181,7 @@ def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
 @cache
 def load_rules() -> tuple[Rule, ...]:
     """Every rule from the bundled data files, in file then declaration order."""
-    folder = files("tui").joinpath("data", "frameworks")
+    folder = DATA / "frameworks"
     rules: list[Rule] = []
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".json"):
@@ -198,26 +198,17 @@ class RuleIndex:
         """Index the given rules."""
         self.rules = tuple(rules)
         self._exact: dict[tuple[str, str], list[Rule]] = {}
-        self._globs: list[tuple[str, str, Rule]] = []
-        import pathspec  # loaded with the first index (rules are indexed once per process)
-
-        self._markers = [
-            (rule, pathspec.GitIgnoreSpec.from_lines(rule.files))
-            for rule in self.rules
-            if rule.files
-        ]
-        last_parts = {
-            pattern.rstrip("/").rsplit("/", 1)[-1] for r in self.rules for pattern in r.files
-        }
-        alternatives = "|".join(fnmatch.translate(part) for part in sorted(last_parts))
-        self._marker_names = re.compile(alternatives or "(?!)")
+        # globs per ecosystem: a dependency is compared with its own ecosystem's only, and
+        # fnmatch compiles (and caches) a glob the first time it is used
+        self._globs: dict[str, list[tuple[str, Rule]]] = {}
+        self._markers = MarkerIndex(self.rules)
         self.sdk_ecosystems = sdk_ecosystems(self.rules)
         for rule in self.rules:
             for eco, names in rule.deps.items():
                 for name in names:
                     if any(char in name for char in "*?["):
                         # compared with normalised names, so normalised the same way
-                        self._globs.append((eco, normalise(name, eco), rule))
+                        self._globs.setdefault(eco, []).append((normalise(name, eco), rule))
                     else:
                         key = (eco, normalise(name, eco))
                         self._exact.setdefault(key, []).append(rule)
@@ -229,8 +220,8 @@ class RuleIndex:
             found.extend(self._exact_or_prefix(eco, dep.name))
             found.extend(
                 rule
-                for e, glob, rule in self._globs
-                if e == eco and fnmatch.fnmatchcase(dep.name, glob)
+                for glob, rule in self._globs.get(eco, ())
+                if fnmatch.fnmatchcase(dep.name, glob)
             )
         return _unique(found)
 
@@ -243,10 +234,7 @@ class RuleIndex:
 
     def by_marker(self, path: str) -> list[Rule]:
         """Rules with a marker file pattern matching ``path``."""
-        # one regex over the file name first: a listing can hold 100,000 paths, few are markers
-        if not self._marker_names.match(path.rsplit("/", 1)[-1]):
-            return []
-        return [rule for rule, spec in self._markers if spec.match_file(path)]
+        return self._markers.match(path)
 
     def by_import(self, language: str, module: str) -> list[Rule]:
         """Rules importing ``module`` in ``language`` (dotted prefix match for Python and Java)."""

@@ -70,7 +70,10 @@ async def run_command(
         return await _demo(command, ref, options, args)
     if isinstance(token, str):  # FIND
         token = find_token(options)
-    client = build_client(options, log=_log if options.verbose else None, token=token)
+    # no screen to keep drawing: cache reads on the loop's thread (see ClientSettings)
+    client = build_client(
+        options, log=_log if options.verbose else None, token=token, cache_on_loop=True
+    )
     async with client:
         try:
             if command == "search":

@@ -164,6 +164,7 @@ class GitHubClient(GraphQLCalls):
             log=settings.log,
             limits=limits,
         )
+        self._fetcher.cache_on_loop = settings.cache_on_loop
         self._fetcher.token_hint = self.token_hint
         self._fetcher.raw_semaphore = asyncio.Semaphore(RAW_CONCURRENCY)
 

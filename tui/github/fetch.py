@@ -93,6 +93,7 @@ class Fetcher:
         self.token_hint = "GH_TOKEN"  # the variable a limit message names (set per host)
         self.raw_semaphore: asyncio.Semaphore | None = None  # the raw host's own bound, if set
         self.reads = ReadLog()  # what was served fresh from the cache (the CLI's memo reads it)
+        self.cache_on_loop = False  # read the cache in this thread (``ClientSettings``)
 
     def key(self, req: Request) -> str:
         """The cache key: method, URL with query, Accept, API version, token identity, body."""
@@ -326,7 +327,11 @@ class Fetcher:
             self.budget.update(bucket)
 
     async def _cache_get(self, key: str) -> CacheEntry | None:
-        return await asyncio.to_thread(self.cache.get, key) if self.cache else None
+        if self.cache is None:
+            return None
+        if self.cache_on_loop:
+            return self.cache.get(key)
+        return await asyncio.to_thread(self.cache.get, key)
 
     async def _cache_delete(self, key: str) -> None:
         if self.cache is not None:

@@ -6,7 +6,6 @@ import json
 import math
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from tui.github.models import RateBucket
@@ -138,6 +137,8 @@ def retry_after(headers: Mapping[str, str], now: datetime) -> timedelta | None:
         if math.isnan(seconds):
             return None
         return timedelta(seconds=min(max(0.0, seconds), MAX_RETRY_AFTER.total_seconds()))
+    from email.utils import parsedate_to_datetime  # (2 ms: only for a dated Retry-After)
+
     try:
         return min(MAX_RETRY_AFTER, max(timedelta(0), parsedate_to_datetime(value) - now))
     except (TypeError, ValueError, OverflowError, IndexError):

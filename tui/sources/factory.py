@@ -100,9 +100,11 @@ def build_client(
     log: Callable[[str], None] | None = None,
     token: Token | None = None,
     budget: Budget | None = None,
+    cache_on_loop: bool = False,
 ) -> GitHubClient:
     """A client for GitHub (or an Enterprise host) as the flags ask (feeding ``budget``, if
-    given); the demo sends nothing, so it needs none."""
+    given); the demo sends nothing, so it needs none. ``cache_on_loop``: the command line's
+    (see ``ClientSettings``)."""
     from tui.github.client import GitHubClient
     from tui.github.settings import ClientSettings
 
@@ -112,6 +114,7 @@ def build_client(
         offline=options.offline,
         no_cache=options.no_cache,
         log=log,
+        cache_on_loop=cache_on_loop,
     )
     return GitHubClient(settings, token=token, budget=budget)
 

@@ -18,7 +18,6 @@ from dataclasses import replace
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.errors import ApiUnavailable, NotFound
-from tui.search import merge
 from tui.sources.base import (
     Activity,
     Readme,
@@ -63,6 +62,8 @@ class Router:
                 return await github.search(query, sort=sort, page=page, per_page=per_page)
             except ApiUnavailable as exc:
                 unreachable = exc.user_message  # answered offline below, and said so
+        from tui.search import merge  # (with the first offline search, as in sources.base)
+
         # a cached answer wins over the catalog's older facts about the same repository
         candidates = merge(await github.candidates(), await self.catalog.candidates())
         results = offline_results(query, candidates, sort, page, per_page)

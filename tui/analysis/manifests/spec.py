@@ -8,6 +8,7 @@ from those declarations. Adding a format is one module plus its rules in ``tui/d
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -53,3 +54,31 @@ class Format:
     search: bool = True
     anchored: bool = False
     supplement: bool = False
+
+
+class LazyParser:
+    """A format's parser named by module and function, imported with its first manifest.
+
+    The registry builds formats from a generated table (``tui/analysis/manifest_formats.py``)
+    rather than importing every format module; this stands in for the parser function until
+    one is parsed. It carries the function's ``__module__`` and ``__name__``.
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        """Name the parser: ``module`` (dotted, full) and its function ``name``."""
+        self.__module__ = module
+        self.__name__ = name
+        self._function: Parser | None = None
+
+    def resolve(self) -> Parser:
+        """The parser function itself (its module is imported the first time)."""
+        if self._function is None:
+            self._function = getattr(importlib.import_module(self.__module__), self.__name__)
+        return self._function
+
+    def __call__(self, path: str, data: bytes) -> Manifest:
+        """Parse one file, as the named function does."""
+        return self.resolve()(path, data)
+
+    def __repr__(self) -> str:
+        return f"<parser {self.__module__}.{self.__name__}>"

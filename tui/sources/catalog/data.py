@@ -12,7 +12,6 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +77,8 @@ def load_catalog(path: Path | None = None) -> Catalog:
 @cache
 def _bundled() -> Catalog:
     """The catalog shipped in ``tui/data``, read once per process."""
+    from importlib import resources  # (its readers cost 3 ms: only for the catalog itself)
+
     data = resources.files("tui.data").joinpath("catalog.json").read_bytes()
     return parse_catalog(data)
 

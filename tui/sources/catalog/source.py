@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from tui.analysis.frameworks import Detection, detect_from, manifests_to_fetch, sources_to_sample
 from tui.analysis.languages import shares
@@ -19,7 +20,9 @@ from tui.analysis.report import RepoInfo, RepoReport, SourceInfo
 from tui.analysis.root import named_files, names_primary, root_paths
 from tui.github.errors import NotFound
 from tui.sources.base import Activity, Readme, SearchResults, offline_results
-from tui.sources.catalog.data import Catalog, CatalogRepo, load_catalog
+
+if TYPE_CHECKING:  # the facts load with the catalog (see the package's docstring)
+    from tui.sources.catalog.data import Catalog, CatalogRepo
 
 
 class NotInCatalog(NotFound):
@@ -36,12 +39,16 @@ class CatalogSource:
     def catalog(self) -> Catalog:
         """The catalog, loaded on first use (parsing it takes a moment: not at startup)."""
         if self._catalog is None:
+            from tui.sources.catalog.data import load_catalog
+
             self._catalog = load_catalog()
         return self._catalog
 
     async def loaded(self) -> Catalog:
         """The catalog, loaded off the event loop the first time."""
         if self._catalog is None:
+            from tui.sources.catalog.data import load_catalog
+
             self._catalog = await asyncio.to_thread(load_catalog)
         return self._catalog
 
