@@ -287,7 +287,7 @@ class FakeSource:
         if bucket is None:
             return
         if bucket.remaining <= 0:
-            raise RateLimited(resource, bucket.reset_at)
+            raise RateLimited(resource, bucket.reset_at, now=self.now)  # judged at its time
         self.budget.update(replace(bucket, remaining=bucket.remaining - 1, used=bucket.used + 1))
 
     async def _step(self, key: str, resource: str) -> None:

@@ -68,13 +68,14 @@ async def test_previews_without_a_token_cost_at_most_1_2_requests_each_and_revis
 
 
 async def test_meter_colours_follow_what_is_left(tmp_path: Path) -> None:
-    from tests.doubles.fake_source import FakeSource
+    from tests.doubles.fake_source import NOW, FakeSource
 
     budget = Budget()
     source = FakeSource(budget=budget)
     core = budget.get("core")
     assert core is not None
-    app = make_app(source, budget=budget, blink=False, export_dir=tmp_path)
+    # the fake source's resets are NOW + 42 min: the meter counts down on the same clock
+    app = make_app(source, budget=budget, now=lambda: NOW, blink=False, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         meter = app.screen.query_one(RateLimitMeter)
         for remaining, colour in ((60, "-ok"), (12, "-warning"), (0, "-error")):

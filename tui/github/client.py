@@ -134,6 +134,8 @@ class GitHubClient(GraphQLCalls):
         self.settings = settings
         # a UI may hand in the budget its meter already watches (it draws before the client exists)
         self.budget = budget if budget is not None else Budget()
+        if self.budget.clock is None:  # whether a bucket's reset has passed is judged by our time
+            self.budget.clock = clock or utc_now
         self.token_source = token.source if token else None
         self.authenticated = token is not None
         self._api = settings.api_base

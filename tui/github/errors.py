@@ -19,7 +19,7 @@ they are wrapped as ``ApiUnavailable(...) from exc``.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from tui.textsafe import clean
 
@@ -54,9 +54,11 @@ class RateLimited(GitHubError):
         secondary: bool = False,
         authenticated: bool = False,
         hint_var: str = "GH_TOKEN",
+        now: datetime | None = None,
     ) -> None:
         self.resource = resource
         self.reset_at = reset_at
+        self.now = now or datetime.now(UTC)  # what "today" and "already past" are judged by
         self.secondary = secondary
         self.authenticated = authenticated
         self.hint_var = hint_var
@@ -64,8 +66,7 @@ class RateLimited(GitHubError):
 
     def _compose(self) -> str:
         kind = "Secondary rate limit" if self.secondary else "Rate limit"
-        reset_at = self.reset_at
-        when = f"; resets at {reset_at.astimezone().strftime('%H:%M')}" if reset_at else ""
+        when = f"; {reset_words(self.reset_at, self.now)}" if self.reset_at else ""
         hint = "" if self.authenticated else f". Set {self.hint_var} for more"
         return f"{kind} reached for GitHub {self.resource} requests{when}{hint}."
 
@@ -75,6 +76,19 @@ class RateLimited(GitHubError):
         self.message = self._compose()
         self.args = (self.message,)
         return self
+
+
+def reset_words(reset_at: datetime, now: datetime) -> str:
+    """When a limit resets, in local time: ``resets at 14:05``, ``resets at 00:01 tomorrow``,
+    a date when further off, and ``it has reset since`` once the time has passed."""
+    if reset_at <= now:
+        return "it has reset since"
+    local, today = reset_at.astimezone(), now.astimezone().date()
+    if local.date() == today:
+        return f"resets at {local:%H:%M}"
+    if local.date() == today + timedelta(days=1):
+        return f"resets at {local:%H:%M} tomorrow"
+    return f"resets at {local:%H:%M} on {local:%Y-%m-%d}"
 
 
 class NotFound(GitHubError):

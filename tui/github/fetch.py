@@ -208,11 +208,13 @@ class Fetcher:
         until = self._secondary_until.get(req.resource)
         authenticated = self.token_source is not None
         if until is not None and until > now:
-            error = RateLimited(req.resource, until, secondary=True, authenticated=authenticated)
+            error = RateLimited(
+                req.resource, until, secondary=True, authenticated=authenticated, now=now
+            )
             raise error.hinting(self.token_hint)
         bucket = self.budget.exhausted(req.resource, now)
         if bucket is not None:
-            error = RateLimited(req.resource, bucket.reset_at, authenticated=authenticated)
+            error = RateLimited(req.resource, bucket.reset_at, authenticated=authenticated, now=now)
             raise error.hinting(self.token_hint)
 
     def _error(self, req: Request, response: Received, now: datetime) -> GitHubError:

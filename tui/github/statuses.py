@@ -101,8 +101,10 @@ def _limit_error(
         bucket = bucket_from_headers(headers, resource)
         reset = bucket.reset_at if bucket else None
         name = bucket.resource if bucket else resource
-        return RateLimited(name, reset, authenticated=authenticated)
+        return RateLimited(name, reset, authenticated=authenticated, now=now)
     if is_secondary_limit(status, headers, message) or status == 429:
         wait = retry_after(headers, now) or SECONDARY_DEFAULT_WAIT
-        return RateLimited(resource, now + wait, secondary=True, authenticated=authenticated)
+        return RateLimited(
+            resource, now + wait, secondary=True, authenticated=authenticated, now=now
+        )
     return None

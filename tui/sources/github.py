@@ -11,10 +11,13 @@ roots, no manifest at all) share two follow-up queries. What to do when GitHub c
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import replace
 
+from tui.analysis.frameworks import detect
+from tui.analysis.manifests import parse_manifest
 from tui.analysis.report import RepoInfo, RepoReport
+from tui.analysis.root import named_files
 from tui.github.client import GitHubClient
 from tui.github.errors import (
     ApiUnavailable,
@@ -28,7 +31,7 @@ from tui.github.graphql_search import RepoBundle
 from tui.github.models import FetchInfo, SearchPage
 from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.convert import repo_info, search_results, source_info
-from tui.sources.github_detect import FrameworkFinder
+from tui.sources.github_detect import Found, FrameworkFinder
 from tui.sources.github_rest import checked_name, rest_report, with_frameworks, with_languages
 
 DEEPEN_BATCH = 25
@@ -203,7 +206,10 @@ class GitHubSource:
         yield report
         if self._finder.needs_more(bundle):
             bundle = await self._deepened(bundle)
-        yield await with_frameworks(report, self._finder.find(report.info, bundle, infos), infos)
+        finding = self._finder.find(report.info, bundle, infos)
+        if self.offline:
+            finding = _or_root_alone(finding, report.info, bundle)
+        yield await with_frameworks(report, finding, infos)
 
     async def _single_bundle(self, full_name: str) -> RepoBundle | None:
         """One GraphQL query for a repository no search page carried; None: use REST."""
@@ -245,3 +251,32 @@ class GitHubSource:
         self._bundles.clear()
         self._fetched.clear()
         return await asyncio.to_thread(self.client.cache_clear)  # diskcache is synchronous
+
+
+OFFLINE_SHALLOW = (
+    "Offline: judged from the root manifests alone; the file listing a closer look needs "
+    "is not in the cache."
+)
+
+
+async def _or_root_alone(finding: Awaitable[Found], info: RepoInfo, bundle: RepoBundle) -> Found:
+    """What ``finding`` gives; when the cache lacks what it reads, the root manifests' verdict.
+
+    A search node holds the root only: offline, a repository whose root names frameworks but
+    not a primary one still gets what the root says (online the closer look mostly adds
+    nothing), and the report says it is the root's alone. A workspace's root (its members are
+    what matter) or one that names nothing stays unknown: "none detected" would be a guess.
+    """
+    try:
+        return await finding
+    except OfflineMiss:
+        if bundle.root_entries is None:
+            raise
+        manifests = [parse_manifest(path, data) for path, data in bundle.files.items()]
+        if named_files(manifests) is None:
+            raise
+        paths = [entry.path for entry in bundle.root_entries if entry.type == "blob"]
+        detection = await asyncio.to_thread(detect, paths, bundle.files, repo_name=info.full_name)
+        if not detection.frameworks:
+            raise
+    return tuple(detection.frameworks), (*detection.problems, OFFLINE_SHALLOW)

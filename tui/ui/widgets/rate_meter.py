@@ -10,7 +10,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.github.budget import Budget
+from tui.github.budget import Budget, refilled
 from tui.github.models import RateBucket
 from tui.present.format import countdown
 from tui.ui.messages import BudgetChanged
@@ -85,8 +85,16 @@ class RateLimitMeter(Widget):
         self.set_interval(1.0, self._tick)
 
     def _tick(self) -> None:
-        """Redraw the countdown; its width may change (``1:00:00`` to ``59:59``)."""
-        self.refresh(layout=True)
+        """Redraw the countdown; its width may change (``1:00:00`` to ``59:59``).
+
+        A bucket whose reset has just passed is shown refilled (and coloured so), not at 0:00.
+        """
+        now = self._clock()
+        current = {name: refilled(b, now) for name, b in self.buckets.items()}
+        if current != self.buckets:
+            self.buckets = current
+        else:
+            self.refresh(layout=True)
 
     def _budget_changed(self, snapshot: dict[str, RateBucket]) -> None:
         self.post_message(BudgetChanged(snapshot))
@@ -133,7 +141,9 @@ class RateLimitMeter(Widget):
 
 
 def _bucket(bucket: RateBucket, now: datetime, *, clock: bool) -> Content:
-    """``core 48/60 ↻ 41:07`` (or without the countdown)."""
+    """``core 48/60 ↻ 41:07`` (or without the countdown, which a passed reset never has)."""
+    bucket = refilled(bucket, now)
+    clock = clock and bucket.reset_at > now
     markup = "$name [b]$remaining[/b]/$limit" + (" [dim]↻ $left[/]" if clock else "")
     return Content.from_markup(
         markup, name=bucket.resource, remaining=str(bucket.remaining), limit=str(bucket.limit),
@@ -149,6 +159,7 @@ def variants(buckets: dict[str, RateBucket], now: datetime) -> list[Content]:
     3. only core and the buckets running low, no "more repos";
     4. core alone (its countdown when low), for the narrowest bar.
     """
+    buckets = {name: refilled(b, now) for name, b in buckets.items()}  # a passed reset: full
     known = [buckets[n] for n in SHOWN if n in buckets and buckets[n].limit > 0]
     unknown = [  # never asked yet: say so (graphql is not asked for without a token)
         Content.from_markup("[dim]$name ?[/]", name=n)
