@@ -74,8 +74,16 @@ def _remaining(bucket: RateBucket | None) -> int | None:
     return None if bucket is None else max(0, bucket.remaining)
 
 
-def plan_search(limit: int, buckets: dict[str, RateBucket], *, token: bool) -> CensusPlan:
-    """The plan for a census of a search query's first ``limit`` repositories."""
+def plan_search(
+    limit: int, buckets: dict[str, RateBucket], *, token: bool, total: int | None = None
+) -> CensusPlan:
+    """The plan for a census of a search query's first ``limit`` repositories.
+
+    ``total`` is how many repositories the query matches, when known (the search's
+    ``total_count``): a query matching 12 plans for 12, not for ``limit``.
+    """
+    if total is not None:
+        limit = min(limit, max(0, total))
     capped_from = None
     cap = SLICED_CAP if token else SEARCH_CAP
     if limit > cap:
@@ -134,7 +142,7 @@ def _anonymous(
 
 def plan_text(plan: CensusPlan) -> str:
     """The plan in one or two lines, for the confirmation prompt and the TUI."""
-    n = f"{plan.repos:,} repositor{'y' if plan.repos == 1 else 'ies'}"
+    n = plural(plan.repos, "repository", "repositories")
     if plan.catalog:
         return (
             f"Demo data: the bundled catalog's repositories that match ({n} at most); "
@@ -148,7 +156,8 @@ def plan_text(plan: CensusPlan) -> str:
         lines.append("Past GitHub's 1,000 results: the query is sliced by creation date.")
     if plan.token and not plan.named:
         lines.append(
-            f"{n}: {plan.searches} searches and about {plan.graphql_points} GraphQL points "
+            f"{n}: {plural(plan.searches, 'search', 'searches')} and about "
+            f"{plural(plan.graphql_points, 'GraphQL point')} "
             f"with your token, about {_duration(plan.seconds)}."
         )
         return "\n".join(lines)
@@ -156,15 +165,21 @@ def plan_text(plan: CensusPlan) -> str:
     if plan.named:
         head += f"{n} named; metadata, languages and frameworks"
     else:
-        searches = f"{plan.searches} search{'' if plan.searches == 1 else 'es'}"
+        searches = plural(plan.searches, "search", "searches")
         head += f"primary languages for all {n} from {searches}; languages and frameworks"
     if plan.detailed >= plan.repos:
-        tail = f" for all of them ({plan.core_requests:,} requests)"
+        tail = f" for all of them ({plural(plan.core_requests, 'request')})"
     else:
         when = f" (resets at {plan.reset_at.astimezone():%H:%M})" if plan.reset_at else ""
         tail = f" for the first {plan.detailed:,} this hour{when}"
     lines.append(f"{head}{tail}, about {_duration(plan.seconds)}.")
     return "\n".join(lines)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 search``, ``10 searches``: a count with its noun agreeing (as ``tui.present.format``
+    says it; sources sit below presentation, so the plan has its own)."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 def _duration(seconds: float) -> str:

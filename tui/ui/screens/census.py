@@ -128,7 +128,7 @@ class CensusScreen(RepoLensScreen):
     async def make_plan(self) -> None:
         """Ask what the budget allows, then wait for ``r``."""
         assert self.runner is not None
-        self.plan = await self.runner.plan(self.limit)
+        self.plan = await self.runner.plan(self.limit, query=self.filter.query)
         self._summary(f"{self._label()}\n{plan_text(self.plan)}\nPress r to run it.")
         self.refresh_bindings()
 
