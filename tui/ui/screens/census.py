@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from tui.analysis.report import RepoInfo
 from tui.present.census import Census, aggregate
+from tui.present.format import plural
 from tui.search.framework_filter import NOTE, parse_framework_filter
 from tui.sources.census import CensusProgress, CensusResult, CensusRunner
 from tui.sources.census_catalog import DEMO_LABEL, CatalogCensus
@@ -224,9 +225,10 @@ class CensusScreen(RepoLensScreen):
         if result.matched is not None or not result.entries:
             state = "done"
         if state == "done" and self.plan is not None and self.plan.sliced:
-            state = f"done, sliced by creation date into {len(result.ranges)} ranges"
+            state = f"done, sliced by creation date into {plural(len(result.ranges), 'range')}"
         self._summary(
-            f"{self._label()}: {census.coverage.counted:,} repositories ({state})\n"
+            f"{self._label()}: {plural(census.coverage.counted, 'repository', 'repositories')}"
+            f" ({state})\n"
             f"{census.coverage.text()}"
         )
         self.query_one(CensusNumbers).show(census)
