@@ -110,7 +110,9 @@ async def run_census(
     )  # a census asks GitHub itself; the router's fallbacks do not apply
     try:
         runner = CensusRunner(source, on_progress=ProgressLine(sys.stderr))
-        plan = await runner.plan(args.limit, names=names, query=flt.query)
+        # with --yes the run is agreed to: its first page (reused) tells how many there are
+        probe = flt.query if args.yes else None
+        plan = await runner.plan(args.limit, names=names, query=probe)
         print(plan_text(plan), file=sys.stderr)
         if flt.active:
             print(NOTE, file=sys.stderr)

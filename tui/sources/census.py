@@ -137,11 +137,12 @@ class CensusRunner:
         query: str | None = None,
         total: int | None = None,
     ) -> CensusPlan:
-        """The plan, from the budget as ``/rate_limit`` tells it (free: nothing is spent).
+        """The plan, from the budget as ``/rate_limit`` tells it.
 
         A query matching fewer than ``limit`` is planned for what it matches: ``total`` when the
-        caller knows it (the search screen's count), else the first search page says it. That
-        page is the run's first, asked the same way, so the run takes it from the cache.
+        caller knows it (the search screen's count; free). Given ``query`` instead, its first
+        search page is read to learn it: that costs one search (the caller has the user's
+        consent), and the run takes that page from the cache. Otherwise nothing is spent.
         """
         buckets = {} if self.client.settings.offline else await self.client.rate_limit()
         token = self.client.authenticated

@@ -8,7 +8,7 @@ repository the plan did not afford.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tui.github.models import RateBucket
@@ -53,6 +53,8 @@ class CensusPlan:
         reset_at: When the core budget refills (for those ``detailed`` leaves out).
         capped_from: The limit asked for, when it had to be lowered (no token past 1,000).
         catalog: The repositories are the bundled demo catalog's: nothing is sent.
+        known: How many the query matches was known when planning (else ``repos`` is the
+            limit, and the query may match fewer: the plan says "up to").
     """
 
     repos: int
@@ -67,6 +69,7 @@ class CensusPlan:
     reset_at: datetime | None = None
     capped_from: int | None = None
     catalog: bool = False
+    known: bool = False
 
 
 def _remaining(bucket: RateBucket | None) -> int | None:
@@ -105,8 +108,10 @@ def plan_search(
             seconds=(searches + DEEPEN_POINTS_PER_PAGE * pages) * SECONDS_PER_SEARCH / 2,
             sliced=sliced,
             capped_from=capped_from,
+            known=total is not None,
         )
-    return _anonymous(limit, pages, core, ANON_COST, capped_from=capped_from, named=False)
+    plan = _anonymous(limit, pages, core, ANON_COST, capped_from=capped_from, named=False)
+    return replace(plan, known=total is not None)
 
 
 def plan_named(count: int, buckets: dict[str, RateBucket], *, token: bool) -> CensusPlan:
@@ -144,10 +149,13 @@ def plan_text(plan: CensusPlan) -> str:
     """The plan in one or two lines, for the confirmation prompt and the TUI."""
     n = plural(plan.repos, "repository", "repositories")
     if plan.catalog:
+        match = "matches" if plan.repos == 1 else "match"
         return (
-            f"Demo data: the bundled catalog's repositories that match ({n} at most); "
+            f"Demo data: {n} of the bundled catalog {match}; "
             "nothing is sent to GitHub and nothing is spent."
         )
+    if not plan.known and not plan.named:
+        n = f"up to {n}"  # the query may match fewer: GitHub says how many once it is searched
     lines = []
     if plan.capped_from is not None:
         why = "sliced by creation date" if plan.token else "GitHub's search, without a token,"
@@ -166,7 +174,8 @@ def plan_text(plan: CensusPlan) -> str:
         head += f"{n} named; metadata, languages and frameworks"
     else:
         searches = plural(plan.searches, "search", "searches")
-        head += f"primary languages for all {n} from {searches}; languages and frameworks"
+        whom = f"all {n}" if plan.known else n
+        head += f"primary languages for {whom} from {searches}; languages and frameworks"
     if plan.detailed >= plan.repos:
         tail = f" for all of them ({plural(plan.core_requests, 'request')})"
     else:
