@@ -12,7 +12,8 @@ from tui.ui.app import all_bindings, make_app
 from tui.ui.screens.census import CensusScreen
 from tui.ui.screens.keys import KeysScreen, key_groups
 
-CENSUS_IDS = {"census.run", "census.stop", "census.mark", "census.compare", "census.back"}
+CENSUS_IDS = {"census.run", "census.stop", "census.mark", "census.compare", "census.back",
+              "census.trend"}  # fmt: skip
 
 
 def _lines_under(text: str, heading: str) -> list[str]:

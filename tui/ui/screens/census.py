@@ -111,6 +111,7 @@ class CensusScreen(RepoLensScreen):
     def on_mount(self) -> None:
         """Work out the plan (free: it reads ``/rate_limit``, or counts the demo catalog)."""
         self.add_class("-idle")
+        self.query_one("#census-note").display = self.filter.active  # else a blank row
         self.query_one(CensusTrend).show(None)
         self.runner = self._runner()
         if self.runner is None:
