@@ -56,3 +56,6 @@ class TestCensus:
 
     def test_census_of_the_demo_catalog_is_labelled_demo_data(self, snap_compare: Snap) -> None:
         assert snap_compare(census_app(), terminal_size=SIZE, run_before=open_and_run)
+
+    def test_census_at_80x24_keeps_every_number_in_view(self, snap_compare: Snap) -> None:
+        assert snap_compare(census_app(), terminal_size=(80, 24), run_before=open_and_run)

@@ -110,7 +110,9 @@ async def run_census(
     )  # a census asks GitHub itself; the router's fallbacks do not apply
     try:
         runner = CensusRunner(source, on_progress=ProgressLine(sys.stderr))
-        plan = await runner.plan(args.limit, names=names)
+        # with --yes the run is agreed to: its first page (reused) tells how many there are
+        probe = flt.query if args.yes else None
+        plan = await runner.plan(args.limit, names=names, query=probe)
         print(plan_text(plan), file=sys.stderr)
         if flt.active:
             print(NOTE, file=sys.stderr)
@@ -137,7 +139,7 @@ async def _demo_census(flt: FrameworkFilter, args: argparse.Namespace, query: st
     if args.from_file is not None or not flt.query:
         return usage_error("the demo's census takes a search query (its catalog has no folders)")
     runner = CatalogCensus(CatalogSource())
-    plan = await runner.plan(args.limit)
+    plan = await runner.plan(args.limit, query=flt.query)
     print(plan_text(plan), file=sys.stderr)
     if flt.active:
         print(NOTE, file=sys.stderr)

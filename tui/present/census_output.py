@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.present.census import CATEGORY_LABELS, Census, CensusRow, Share
-from tui.present.format import spaced_percent
+from tui.present.format import plural, size_bytes, spaced_percent
 from tui.search.framework_filter import NOTE
 
 SCHEMA = "repolens.census/1"
@@ -110,8 +110,17 @@ def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def _share_rows(shares: Sequence[Share], unit: str = "") -> list[list[str]]:
-    return [[s.name, spaced_percent(s.percent, s.value).strip(), f"{s.value:,}{unit}"]
+def _repos(n: int) -> str:
+    return plural(n, "repository", "repositories")
+
+
+def _amount(value: int, in_bytes: bool) -> str:
+    """A count as ``1,234``; bytes in the binary units the detail and compare use."""
+    return size_bytes(value) if in_bytes else f"{value:,}"
+
+
+def _share_rows(shares: Sequence[Share], in_bytes: bool = False) -> list[list[str]]:
+    return [[s.name, spaced_percent(s.percent, s.value).strip(), _amount(s.value, in_bytes)]
             for s in shares[:TOP]]  # fmt: skip
 
 
@@ -120,17 +129,17 @@ def census_markdown(census: Census, *, when: datetime | None = None) -> str:
     day = (when or datetime.now(UTC)).date().isoformat()
     parts = [
         f"# Census: `{census.query.replace('`', '')}`",
-        f"{day} · {census.coverage.counted:,} repositories · {census.coverage.text()}",
+        f"{day} · {_repos(census.coverage.counted)} · {census.coverage.text()}",
     ]
     if "framework:" in census.query:
         parts.append(f"_{NOTE}_")
     if census.ranges:
-        parts.append(f"Sliced by creation date into {len(census.ranges)} ranges.")
+        parts.append(f"Sliced by creation date into {plural(len(census.ranges), 'range')}.")
     parts += [
         "## Languages by repositories (primary language)",
         _md_table(["language", "share", "repositories"], _share_rows(census.by_repos)),
         "## Languages by bytes",
-        _md_table(["language", "share", "bytes"], _share_rows(census.by_bytes, " B")),
+        _md_table(["language", "share", "bytes"], _share_rows(census.by_bytes, in_bytes=True)),
     ]
     for category, shares in census.frameworks:
         parts.append(f"## Frameworks: {CATEGORY_LABELS.get(category, category)}")
@@ -147,22 +156,23 @@ def census_markdown(census: Census, *, when: datetime | None = None) -> str:
 def census_text(census: Census) -> str:
     """The census for a terminal: the same tables as the Markdown, without the markup."""
     lines = [
-        f"Census of {census.query}: {census.coverage.counted:,} repositories",
+        f"Census of {census.query}: {_repos(census.coverage.counted)}",
         census.coverage.text(),
     ]
     sections = [
-        ("Languages by repositories", census.by_repos, ""),
-        ("Languages by bytes", census.by_bytes, " B"),
+        ("Languages by repositories", census.by_repos, False),
+        ("Languages by bytes", census.by_bytes, True),
     ]
     sections += [
-        (f"Frameworks, {CATEGORY_LABELS.get(cat, cat)}", shares, "")
+        (f"Frameworks, {CATEGORY_LABELS.get(cat, cat)}", shares, False)
         for cat, shares in census.frameworks
     ]
-    for title, shares, unit in sections:
+    for title, shares, in_bytes in sections:
         lines += ["", title]
         width = max((len(s.name) for s in shares[:TOP]), default=0)
         lines += [
-            f"  {s.name:<{width}}  {spaced_percent(s.percent, s.value)}  {s.value:,}{unit}"
+            f"  {s.name:<{width}}  {spaced_percent(s.percent, s.value)}"
+            f"  {_amount(s.value, in_bytes)}"
             for s in shares[:TOP]
         ]
     if census.years:

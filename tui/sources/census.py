@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
-from tui.github.errors import RateLimited
+from tui.github.errors import GitHubError, RateLimited
 from tui.sources.base import SearchResults
 from tui.sources.census_fetch import cached_reports, fetch_reports, last_report
 from tui.sources.census_plan import (
@@ -129,13 +129,38 @@ class CensusRunner:
         """The client under the source."""
         return self.source.client
 
-    async def plan(self, limit: int, *, names: Sequence[str] | None = None) -> CensusPlan:
-        """The plan, from the budget as ``/rate_limit`` tells it (free: nothing is spent)."""
+    async def plan(
+        self,
+        limit: int,
+        *,
+        names: Sequence[str] | None = None,
+        query: str | None = None,
+        total: int | None = None,
+    ) -> CensusPlan:
+        """The plan, from the budget as ``/rate_limit`` tells it.
+
+        A query matching fewer than ``limit`` is planned for what it matches: ``total`` when the
+        caller knows it (the search screen's count; free). Given ``query`` instead, its first
+        search page is read to learn it: that costs one search (the caller has the user's
+        consent), and the run takes that page from the cache. Otherwise nothing is spent.
+        """
         buckets = {} if self.client.settings.offline else await self.client.rate_limit()
         token = self.client.authenticated
         if names is not None:
             return plan_named(len(names), buckets, token=token)
-        return plan_search(limit, buckets, token=token)
+        if total is None and query:
+            total = await self._matched(query)
+        return plan_search(limit, buckets, token=token, total=total)
+
+    async def _matched(self, query: str) -> int | None:
+        """How many repositories ``query`` matches, from its first page; None if not known."""
+        if self.client.settings.offline:
+            return None
+        try:
+            first = await self.source.search(query, sort="stars", page=1, per_page=PAGE)
+        except (GitHubError, ValueError):  # ValueError: a query the offline parser refuses
+            return None  # the run meets the same problem (or waits the limit out) and says it
+        return first.total_count
 
     async def run_query(self, query: str, plan: CensusPlan) -> CensusResult:
         """List the query's repositories (most starred first), then fetch their reports."""

@@ -36,9 +36,15 @@ class CatalogCensus:
         """The date the catalog's facts describe."""
         return (await self.source.loaded()).data_date
 
-    async def plan(self, limit: int) -> CensusPlan:
-        """Every repository the catalog holds, up to ``limit``; nothing to spend."""
+    async def plan(self, limit: int, *, query: str | None = None) -> CensusPlan:
+        """The catalog's repositories matching ``query`` (all without one), up to ``limit``."""
         count = min(limit, len((await self.source.loaded()).repos))
+        if query:
+            try:
+                matched = await self.source.search(query, sort="stars", page=1, per_page=PAGE)
+            except ValueError:  # a query the catalog's parser refuses: the run says so
+                return CensusPlan(count, False, 0, 0, 0, count, 0.0, catalog=True)
+            count = min(count, matched.total_count)
         return CensusPlan(count, False, 0, 0, 0, count, 0.0, catalog=True)
 
     async def run_query(self, query: str, plan: CensusPlan) -> CensusResult:

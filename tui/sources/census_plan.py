@@ -8,7 +8,7 @@ repository the plan did not afford.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tui.github.models import RateBucket
@@ -53,6 +53,8 @@ class CensusPlan:
         reset_at: When the core budget refills (for those ``detailed`` leaves out).
         capped_from: The limit asked for, when it had to be lowered (no token past 1,000).
         catalog: The repositories are the bundled demo catalog's: nothing is sent.
+        known: How many the query matches was known when planning (else ``repos`` is the
+            limit, and the query may match fewer: the plan says "up to").
     """
 
     repos: int
@@ -67,6 +69,7 @@ class CensusPlan:
     reset_at: datetime | None = None
     capped_from: int | None = None
     catalog: bool = False
+    known: bool = False
 
 
 def _remaining(bucket: RateBucket | None) -> int | None:
@@ -74,8 +77,16 @@ def _remaining(bucket: RateBucket | None) -> int | None:
     return None if bucket is None else max(0, bucket.remaining)
 
 
-def plan_search(limit: int, buckets: dict[str, RateBucket], *, token: bool) -> CensusPlan:
-    """The plan for a census of a search query's first ``limit`` repositories."""
+def plan_search(
+    limit: int, buckets: dict[str, RateBucket], *, token: bool, total: int | None = None
+) -> CensusPlan:
+    """The plan for a census of a search query's first ``limit`` repositories.
+
+    ``total`` is how many repositories the query matches, when known (the search's
+    ``total_count``): a query matching 12 plans for 12, not for ``limit``.
+    """
+    if total is not None:
+        limit = min(limit, max(0, total))
     capped_from = None
     cap = SLICED_CAP if token else SEARCH_CAP
     if limit > cap:
@@ -97,8 +108,10 @@ def plan_search(limit: int, buckets: dict[str, RateBucket], *, token: bool) -> C
             seconds=(searches + DEEPEN_POINTS_PER_PAGE * pages) * SECONDS_PER_SEARCH / 2,
             sliced=sliced,
             capped_from=capped_from,
+            known=total is not None,
         )
-    return _anonymous(limit, pages, core, ANON_COST, capped_from=capped_from, named=False)
+    plan = _anonymous(limit, pages, core, ANON_COST, capped_from=capped_from, named=False)
+    return replace(plan, known=total is not None)
 
 
 def plan_named(count: int, buckets: dict[str, RateBucket], *, token: bool) -> CensusPlan:
@@ -134,12 +147,15 @@ def _anonymous(
 
 def plan_text(plan: CensusPlan) -> str:
     """The plan in one or two lines, for the confirmation prompt and the TUI."""
-    n = f"{plan.repos:,} repositor{'y' if plan.repos == 1 else 'ies'}"
+    n = plural(plan.repos, "repository", "repositories")
     if plan.catalog:
+        match = "matches" if plan.repos == 1 else "match"
         return (
-            f"Demo data: the bundled catalog's repositories that match ({n} at most); "
+            f"Demo data: {n} of the bundled catalog {match}; "
             "nothing is sent to GitHub and nothing is spent."
         )
+    if not plan.known and not plan.named:
+        n = f"up to {n}"  # the query may match fewer: GitHub says how many once it is searched
     lines = []
     if plan.capped_from is not None:
         why = "sliced by creation date" if plan.token else "GitHub's search, without a token,"
@@ -148,7 +164,8 @@ def plan_text(plan: CensusPlan) -> str:
         lines.append("Past GitHub's 1,000 results: the query is sliced by creation date.")
     if plan.token and not plan.named:
         lines.append(
-            f"{n}: {plan.searches} searches and about {plan.graphql_points} GraphQL points "
+            f"{n}: {plural(plan.searches, 'search', 'searches')} and about "
+            f"{plural(plan.graphql_points, 'GraphQL point')} "
             f"with your token, about {_duration(plan.seconds)}."
         )
         return "\n".join(lines)
@@ -156,15 +173,22 @@ def plan_text(plan: CensusPlan) -> str:
     if plan.named:
         head += f"{n} named; metadata, languages and frameworks"
     else:
-        searches = f"{plan.searches} search{'' if plan.searches == 1 else 'es'}"
-        head += f"primary languages for all {n} from {searches}; languages and frameworks"
+        searches = plural(plan.searches, "search", "searches")
+        whom = f"all {n}" if plan.known else n
+        head += f"primary languages for {whom} from {searches}; languages and frameworks"
     if plan.detailed >= plan.repos:
-        tail = f" for all of them ({plan.core_requests:,} requests)"
+        tail = f" for all of them ({plural(plan.core_requests, 'request')})"
     else:
         when = f" (resets at {plan.reset_at.astimezone():%H:%M})" if plan.reset_at else ""
         tail = f" for the first {plan.detailed:,} this hour{when}"
     lines.append(f"{head}{tail}, about {_duration(plan.seconds)}.")
     return "\n".join(lines)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 search``, ``10 searches``: a count with its noun agreeing (as ``tui.present.format``
+    says it; sources sit below presentation, so the plan has its own)."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 def _duration(seconds: float) -> str:

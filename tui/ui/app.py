@@ -351,16 +351,9 @@ class RepoLensApp(App[None]):
 
 def all_bindings() -> dict[str, Binding]:
     """Every binding with an id, by id: the names a keymap may remap (and the README lists)."""
-    from tui.ui.screens.base import RepoLensScreen
-    from tui.ui.screens.compare import CompareScreen
-    from tui.ui.screens.detail import DetailScreen
-    from tui.ui.screens.keys import KeysScreen
-    from tui.ui.widgets.compare_table import CompareTable
-    from tui.ui.widgets.results_table import ResultsTable
+    from tui.ui.screens.keys import bound_classes
 
-    owners = (RepoLensApp, RepoLensScreen, SearchScreen, ResultsTable, DetailScreen,
-              CompareScreen, CompareTable, KeysScreen)  # fmt: skip
-    return bindings_by_id(owners)
+    return bindings_by_id(bound_classes())
 
 
 def make_app(

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from tui.analysis.report import RepoInfo
 from tui.present.census import Census, aggregate
+from tui.present.format import plural
 from tui.search.framework_filter import NOTE, parse_framework_filter
 from tui.sources.census import CensusProgress, CensusResult, CensusRunner
 from tui.sources.census_catalog import DEMO_LABEL, CatalogCensus
@@ -59,8 +60,15 @@ class CensusScreen(RepoLensScreen):
                 tooltip="Stop the census; what is fetched stays"),
         Binding("space", "toggle_mark", "Mark", id="census.mark", tooltip="Mark for comparison"),
         Binding("c", "compare", "Compare", id="census.compare", tooltip="Compare marked repos"),
+        Binding("t", "trend", "Trend", id="census.trend",
+                tooltip="Narrow screens: the trend by creation year in place of the repositories"),
     ]  # fmt: skip
     """Census screen keys; the ids are the names users remap."""
+
+    NARROW_BELOW = 110
+    """Terminal columns under which the numbers take the whole width and the trend and the
+    repositories stack under them, one at a time (``t`` switches): beside the numbers (about
+    66 columns with Share and Count) neither would be readable (census.tcss)."""
 
     def __init__(self, context: Context, query: str, *, limit: int | None = None) -> None:
         """The census of ``query`` (with any ``framework:`` terms), of ``limit`` repositories."""
@@ -91,9 +99,19 @@ class CensusScreen(RepoLensScreen):
                 yield CensusMembers(id="census-members")
         yield Footer()
 
+    def on_resize(self) -> None:
+        """Stack the panes on narrow terminals; ``t`` only means something there."""
+        self.set_class(self.size.width < self.NARROW_BELOW, "-narrow")
+        self.refresh_bindings()
+
+    def action_trend(self) -> None:
+        """Narrow screens: show the trend in place of the repositories, or back."""
+        self.toggle_class("-trend")
+
     def on_mount(self) -> None:
         """Work out the plan (free: it reads ``/rate_limit``, or counts the demo catalog)."""
         self.add_class("-idle")
+        self.query_one("#census-note").display = self.filter.active  # else a blank row
         self.query_one(CensusTrend).show(None)
         self.runner = self._runner()
         if self.runner is None:
@@ -128,9 +146,23 @@ class CensusScreen(RepoLensScreen):
     async def make_plan(self) -> None:
         """Ask what the budget allows, then wait for ``r``."""
         assert self.runner is not None
-        self.plan = await self.runner.plan(self.limit)
+        if isinstance(self.runner, CatalogCensus):  # the catalog counts its matches for free
+            self.plan = await self.runner.plan(self.limit, query=self.filter.query)
+        else:
+            self.plan = await self.runner.plan(self.limit, total=self._known_total())
         self._summary(f"{self._label()}\n{plan_text(self.plan)}\nPress r to run it.")
         self.refresh_bindings()
+
+    def _known_total(self) -> int | None:
+        """How many GitHub said the query matches, when the search under this screen asked it
+        (free: nothing is sent); None when it searched something else, or offline."""
+        from tui.ui.screens.search import SearchScreen  # the screen that opens this one
+
+        for screen in self.app.screen_stack:
+            results = screen.results if isinstance(screen, SearchScreen) else None
+            if results is not None and not results.offline and results.query == self.filter.query:
+                return results.total_count
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Run once planned and idle; stop while running."""
@@ -138,6 +170,8 @@ class CensusScreen(RepoLensScreen):
             return self.plan is not None and not self.running
         if action == "stop":
             return self.running
+        if action == "trend":
+            return self.has_class("-narrow")
         return True
 
     def action_run(self) -> None:
@@ -224,9 +258,10 @@ class CensusScreen(RepoLensScreen):
         if result.matched is not None or not result.entries:
             state = "done"
         if state == "done" and self.plan is not None and self.plan.sliced:
-            state = f"done, sliced by creation date into {len(result.ranges)} ranges"
+            state = f"done, sliced by creation date into {plural(len(result.ranges), 'range')}"
         self._summary(
-            f"{self._label()}: {census.coverage.counted:,} repositories ({state})\n"
+            f"{self._label()}: {plural(census.coverage.counted, 'repository', 'repositories')}"
+            f" ({state})\n"
             f"{census.coverage.text()}"
         )
         self.query_one(CensusNumbers).show(census)

@@ -16,24 +16,66 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 
-def key_groups() -> list[tuple[str, tuple[type[DOMNode], ...]]]:
-    """Where keys work, and the classes whose bindings apply there, in reading order."""
-    from tui.ui.app import RepoLensApp
-    from tui.ui.screens.base import RepoLensScreen
-    from tui.ui.screens.compare import CompareScreen
-    from tui.ui.screens.confirm import ConfirmScreen
-    from tui.ui.screens.detail import DetailScreen
-    from tui.ui.screens.search import SearchScreen
-    from tui.ui.widgets.compare_table import CompareTable
-    from tui.ui.widgets.results_table import ResultsTable
+HEADINGS = {"app": "Everywhere", "screen": "Everywhere", "keys": "Dialogs", "confirm": "Dialogs"}
+"""Headings for binding-id prefixes that are not a screen's name; any other prefix is one."""
 
-    return [
-        ("Everywhere", (RepoLensApp, RepoLensScreen)),
-        ("Search", (SearchScreen, ResultsTable)),
-        ("Detail", (DetailScreen,)),
-        ("Compare", (CompareScreen, CompareTable)),
-        ("Dialogs", (KeysScreen, ConfirmScreen)),
-    ]
+ORDER = ("Everywhere", "Search", "Detail", "Compare", "Census")
+"""Where each heading goes; a screen not named here follows them, dialogs come last."""
+
+
+def bound_classes() -> list[type[DOMNode]]:
+    """Every class of the app (app, screens, widgets) that declares keys with an id.
+
+    Found by importing every module of ``tui.ui`` and walking the subclasses of ``DOMNode``,
+    so a new screen's keys are listed (and remappable) without being named anywhere.
+    """
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import tui.ui
+
+    for module in pkgutil.walk_packages(tui.ui.__path__, "tui.ui."):
+        importlib.import_module(module.name)
+    found: list[type[DOMNode]] = []
+    stack: list[type[DOMNode]] = [DOMNode]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        own = cls.__dict__.get("BINDINGS", ())
+        if cls.__module__.startswith("tui.ui") and any(_has_id(b) for b in own):
+            found.append(cls)
+    return sorted(set(found), key=lambda c: (c.__module__, c.__qualname__))
+
+
+def _has_id(binding: object) -> bool:
+    return isinstance(binding, Binding) and bool(binding.id)
+
+
+def heading(binding_id: str) -> str:
+    """The heading a binding is listed under: its id's prefix (``census.run``: Census)."""
+    prefix = binding_id.partition(".")[0]
+    return HEADINGS.get(prefix, prefix.replace("_", " ").capitalize())
+
+
+def key_groups() -> list[tuple[str, list[Binding]]]:
+    """Every binding with an id, under its heading, headings in reading order."""
+    groups: dict[str, list[Binding]] = {}
+    seen: set[str] = set()
+    for owner in bound_classes():
+        for binding in owner.__dict__.get("BINDINGS", ()):
+            if not _has_id(binding) or binding.id in seen:
+                continue
+            seen.add(binding.id)
+            groups.setdefault(heading(binding.id), []).append(binding)
+
+    def place(name: str) -> tuple[int, str]:
+        if name == "Dialogs":
+            return len(ORDER) + 1, name
+        return (ORDER.index(name) if name in ORDER else len(ORDER)), name
+
+    return [(name, groups[name]) for name in sorted(groups, key=place)]
 
 
 class KeysScreen(ModalScreen[None]):
@@ -67,16 +109,11 @@ class KeysScreen(ModalScreen[None]):
         table.add_column("action", ratio=1)  # the only column that wraps on a narrow screen
         table.add_column("id", no_wrap=True, style="dim")
         keymap = self.remapped
-        seen: set[str] = set()
-        for where, owners in key_groups():
+        for where, bindings in key_groups():
             table.add_row("", Text(where, style="bold underline"), "")
-            for owner in owners:
-                for binding in owner.__dict__.get("BINDINGS", ()):
-                    if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
-                        continue
-                    seen.add(binding.id)
-                    action = Text(binding.tooltip or binding.description)
-                    table.add_row(self._keys(binding, keymap), action, binding.id)
+            for binding in bindings:
+                action = Text(binding.tooltip or binding.description)
+                table.add_row(self._keys(binding, keymap), action, binding.id)
             table.add_section()
         return table
 

@@ -27,7 +27,8 @@ class CensusTrend(PlotextPlot):
         plt.clear_figure()
         years = census.years if census is not None else ()
         # the border says what the chart is, drawn or not (plotext skips a title without data)
-        self.border_title = "Repositories by creation year" + (
+        # short enough to be read whole in a side pane
+        self.border_title = "By creation year" + (
             "" if years else (": no dates known" if census is not None else ": waiting")
         )
         if not years:

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.present.census import CATEGORY_LABELS, Census, CensusRow, Share
-from tui.present.format import UNKNOWN, count, language_color
+from tui.present.format import UNKNOWN, count, language_color, size_bytes
 from tui.ui.widgets.results_table import fit
 from tui.ui.widgets.safe_text import safe_text
 
@@ -60,7 +60,7 @@ def _cells(number: Number, heading: bool) -> tuple[Text, Text, Text, Text]:
     color = language_color(share.name) if section.startswith("Lang") else None
     name = Text.assemble(("● ", color) if color else "", safe_text(share.name))
     bytes_ = section.endswith("bytes")
-    value = f"{share.value / 2**20:,.1f} MB" if bytes_ else f"{share.value:,}"
+    value = size_bytes(share.value) if bytes_ else f"{share.value:,}"
     return (
         Text(section if heading else "", style="bold dim"),
         fit(name, NAME_WIDTH),
