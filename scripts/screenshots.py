@@ -65,7 +65,8 @@ SCENES: dict[str, tuple[Callable[[], RepoLensApp], tuple[str, ...]]] = {
     "demo": (_demo, ("tab", "down", "down")),
     # repolens's own qualifier: GitHub's answer judged by each result's verdict
     "search-framework": (
-        lambda: _app(FakeSource(), initial_query="language:python framework:pytorch"), ()
+        lambda: _app(FakeSource(), initial_query="language:python framework:pytorch"),
+        (),
     ),
     "rate-limited": (_rate_limited, ("down",)),
     "offline": (
