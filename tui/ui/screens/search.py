@@ -276,9 +276,15 @@ class SearchScreen(RepoLensScreen):
             self.action_leave_input()
 
     def action_leave_input(self) -> None:
-        """Leave the search box for the results."""
+        """Leave the search box for the results, even none; before any, for nothing.
+
+        With nothing focused, letters still find their way back to the box (``on_key``), and
+        the keys bound to something (``d`` for the demo offer) work.
+        """
         if self.table is not None:
             self.table.focus()
+        else:
+            self.set_focus(None)
 
     def action_open_detail(self) -> None:
         """Open the repository under the cursor full screen."""

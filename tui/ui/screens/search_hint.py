@@ -12,9 +12,10 @@ HINT = "language:python  stars:>1000  topic:llm  org:microsoft  user:name"
 """Qualifiers worth knowing, shown at the end of the hint line."""
 
 RESULT_ACTIONS = frozenset(
-    {"open_detail", "toggle_mark", "page", "toggle_evidence", "open_browser", "leave_input"}
+    {"open_detail", "toggle_mark", "page", "toggle_evidence", "open_browser"}
 )
-"""Search screen actions that need results on screen."""
+"""Search screen actions that need results on screen (leaving the box does not: with no
+results, escape must still let go of it, so that the next key is a key, not a letter)."""
 
 WELCOME = (
     "Type a search and press enter: free text plus GitHub qualifiers.\n"
