@@ -94,3 +94,10 @@ def display_name(full_name: str) -> tuple[str, str | None]:
     if path is None:
         return full_name, None
     return path.name or full_name, full_name
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, ending in ``…`` where it was cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
