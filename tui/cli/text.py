@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
 from tui.present.age import UNKNOWN, source_words
-from tui.present.format import exact, shorten, spaced_percent
+from tui.present.format import exact, licence_label, shorten, spaced_percent
 from tui.present.verdict import grouped, verdict_text
 from tui.sources.base import SearchResults
 from tui.textsafe import clean
@@ -62,7 +62,7 @@ def report_text(report: RepoReport) -> str:
         f"★ {exact(info.stars)}",
         f"forks {exact(info.forks)}",
         f"issues {exact(info.open_issues)}",
-        f"licence {clean(info.license) or 'none'}",
+        f"licence {licence_label(info.license)}",
         f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else UNKNOWN}",
     ]
     flags = [flag for flag, on in (("archived", info.archived), ("fork", info.fork)) if on]

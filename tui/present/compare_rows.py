@@ -8,7 +8,7 @@ from datetime import datetime
 
 from tui.analysis.report import Basis, Framework, RepoInfo, RepoReport
 from tui.analysis.verdict import MIN_CONFIDENCE, is_tooling
-from tui.present.format import UNKNOWN, age, count, size_bytes
+from tui.present.format import UNKNOWN, age, count, licence_label, size_bytes
 from tui.present.verdict import grouped, verdict_brief, verdict_json
 from tui.textsafe import one_line
 
@@ -125,7 +125,7 @@ def _as_shown(
 def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
     """Stars, forks, issues, licence, age, last push, size and primary language."""
     infos = [r.info for r in reports]
-    licences = tuple(one_line(i.license) or "none" for i in infos)
+    licences = tuple(licence_label(i.license) for i in infos)
     size = [i.size_kb for i in infos]
     languages = tuple(one_line(i.primary_language) or UNKNOWN for i in infos)
     return [
