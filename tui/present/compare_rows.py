@@ -48,10 +48,10 @@ LEGEND = "; ".join(f"{mark} {meaning}" for mark, meaning in MARKS)
 """What the framework marks mean, in full: under the Markdown, JSON and text comparisons."""
 
 SHORT_LEGEND = (
-    f"{IS_SELF} is it  {USED} declared  "
-    f"{WEAK} weak: imports, README, examples/docs, tool marker/dev  {NOT_USED} none"
+    f"{IS_SELF} is it {USED} declared {WEAK} only imports, README, examples/docs, tool marker/dev"
 )
-"""The same in one line for the matrix's border (a wide terminal shows it whole)."""
+"""The same in one line for the matrix's border, whole at 80 columns (· for none goes without
+saying there)."""
 
 
 @dataclass(frozen=True, slots=True)
