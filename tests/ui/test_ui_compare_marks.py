@@ -11,7 +11,7 @@ from textual.widgets import Static
 from tests.doubles.fake_source import NOW, FakeSource, settle
 from tui.analysis.report import Evidence, Framework, RepoInfo, RepoReport
 from tui.present.compare_export import to_json, to_markdown
-from tui.present.compare_rows import LEGEND, compare_rows, framework_mark
+from tui.present.compare_rows import LEGEND, SHORT_LEGEND, compare_rows, framework_mark
 from tui.present.format import UNKNOWN
 from tui.ui.app import make_app
 from tui.ui.widgets.charts import bar_labels, chart_legend
@@ -59,7 +59,8 @@ def test_matrix_row_and_exports_carry_the_marks() -> None:
     assert LEGEND in to_markdown(reports, NOW)
     document = json.loads(to_json(reports, NOW))
     values = next(r for r in document["rows"] if r["key"] == "fw:PyTorch")["values"]
-    assert values[0] == {"mark": "★", "self": True, "only_in": None, "confidence": 1.0}
+    assert values[0] == {"mark": "★", "self": True, "basis": None, "only_in": None,
+                         "confidence": 1.0}  # fmt: skip
     assert values[2]["only_in"] == "examples"
     assert values[3] is False
 
@@ -88,7 +89,7 @@ async def test_compare_screen_shows_both_legends(tmp_path: Path) -> None:
     app = make_app(FakeSource(), now=NOW, blink=False, export_dir=tmp_path, open_repos=repos)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.screen.query_one("#compare").border_subtitle == LEGEND
+        assert app.screen.query_one("#compare").border_subtitle == SHORT_LEGEND
         legend = str(app.screen.query_one("#composition-legend", Static).render())
         assert legend.startswith("● Python")
         assert "● Go" in legend

@@ -72,8 +72,13 @@ async def run_search(source: RepoSource, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(search_json(results, [info_json(i) for i in results.items]))
     else:
-        print(search_text(results))
+        print(search_text(results, offline=_offline_label(args)))
     return EXIT_OK
+
+
+def _offline_label(args: argparse.Namespace) -> str:
+    """What an answer given without GitHub is: the demo's come from its catalog, by design."""
+    return "demo catalog" if getattr(args, "demo", False) else "offline results"
 
 
 async def _pages(source: RepoSource, query: str, args: argparse.Namespace) -> SearchResults:

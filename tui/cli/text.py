@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
 from tui.present.age import UNKNOWN, source_words
-from tui.present.format import exact, spaced_percent
+from tui.present.format import exact, licence_label, shorten, spaced_percent
 from tui.present.verdict import grouped, verdict_text
 from tui.sources.base import SearchResults
 from tui.textsafe import clean
@@ -62,7 +62,7 @@ def report_text(report: RepoReport) -> str:
         f"★ {exact(info.stars)}",
         f"forks {exact(info.forks)}",
         f"issues {exact(info.open_issues)}",
-        f"licence {clean(info.license) or 'none'}",
+        f"licence {licence_label(info.license)}",
         f"pushed {info.pushed_at.date().isoformat() if info.pushed_at else UNKNOWN}",
     ]
     flags = [flag for flag, on in (("archived", info.archived), ("fork", info.fork)) if on]
@@ -91,22 +91,24 @@ def report_text(report: RepoReport) -> str:
     return "\n".join(out)
 
 
-def search_text(results: SearchResults) -> str:
-    """One line per repository: name, stars, language, description."""
+def search_text(results: SearchResults, *, offline: str = "offline results") -> str:
+    """One line per repository: name, stars, language, description.
+
+    ``offline`` names an answer given without GitHub (``demo catalog`` in the demo)."""
     shown = len(results.items)
     noun = "repository matches" if results.total_count == 1 else "repositories match"
     head = f"{results.total_count:,} {noun}; showing {shown}"
     if results.incomplete:
         head += " (GitHub timed out: results may be incomplete)"
     if results.offline:
-        head += " (offline results)"
+        head += f" ({offline})"
     if not results.items:
         return head
     stars = [exact(info.stars) for info in results.items]
     wide = max(len(s) for s in stars)
     cells = [
         (clean(info.full_name), f"★ {star:>{wide}}", clean(info.primary_language) or "-",
-         clean(info.description, single_line=True)[:70])
+         shorten(clean(info.description, single_line=True), 70))
         for info, star in zip(results.items, stars, strict=True)
     ]  # fmt: skip
     return f"{head}\n{table(cells)}"  # columns as wide as their widest cell, never shifted

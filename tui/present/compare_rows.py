@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tui.analysis.report import Framework, RepoInfo, RepoReport
-from tui.present.format import UNKNOWN, age, count, size_bytes
+from tui.analysis.report import Basis, Framework, RepoInfo, RepoReport
+from tui.analysis.verdict import MIN_CONFIDENCE, is_tooling
+from tui.present.format import UNKNOWN, age, count, licence_label, size_bytes
 from tui.present.verdict import grouped, verdict_brief, verdict_json
 from tui.textsafe import one_line
 
@@ -15,10 +16,10 @@ IS_SELF = "★"
 """The repository is the framework (its own package name)."""
 
 USED = "✓"
-"""Runtime evidence: the project is built on it."""
+"""Declared: a runtime dependency, or evidence the verdict names firmly (``framework_mark``)."""
 
 WEAK = "◐"
-"""Only in examples or docs, or weak evidence (confidence under ``WEAK_BELOW``)."""
+"""Weak: what the verdict words as "probably", or would not name on this evidence."""
 
 NOT_USED = "·"
 """No evidence of it."""
@@ -27,17 +28,30 @@ LOADING = "…"
 """Detection has not answered yet."""
 
 WEAK_BELOW = 0.6
-"""Confidence under which evidence counts as weak."""
+"""Confidence under which evidence of unknown kind (no ``basis``) is weak, as in the verdict."""
 
 BETTER_HIGHER = {"stars": True, "forks": True, "open_issues": False, "age": False, "pushed": True}
 """The rows with a best and a worst, in the order ``s`` sorts by: is a higher value better?
 (An older repository counts as more mature; a more recent push as more alive.)"""
 
-LEGEND = (
-    f"{IS_SELF} is the framework  {USED} runtime evidence  "
-    f"{WEAK} examples/docs only or weak  {NOT_USED} none"
+MARKS = (
+    (IS_SELF, "is the framework (its own package)"),
+    (USED, "declared: a runtime dependency (for a framework, also its config file or a "
+           "build or dev dependency)"),
+    (WEAK, "weak: imports only, a README install line, examples/docs only, a tool seen only "
+           "in a marker file or dev dependency, or too little evidence"),
+    (NOT_USED, "none"),
+)  # fmt: skip
+"""Each framework mark and what it stands for, in full (exports, ``repolens compare``)."""
+
+LEGEND = "; ".join(f"{mark} {meaning}" for mark, meaning in MARKS)
+"""What the framework marks mean, in full: under the Markdown, JSON and text comparisons."""
+
+SHORT_LEGEND = (
+    f"{IS_SELF} is it {USED} declared {WEAK} only imports, README, examples/docs, tool marker/dev"
 )
-"""What the framework marks mean, shown under the matrix and in the Markdown export."""
+"""The same in one line for the matrix's border, whole at 80 columns (· for none goes without
+saying there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +125,7 @@ def _as_shown(
 def info_rows(reports: list[RepoReport], now: datetime) -> list[CompareRow]:
     """Stars, forks, issues, licence, age, last push, size and primary language."""
     infos = [r.info for r in reports]
-    licences = tuple(one_line(i.license) or "none" for i in infos)
+    licences = tuple(licence_label(i.license) for i in infos)
     size = [i.size_kb for i in infos]
     languages = tuple(one_line(i.primary_language) or UNKNOWN for i in infos)
     return [
@@ -139,21 +153,38 @@ def best_first(row: CompareRow) -> list[int]:
 
 
 def framework_mark(framework: Framework | None) -> str:
-    """A column's mark: ★ it is the framework, ✓ runtime, ◐ examples/docs or weak, · none."""
+    """A column's mark, on the evidence basis the verdict uses (``tui.analysis.verdict``).
+
+    ★ it is the framework. ✓ a runtime dependency declared in a manifest; an SDK framework's
+    import (its SDK declares it); a framework's config file or build/dev dependency strong enough
+    for the verdict to name it firmly. ◐ everything the verdict says "probably" of or would not
+    name: imports only, a README line, examples/docs only, a tool (CI, linters, build helpers)
+    seen only in a marker file or a dev dependency, evidence under the verdict's threshold.
+    """
     if framework is None:
         return NOT_USED
     if framework.is_self:
         return IS_SELF
-    if framework.only_in or framework.confidence < WEAK_BELOW:
+    if framework.only_in is not None:
         return WEAK
-    return USED
+    basis = framework.basis
+    if basis is None:  # a report from before bases were recorded: confidence is all there is
+        return WEAK if framework.confidence < WEAK_BELOW else USED
+    if basis in (Basis.SELF, Basis.ROOT, Basis.MEMBER):
+        return USED
+    if basis is Basis.IMPORTS:
+        return USED if framework.sdk else WEAK
+    if basis is Basis.OTHER and not is_tooling(framework):
+        return USED if framework.confidence >= MIN_CONFIDENCE else WEAK
+    return WEAK  # README only, or a tool known by a marker file or dev dependency
 
 
 def _framework_raw(framework: Framework | None) -> dict[str, object] | bool:
     """A column's use of a framework for JSON: ``False``, or the mark and what it stands for."""
     if framework is None:
         return False
-    return {"mark": framework_mark(framework), "self": framework.is_self,
+    basis = None if framework.basis is None else framework.basis.value
+    return {"mark": framework_mark(framework), "self": framework.is_self, "basis": basis,
             "only_in": framework.only_in, "confidence": framework.confidence}  # fmt: skip
 
 

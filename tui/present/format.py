@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from tui.analysis.language_table import load_table
 from tui.present.age import UNKNOWN, age
 from tui.sources.names import local_path
+from tui.textsafe import clean
 
 __all__ = ["UNKNOWN", "age"]  # widgets format ages through here too
 
@@ -94,3 +95,23 @@ def display_name(full_name: str) -> tuple[str, str | None]:
     if path is None:
         return full_name, None
     return path.name or full_name, full_name
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, ending in ``…`` where it was cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
+
+
+UNIDENTIFIED_LICENCES = frozenset({"noassertion", "other"})
+"""GitHub's ``NOASSERTION`` (a licence file it could not identify) and a checkout's ``Other``."""
+
+
+def licence_label(spdx_id: str | None) -> str:
+    """A licence as shown: its SPDX id; ``other`` for one not identified, as GitHub's page says;
+    ``none`` without a licence file. (JSON keeps GitHub's own value.)"""
+    shown = clean(spdx_id, single_line=True)
+    if not shown:
+        return "none"
+    return "other" if shown.lower() in UNIDENTIFIED_LICENCES else shown

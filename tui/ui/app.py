@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
@@ -45,6 +45,15 @@ FALLBACK = (
     "GitHub can't be reached and nothing is cached. Press d to browse the offline demo catalog."
 )
 """The one line shown when the first answer of a session fails for want of a network."""
+
+REPLACED_SYSTEM_COMMANDS = frozenset({"Theme", "Keys", "Screenshot", "Maximize"})
+"""Textual's palette commands repolens leaves out.
+
+"Theme" and "Keys" duplicate the palette's "Switch theme" and "Show all keys" (the latter opens
+repolens's own keys screen, with the user's remapped keys). "Screenshot" silently writes an SVG
+into the working directory, a developer's tool (scripts/screenshots.py makes the project's own).
+"Maximize" only enlarges the focused widget, and every screen's main widget already fills it.
+"Quit" stays, and so does "Minimize", the way back should anything be maximized."""
 
 SETTLE_SECONDS = 0.3
 """How long after mounting the app starts its own work (the keymap file, the source's imports).
@@ -109,6 +118,12 @@ class RepoLensApp(App[None]):
         self.remapped: dict[str, str] = {}
         """The user's keys by binding id, as applied (the keys screen shows them)."""
         self._unreachable: set[str] = set()  # "Cannot reach GitHub" lines shown, for the offer
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, less those repolens replaces or has no use for."""
+        for command in super().get_system_commands(screen):
+            if command.title not in REPLACED_SYSTEM_COMMANDS:
+                yield command
 
     def get_default_screen(self) -> Screen[None]:
         """The search is the bottom screen; everything else is pushed over it."""

@@ -33,7 +33,7 @@ class RepoLensCommands(Provider):
         commands: list[Command] = [
             ("Switch theme", app.action_change_theme, "Pick another colour theme"),
             ("Clear cache", partial(app.run_action, "clear_cache"), "Forget cached answers"),
-            ("Show all keys", app.action_show_help_panel, "List every key binding"),
+            ("Show all keys", partial(app.run_action, "toggle_keys"), "List every key binding"),
         ]
         switch = getattr(app, "switch_to_demo", None)
         if switch is not None and getattr(app, "can_switch_to_demo", False):
@@ -79,14 +79,16 @@ class RepoLensCommands(Provider):
     async def search(self, query: str) -> Hits:
         """Commands matching ``query``; a typed ``owner/name`` can be opened as is."""
         matcher = self.matcher(query)
+        # GitHub names are case-insensitive: "Open repository: Karpathy/nanogpt" is the listed one.
         seen: set[str] = set()
         for text, command, help_text in self._commands():
             score = matcher.match(text)
-            if score > 0 and text not in seen:
-                seen.add(text)
+            if score > 0 and text.casefold() not in seen:
+                seen.add(text.casefold())
                 yield Hit(score, Content(text), command, text=text, help=help_text)
         typed = query.strip()
         screen = self.screen
         if REPO_NAME.match(typed) and isinstance(screen, RepoLensScreen):
             text, command, help_text = self._open(screen, typed, None)
-            yield Hit(1.0, Content(text), command, text=text, help=help_text)
+            if text.casefold() not in seen:  # already listed from the results or the marks
+                yield Hit(1.0, Content(text), command, text=text, help=help_text)

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.present.compare_export import export_comparison
-from tui.present.compare_rows import BETTER_HIGHER, LEGEND, best_first, compare_rows
+from tui.present.compare_rows import BETTER_HIGHER, SHORT_LEGEND, best_first, compare_rows
 from tui.textsafe import one_line
 from tui.ui.messages import OpenRepo
 from tui.ui.screens.base import RepoLensScreen
@@ -61,7 +61,7 @@ class CompareScreen(RepoLensScreen):
         """Status bar, the grid, a slot for the chart, footer."""
         yield self.status_bar()
         table = CompareTable(clock=self.context.clock, id="compare")
-        table.border_subtitle = LEGEND  # what the framework marks mean, under the matrix
+        table.border_subtitle = SHORT_LEGEND  # what the framework marks mean, under the matrix
         yield table
         with Vertical(id="compare-chart"):
             yield Static(id="composition-legend")

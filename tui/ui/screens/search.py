@@ -22,7 +22,7 @@ from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
 from tui.ui.screens.search_box import recall, take_typing
 from tui.ui.screens.search_filter import checked_filter, judged_hint, judged_search
-from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, hint_line
+from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, HintLine, hint_line
 
 if TYPE_CHECKING:
     from tui.ui.widgets.results_table import ResultsTable
@@ -101,7 +101,7 @@ class SearchScreen(RepoLensScreen):
         """Status bar, search box and hint, results beside the detail pane, footer."""
         yield self.status_bar()
         yield Input(self._initial_query, placeholder="Search GitHub…", id="query")
-        yield Static(id="hint")
+        yield HintLine(id="hint")
         with Horizontal(id="browse"):
             yield Static(Content(WELCOME), id="welcome")
         yield Footer()
@@ -229,7 +229,7 @@ class SearchScreen(RepoLensScreen):
         if self.judged is not None and self._filter is not None:
             judged = judged_hint(self._filter, self.judged)
         line = hint_line(self.sort, self.results, len(ctx.marked), ctx.status, judged=judged)
-        self.query_one("#hint", Static).update(line)
+        self.query_one("#hint", HintLine).show(line)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that act on results are hidden (and idle) until there are results."""
@@ -276,9 +276,15 @@ class SearchScreen(RepoLensScreen):
             self.action_leave_input()
 
     def action_leave_input(self) -> None:
-        """Leave the search box for the results."""
+        """Leave the search box for the results, even none; before any, for nothing.
+
+        With nothing focused, letters still find their way back to the box (``on_key``), and
+        the keys bound to something (``d`` for the demo offer) work.
+        """
         if self.table is not None:
             self.table.focus()
+        else:
+            self.set_focus(None)
 
     def action_open_detail(self) -> None:
         """Open the repository under the cursor full screen."""

@@ -32,7 +32,13 @@ def take_typing(app: App[None], box: Input, event: events.Key) -> bool:
 
 
 def recall(box: Input, cursor: HistoryCursor, history: list[str], step: int) -> bool:
-    """Show the earlier (``step`` -1) or later (+1) search in ``box``; False past either end."""
+    """Show the earlier (``step`` -1) or later (+1) search in ``box``; False past either end.
+
+    What the box held when browsing began is skipped: after a search, the newest entry is that
+    very search, and the first Up must bring the one before it.
+    """
+    start = " ".join((cursor.draft if cursor.browsing else box.value).split())
+    history = [entry for entry in history if entry != start]
     entry = cursor.back(history, box.value) if step < 0 else cursor.forward(history)
     if entry is None:
         return False

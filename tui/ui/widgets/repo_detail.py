@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Label, Static
 
 from tui.analysis.report import RepoInfo, RepoReport
-from tui.present.format import UNKNOWN, age, count, display_name, size_bytes
+from tui.present.format import UNKNOWN, age, count, display_name, licence_label, size_bytes
 from tui.present.verdict import verdict_text
 from tui.sources.base import Activity
 from tui.textsafe import one_line
@@ -59,7 +59,7 @@ def meta_text(info: RepoInfo, now: datetime) -> Text:
     text = Text.assemble(
         ("★ ", "bold"), count(info.stars), ("   forks ", "dim"), count(info.forks),
         ("   issues ", "dim"), count(info.open_issues),
-        ("   licence ", "dim"), one_line(info.license) or "none",
+        ("   licence ", "dim"), licence_label(info.license),
         "\n", ("created ", "dim"), _dated(info.created_at),
         ("   pushed ", "dim"), f"{_dated(info.pushed_at)} ({age(info.pushed_at, now)})",
     )  # fmt: skip

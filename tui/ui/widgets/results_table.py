@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from tui.analysis.report import RepoInfo
 from tui.present.format import UNKNOWN, age, count, language_color
@@ -29,6 +30,10 @@ COLUMNS = (
 
 NAME_WIDTH = 24
 """Cells of the longest name shown whole; longer ones end in … so the other columns stay in view."""
+
+DESCRIPTION_WIDTH = (20, 120)
+"""The narrowest and widest the description column gets: it takes the width the other columns
+leave, and a description longer than that ends in … (not cut mid-word by the table's edge)."""
 
 
 def fit(text: Text, width: int) -> Text:
@@ -91,11 +96,44 @@ class ResultsTable(DataTable[Text]):
         self.repos: list[RepoInfo] = []
         self.marked: set[str] = set()
         self.pending: set[str] = set()  # framework: could not judge these yet: marked ?
+        self._fitted = False  # the descriptions are cut to the column's current width
 
     def on_mount(self) -> None:
-        """Add the columns."""
+        """Add the columns; the description's width is set, the others fit their cells."""
         for key, label in COLUMNS:
-            self.add_column(label, key=key)
+            width = DESCRIPTION_WIDTH[1] if key == "description" else None
+            self.add_column(label, key=key, width=width)
+
+    def _description_width(self) -> int:
+        """What the other columns leave of the table's width, within ``DESCRIPTION_WIDTH``."""
+        available = self.scrollable_content_region.width
+        if available <= 0:  # not laid out yet: on_resize fits it
+            return DESCRIPTION_WIDTH[1]
+        others = sum(
+            column.get_render_width(self)
+            for key, column in self.columns.items()
+            if key != "description"
+        )
+        left = available - others - 2 * self.cell_padding
+        return max(DESCRIPTION_WIDTH[0], min(DESCRIPTION_WIDTH[1], left))
+
+    def _fit_descriptions(self) -> None:
+        """Give the description column the width left, its cells cut to it with …."""
+        column = self.columns.get(ColumnKey("description"))
+        if column is None:
+            return
+        width = self._description_width()
+        if width == column.width and self._fitted:
+            return
+        column.width = width
+        self._fitted = True
+        for repo in self.repos:
+            text = fit(safe_text(repo.description), width)
+            self.update_cell(repo.full_name, "description", text, update_width=True)
+
+    def on_resize(self) -> None:
+        """A new width: the descriptions take what the other columns leave."""
+        self._fit_descriptions()
 
     def show(self, repos: tuple[RepoInfo, ...]) -> None:
         """Replace the rows with ``repos`` and put the cursor on the first one."""
@@ -104,6 +142,8 @@ class ResultsTable(DataTable[Text]):
         now = self._clock()
         for repo in repos:
             self.add_row(*self._cells(repo, now), key=repo.full_name)
+        self._fitted = False
+        self.call_after_refresh(self._fit_descriptions)  # once the other columns have widths
         if repos:
             self.move_cursor(row=0)
             self._post_highlight(0)
@@ -124,7 +164,7 @@ class ResultsTable(DataTable[Text]):
             Text(count(repo.forks), justify="right", end=""),
             language_cell(repo.primary_language),
             Text(age(repo.pushed_at, now), end=""),
-            safe_text((repo.description or "")[:120]),
+            fit(safe_text(repo.description), DESCRIPTION_WIDTH[1]),
         ]
 
     @property
