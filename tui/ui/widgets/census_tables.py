@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.present.census import CATEGORY_LABELS, Census, CensusRow, Share
-from tui.present.format import UNKNOWN, count, language_color, size_bytes
+from tui.present.format import UNKNOWN, count, language_color, size_bytes, spaced_percent
 from tui.ui.widgets.results_table import fit
 from tui.ui.widgets.safe_text import safe_text
 
@@ -64,7 +64,7 @@ def _cells(number: Number, heading: bool) -> tuple[Text, Text, Text, Text]:
     return (
         Text(section if heading else "", style="bold dim"),
         fit(name, NAME_WIDTH),
-        Text(f"{share.percent:.1f} %", justify="right"),
+        Text(spaced_percent(share.percent, share.value).strip(), justify="right"),
         Text(value, justify="right"),
     )
 
