@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.doubles.cli import run
+from tests.doubles.cli import run, without_token
 
 
 @pytest.mark.parametrize(
@@ -18,11 +20,9 @@ from tests.doubles.cli import run
 )  # fmt: skip
 def test_auth_without_a_token_says_where_it_looked(
     api_url: str, variables: str, gh_command: str, login: str,
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:  # fmt: skip
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", "/nonexistent")  # no gh on this machine
+    without_token(monkeypatch, tmp_path)
     code, out, _ = run(capsys, "--api-url", api_url, "auth")
     assert code == 0
     assert f"Looked for {variables}, then `{gh_command}`." in out

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run
+from tests.doubles.cli import point_at, run, without_token
 from tests.doubles.generated_repos import install, populate
 from tests.doubles.github_server import FakeClock, GitHubServer
 
@@ -19,9 +19,7 @@ from tests.doubles.github_server import FakeClock, GitHubServer
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub with 150 generated repositories, and repolens pointed at it, no token."""
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+    without_token(monkeypatch, tmp_path)
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         populate(srv, 150)
         install(srv)

@@ -11,16 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run
+from tests.doubles.cli import point_at, run, without_token
 from tests.doubles.github_server import FakeClock, GitHubServer
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """Two repositories on a fake GitHub, and an environment pointing repolens at it."""
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+    without_token(monkeypatch, tmp_path)
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         srv.add_repo(
             "acme/torchy",

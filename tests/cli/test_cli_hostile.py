@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run
+from tests.doubles.cli import point_at, run, without_token
 from tests.doubles.github_server import FakeClock, GitHubServer, Reply
 
 REQUIREMENTS = b"torch==2.1.0\n"
@@ -24,9 +24,7 @@ SPENT = Reply(
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub with three widgets, and an environment pointing repolens at it."""
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+    without_token(monkeypatch, tmp_path)
     monkeypatch.chdir(tmp_path)  # `show ''` must not describe whatever folder the test runs in
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         for index, name in enumerate(("w1", "w2", "w3")):

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.doubles.cli import point_at
+from tests.doubles.cli import point_at, without_token
 from tests.doubles.github_server import FakeClock, GitHubServer
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.cli.main import main
@@ -29,9 +29,7 @@ FRAMEWORK_KEYS = {"name", "category", "confidence", "self", "only_in", "role", "
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub with one repository, and repolens pointed at it."""
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+    without_token(monkeypatch, tmp_path)
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         srv.add_repo(
             "microsoft/BioGPT",

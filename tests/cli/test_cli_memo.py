@@ -20,7 +20,7 @@ from typing import Any
 import diskcache
 import pytest
 
-from tests.doubles.cli import point_at, run
+from tests.doubles.cli import point_at, run, without_token
 from tests.doubles.github_server import FakeClock, GitHubServer
 from tui.cli import memo
 from tui.github.cache import STORE_DIR, decode_entry, encode_entry
@@ -32,9 +32,7 @@ PACKAGE = b'{"name": "web", "dependencies": {"react": "^18.2.0", "next": "14.0.0
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub on the real clock serving two repositories; repolens pointed at it."""
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))  # no `gh` to ask for a token
+    without_token(monkeypatch, tmp_path)
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         srv.add_repo(
             "acme/shop",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run
+from tests.doubles.cli import point_at, run, without_token
 from tests.doubles.clients import ClientFactory
 from tests.doubles.corpus import manifest_files
 from tests.doubles.github_server import GitHubServer
@@ -31,9 +31,7 @@ def served(
 ) -> GitHubServer:
     """Flask (from the corpus: the bundled catalog describes it too) and a repository it does
     not, both answered by the test server; ``repolens`` and the clients share one cache."""
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+    without_token(monkeypatch, tmp_path)
     github_server.add_repo(
         "pallets/flask",
         files=manifest_files(FLASK, ["pyproject.toml"]),

@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run
+from tests.doubles.cli import point_at, run, without_token
 from tests.doubles.github_server import FakeClock, GitHubServer
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
-    for name in ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+    without_token(monkeypatch, tmp_path)
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         files = {"requirements.txt": b"flask==3.0.0\n"}
         srv.add_repo("acme/shop", files=files, languages={"Python": 9000},

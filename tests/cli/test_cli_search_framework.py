@@ -10,11 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.doubles.cli import point_at, run
+from tests.doubles.cli import point_at, run, without_token
 from tests.doubles.generated_repos import Generated, install, populate
 from tests.doubles.github_server import FakeClock, GitHubServer
-
-TOKEN_VARS = ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN")
 
 
 @pytest.fixture
@@ -22,9 +20,7 @@ def made(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> Iterator[tuple[GitHubServer, Generated]]:
     """A fake GitHub with 120 generated repositories, repolens pointed at it, no token."""
-    for name in TOKEN_VARS:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+    without_token(monkeypatch, tmp_path)
     with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
         generated = populate(srv, 120)
         install(srv)

@@ -17,6 +17,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+TOKEN_VARIABLES = ("GH_TOKEN", "GITHUB_TOKEN", "GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN")
+"""Every variable repolens reads a token from (gh's names, github.com then Enterprise)."""
+
+
+def without_token(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No token in the environment and no ``gh`` on the PATH to ask for one."""
+    for name in TOKEN_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-gh"))
+
+
 def point_at(monkeypatch: pytest.MonkeyPatch, server: GitHubServer, tmp_path: Path) -> None:
     """Make ``repolens`` talk to ``server``, with its cache in ``tmp_path``."""
     monkeypatch.setenv("REPOLENS_API_URL", server.api_url)

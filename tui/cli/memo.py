@@ -62,10 +62,12 @@ def _package_fingerprint() -> str:
 
 def show_key(full_name: str, as_json: bool, options: Options, token: Token | None) -> str:
     """The key of ``show full_name``'s kept output (never a request's key: no HTTP method)."""
-    identity = hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
+    from tui.github.auth import identity  # loaded already: the token was looked for
+
+    who = identity(token)
     return (
         f"MEMO {MEMO_FORMAT} show {full_name} json={int(as_json)} api={options.api_url} "
-        f"id={identity} offline={int(options.offline)} code={_package_fingerprint()}"
+        f"id={who} offline={int(options.offline)} code={_package_fingerprint()}"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -27,6 +28,12 @@ class Token:
 
     def __str__(self) -> str:
         return f"Token(source={self.source!r})"
+
+
+def identity(token: Token | None) -> str:
+    """Who is asking, as the cache and kept outputs key it: a short hash of the token (never
+    the token itself), or ``anon``; answers differ with and without a token."""
+    return hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
 
 
 def is_public_host(host: str) -> bool:

@@ -8,7 +8,6 @@ whether the answer came from the network, a fresh cache entry, a 304, or a stale
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Self
 from urllib.parse import quote, urlencode, urlsplit
 
 from tui import __version__
-from tui.github.auth import Token, token_variables
+from tui.github.auth import Token, identity, token_variables
 from tui.github.budget import Budget
 from tui.github.budget_store import budget_path, persist
 from tui.github.cache import STORE_DIR as STORE_DIR  # where it always was, for callers
@@ -145,7 +144,7 @@ class GitHubClient(GraphQLCalls):
         self._store: HttpCache | None = None
         # built by the first request: an answer from the disk cache needs no httpx at all
         self._http = LazyHttpClient(lambda: _http_client(settings, token, transport))
-        fingerprint = hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
+        fingerprint = identity(token)
         self._unpersist: Callable[[], None] | None = None
         if not settings.no_cache:  # the budget outlives the process, per host and identity
             where = budget_path(

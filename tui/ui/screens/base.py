@@ -172,7 +172,7 @@ class RepoLensScreen(Screen[None]):
         local = info.full_name.startswith("/")  # a checkout: its path is both name and address
         text = info.full_name if what == "name" or local else self.web_url(info)
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {text}", markup=False)
+        self.notify(f"Copied {one_line(text)}", markup=False)  # a checkout's path is untrusted
 
     def open_in_browser(self, info: RepoInfo | None) -> None:
         """Open a repository's page on GitHub."""
