@@ -1,9 +1,10 @@
 """Choose, fetch and read the files framework detection needs, spending little budget.
 
 Three ways, cheapest first: the root manifests a GraphQL search carried (nothing more to send);
-a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``; one when
-a single repository's own query listed it deep enough); the recursive tree and raw files of one
-repository (REST, and the fallback for everything else).
+a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``, in
+``github_deepen``; one when a single repository's own query listed it, plus the recursive tree
+and a last query when that listing stops short of deeper folders); the recursive tree and raw
+files of one repository (REST, and the fallback for everything else).
 """
 
 from __future__ import annotations
