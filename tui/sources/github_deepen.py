@@ -89,7 +89,8 @@ async def deepen(
     for key, whole in wholes.items():
         listings[key] = whole.listing
         asked = set(chosen[key])  # found or not (GitHub answered null): not asked again
-        chosen[key] = wanted(pinned[key], whole.listing)
+        # a whole tree may hold 100,000 paths: chosen from off the event loop
+        chosen[key] = await asyncio.to_thread(wanted, pinned[key], whole.listing)
         more[key] = await asyncio.to_thread(
             _still_needed, pinned[key], whole.listing, chosen[key], asked, blobs.get(key)
         )
