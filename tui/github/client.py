@@ -277,12 +277,6 @@ class GitHubClient(GraphQLCalls):
         result, info = await self._fetcher.fetch(req, lambda r: parse_repo(r.body))
         return replace(result, info=info)
 
-    async def fresh_repo(self, full_name: str) -> Repo | None:
-        """The repository's answer when the cache holds it fresh (nothing sent), else None."""
-        req = self._repo_request(full_name)
-        found = await self._fetcher.fresh(req, lambda r: parse_repo(r.body))
-        return None if found is None else replace(found[0], info=found[1])
-
     async def languages(self, full_name: str) -> Languages:
         """Bytes per language (``{}`` while GitHub has not analysed the repository)."""
         path = f"/repos/{repo_path(full_name)}/languages"

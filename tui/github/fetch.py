@@ -116,18 +116,6 @@ class Fetcher:
         value, info = await asyncio.shield(shared)
         return value, info  # same key -> same parser -> same T
 
-    async def fresh(self, req: Request, parse: Callable[[Reply], T]) -> tuple[T, FetchInfo] | None:
-        """``req``'s answer when the cache holds it fresh, else None; nothing is sent."""
-        key = self.key(req)
-        entry = await self._cache_get(key) if req.cacheable else None
-        if entry is None or entry.status != 200 or not _fresh(entry, req.ttl, self.clock()):
-            return None
-        found = await self._from_entry(entry, parse, key, stale=False)
-        if found is not None:
-            self._log(req, entry.status, "cache")
-            self.reads.fresh(key, entry, req.ttl)
-        return found
-
     def _settled(self, key: str, task: asyncio.Future[Any]) -> None:
         """Forget a finished exchange; mark its error seen (every waiter may have gone)."""
         self._inflight.pop(key, None)

@@ -27,7 +27,7 @@ from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
 from tui.github.errors import EmptyRepository, GitHubError
-from tui.github.models import FetchInfo, Repo
+from tui.github.models import FetchInfo
 from tui.github.urls import is_repo_name
 from tui.sources.convert import repo_info, source_info
 from tui.sources.github_detect import Found, FrameworkFinder
@@ -93,13 +93,8 @@ async def rest_report(
     infos: list[FetchInfo | None] = []
     known = hint is not None and hint.default_branch is not None
     ref = hint.default_branch if hint is not None and hint.default_branch else "HEAD"
+    repo = None if known else asyncio.ensure_future(client.repo(full_name))
     offline = client.settings.offline
-    # a fresh answer (a search stored it) names the branch at no cost: the root is then read
-    # where the tree and a hinted report read it, not at HEAD (another commit, other entries)
-    cached = None if known or offline else await client.fresh_repo(full_name)
-    if cached is not None:
-        ref = cached.default_branch or ref
-    repo = None if known else asyncio.ensure_future(_answer(client, full_name, cached))
     if repo is not None and offline:
         # offline the repository's answer costs nothing and names the branch the app read at
         with contextlib.suppress(GitHubError):  # not cached: awaited below, and said there
@@ -131,11 +126,6 @@ async def rest_report(
         yield await with_frameworks(report, finding, infos)
     finally:
         await _drop(repo, languages, root)
-
-
-async def _answer(client: GitHubClient, full_name: str, cached: Repo | None) -> Repo:
-    """The repository's answer: the fresh one in hand, else the client's."""
-    return cached if cached is not None else await client.repo(full_name)
 
 
 async def _root_files(
