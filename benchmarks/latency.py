@@ -1,6 +1,7 @@
 """Time to verdict over a slow network: round trips and wall time of ``show OWNER/REPO``.
 
-For each of the 10 repositories of the development corpus (``../shared/corpus/dev``), a cold
+For each repository of the development corpora (``../shared/corpus/dev`` and ``dev2``; one of
+them with ``--corpus alpha`` or ``--corpus beta``), a cold
 ``show`` (new client, empty cache, no search hint: what ``repolens show`` does) runs through the
 real client and ``GitHubSource`` against the fake GitHub of ``tests/doubles``, which adds a fixed
 latency to every answer (0, 50 and 100 ms), REST without a token and GraphQL with one.
@@ -11,7 +12,11 @@ issue 15: at most 3 round trips + 0.15 s without a token, at most 2 with one. On
 that difference is noisy, so "waves" counts the same chain from the client's side at 100 ms: a
 request is one wave after the latest one that had answered before it was sent.
 
-Usage: ``uv run python -m benchmarks.latency [--repeat N]``
+With a token, a repository whose three-level GraphQL listing was cut asks for the recursive
+tree (REST) beside its files query, and takes a third wave when the tree names files the verdict
+needs that the listing could not show (``tui/sources/github_deepen.py``).
+
+Usage: ``uv run python -m benchmarks.latency [--repeat N] [--corpus alpha|beta|both]``
 """
 
 from __future__ import annotations
@@ -83,12 +88,18 @@ async def show(server: GitHubServer, full_name: str, token: str | None) -> tuple
     return elapsed, len(server.hits()) - before, waves(transport.spans)
 
 
-def measure(repeat: int) -> dict[tuple[str, str, float], tuple[float, int, int]]:
+def measure(
+    repeat: int, groups: tuple[str, ...] = ("alpha",)
+) -> dict[tuple[str, str, float], tuple[float, int, int]]:
     """Median seconds, requests and median waves per (path, repository, latency)."""
     out: dict[tuple[str, str, float], tuple[float, int, int]] = {}
     with GitHubServer().serving() as server:
-        folders = sorted(p for p in CORPORA["alpha"].iterdir() if p.is_dir())
-        names = [serve_folder(server, f, "alpha", pending_stats=0) for f in folders]
+        names = [
+            serve_folder(server, folder, group, pending_stats=0)
+            for group in groups
+            if CORPORA[group].is_dir()
+            for folder in sorted(p for p in CORPORA[group].iterdir() if p.is_dir())
+        ]
         install(server)
         for latency in LATENCIES:
             server.latency = latency
@@ -105,8 +116,12 @@ def main() -> None:
     """Print one table per path: seconds at each latency, requests, round trips."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per cell (median)")
+    parser.add_argument(
+        "--corpus", choices=("alpha", "beta", "both"), default="both", help="dev, dev2 or both"
+    )
     args = parser.parse_args()
-    out = measure(args.repeat)
+    groups = ("alpha", "beta") if args.corpus == "both" else (args.corpus,)
+    out = measure(args.repeat, groups)
     names = sorted({name for _, name, _ in out}, key=str.lower)
     for label, _ in PATHS:
         print(f"\n{label}: cold show, seconds to the verdict at added latency (median of "

@@ -5,7 +5,8 @@ POST instead of repository + languages + tree (+ raw files): the same fields as 
 (``repo_fields``), so the same bundle and the same detection follow. Its listing goes
 ``LISTING_DEPTH`` levels down, not just the root: a workspace's members are then known from this
 one answer, and one more query fetches their manifests (two round trips to the verdict, not
-three). A search page lists the root only: thirty deep listings would make it heavy.
+three). A search page lists the root only: thirty deep listings would make it heavy. What lies
+deeper than the listing comes from the recursive tree (``tui.sources.github_deepen``).
 """
 
 from __future__ import annotations

@@ -93,6 +93,8 @@ class RepoBundle:
         listing: A deeper listing from a follow-up query (``graphql_batch``), once there is one.
         deep: A listing ``LISTING_DEPTH`` levels deep that the query itself carried (a single
             repository's): a follow-up then only fetches files, it lists nothing.
+        listing_truncated: ``listing`` comes from a recursive tree GitHub cut short.
+        listing_problems: What to say about ``listing`` (a tree that could not be read).
     """
 
     repo: Repo
@@ -104,6 +106,8 @@ class RepoBundle:
     languages_complete: bool = True
     listing: tuple[TreeEntry, ...] | None = None
     deep: tuple[TreeEntry, ...] | None = None
+    listing_truncated: bool = False
+    listing_problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

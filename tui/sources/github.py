@@ -4,7 +4,8 @@ Without a token a report costs at most: the repository (skipped when a search it
 its languages, one recursive tree, and raw manifest fetches (which do not spend the API budget).
 With a token, a search page comes from one GraphQL query that already carries languages and root
 manifests, so most reports cost nothing more; the page's repositories that need more (workspace
-roots, no manifest at all) share two follow-up queries. What to do when GitHub cannot be reached
+roots, no manifest at all) share two follow-up queries, plus the recursive tree of those whose
+listing stops short of deeper folders (``github_deepen``). What to do when GitHub cannot be reached
 (search the cache, ask the catalog) is the router's business (``tui.sources.router``).
 """
 

@@ -1,16 +1,16 @@
 """Choose, fetch and read the files framework detection needs, spending little budget.
 
 Three ways, cheapest first: the root manifests a GraphQL search carried (nothing more to send);
-a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``; one when
-a single repository's own query listed it deep enough); the recursive tree and raw files of one
-repository (REST, and the fallback for everything else).
+a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``, in
+``github_deepen``; one when a single repository's own query listed it, plus the recursive tree
+and a last query when that listing stops short of deeper folders); the recursive tree and raw
+files of one repository (REST, and the fallback for everything else).
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.manifests import is_manifest, manifest_format, parse_manifest
@@ -19,16 +19,9 @@ from tui.analysis.report import Framework, RepoInfo
 from tui.analysis.root import WORKSPACE_MARKERS, named_files, names_primary
 from tui.github.client import GitHubClient
 from tui.github.errors import BadResponse, GitHubError, NotFound, ValidationFailed
-from tui.github.graphql_batch import (
-    Blobs,
-    Target,
-    blobs_query,
-    listing_query,
-    parse_blobs,
-    parse_listing,
-)
 from tui.github.graphql_search import RepoBundle, root_manifests
 from tui.github.models import FetchInfo, Tree, TreeEntry
+from tui.sources.github_deepen import deepen, skipped_problem
 
 Found = tuple[tuple[Framework, ...], tuple[str, ...]]
 
@@ -75,53 +68,19 @@ class FrameworkFinder:
         )
 
     async def deepen(self, bundles: Sequence[RepoBundle]) -> dict[str, RepoBundle]:
-        """Two GraphQL queries for all of ``bundles``: their listings, then the files chosen.
-
-        A bundle whose own query listed it deep enough (``deep``) is not listed again; when
-        none needs listing, only the files query goes out.
+        """Listings and files for all of ``bundles`` (``github_deepen``): two or three waves.
 
         Returns the bundles that got a listing, with it and their new files, by lower-case name.
         """
-        pinned = [(Target(b.repo.full_name, b.head_oid), b) for b in bundles if b.head_oid]
-        if not pinned:
-            return {}
-        listings = {t.full_name.lower(): b.deep for t, b in pinned if b.deep is not None}
-        targets = [target for target, b in pinned if b.deep is None]
-        if targets:
-            query, variables = listing_query(targets)
-            data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
-            listings.update(parse_listing(data, targets))
-        wanted = [
-            Target(t.full_name, t.oid, tuple(self._wanted(bundle, listings[key])))
-            for t, bundle in pinned
-            if (key := t.full_name.lower()) in listings
-        ]
-        wanted = [t for t in wanted if t.paths]
-        blobs: dict[str, Blobs] = {}
-        if wanted:
-            query, variables = blobs_query(wanted)
-            data, _ = await self.client.graphql_with_info(query, variables, immutable=True)
-            blobs = parse_blobs(data, wanted)
-        deepened: dict[str, RepoBundle] = {}
-        for bundle in bundles:
-            key = bundle.repo.full_name.lower()
-            if key not in listings:
-                continue
-            extra = blobs.get(key)
-            deepened[key] = replace(
-                bundle,
-                listing=listings[key],
-                files={**bundle.files, **(extra.files if extra else {})},
-                truncated=bundle.truncated + (extra.truncated if extra else ()),
-            )
-        return deepened
+        return await deepen(self.client, bundles, self.wanted)
 
     @staticmethod
-    def _wanted(bundle: RepoBundle, listing: Sequence[TreeEntry]) -> list[str]:
+    def wanted(bundle: RepoBundle, listing: Sequence[TreeEntry]) -> list[str]:
         """Member manifests, plus sources to sample when the root manifests name nothing."""
         paths = _blobs(listing)
         name = bundle.repo.full_name
-        wanted = manifests_to_fetch(paths, repo_name=name)
+        oversized = {e.path for e in listing if e.size is not None and e.size > MAX_BYTES}
+        wanted = [p for p in manifests_to_fetch(paths, repo_name=name) if p not in oversized]
         root = detect(_blobs(bundle.root_entries or ()), bundle.files, repo_name=name)
         if root.silent:  # sampled only if the members are silent too (see ``find``)
             wanted += sources_to_sample(paths)
@@ -150,7 +109,13 @@ class FrameworkFinder:
             # what GraphQL cut short comes over raw; what it answered null with is absent
             missing = [p for p in bundle.truncated if p not in known]
             files = {**known, **await self.fetch(info.full_name, ref, missing, infos)}
-            return await self._detect_sampled(info, paths, files, truncated=False)
+            return await self._detect_sampled(
+                info,
+                paths,
+                files,
+                truncated=bundle.listing_truncated,
+                more=bundle.listing_problems,
+            )
         if bundle is None and root:
             quick = None if tree is not None else await self.from_root(info, root, ref, infos)
             if quick is not None:
@@ -159,7 +124,7 @@ class FrameworkFinder:
         if tree is None:
             tree = await self.client.tree(info.full_name, ref)
             infos.append(tree.info)
-        problems = _skipped_problem(tree.skipped)
+        problems = skipped_problem(tree.skipped)
         # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
         paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree, info.full_name)
         fetched = await self.fetch(
@@ -220,17 +185,25 @@ class FrameworkFinder:
         return self._found(detection, truncated=False)
 
     async def _detect_sampled(
-        self, info: RepoInfo, paths: list[str], files: dict[str, bytes], *, truncated: bool
+        self,
+        info: RepoInfo,
+        paths: list[str],
+        files: dict[str, bytes],
+        *,
+        truncated: bool,
+        more: Sequence[str] = (),
     ) -> Found:
         """Detect from manifests; only if they are silent, from the sampled sources as well."""
         if all(is_manifest(p) for p in files):  # nothing was sampled: one pass is enough
-            return self._found(await _detect(paths, files, info.full_name), truncated=truncated)
+            found = await _detect(paths, files, info.full_name)
+            return self._found(found, truncated=truncated, more=more)
         samples = set(await asyncio.to_thread(sources_to_sample, paths))
         manifests = {p: d for p, d in files.items() if p not in samples}
         first = await _detect(paths, manifests, info.full_name)
         if len(manifests) == len(files) or not first.silent:
-            return self._found(first, truncated=truncated)
-        return self._found(await _detect(paths, files, info.full_name), truncated=truncated)
+            return self._found(first, truncated=truncated, more=more)
+        found = await _detect(paths, files, info.full_name)
+        return self._found(found, truncated=truncated, more=more)
 
     @staticmethod
     def _found(detection: Detection, *, truncated: bool, more: Sequence[str] = ()) -> Found:
@@ -274,20 +247,6 @@ class FrameworkFinder:
 def _parses(path: str) -> Callable[[bytes], bool]:
     """Whether a fetched manifest may be cached: only if it parses without problems."""
     return lambda data: not parse_manifest(path, data).problems
-
-
-MAX_SKIPPED_SHOWN = 3
-
-
-def _skipped_problem(skipped: Sequence[str]) -> list[str]:
-    """One problem line for tree entries left out because no file could have their path."""
-    if not skipped:
-        return []
-    shown = ", ".join(repr(p[:80]) for p in skipped[:MAX_SKIPPED_SHOWN])
-    more = (
-        f" and {len(skipped) - MAX_SKIPPED_SHOWN} more" if len(skipped) > MAX_SKIPPED_SHOWN else ""
-    )
-    return [f"Skipped {len(skipped)} tree entries with impossible paths: {shown}{more}."]
 
 
 def _listing_and_wanted(tree: Tree, full_name: str) -> tuple[list[str], list[str]]:
