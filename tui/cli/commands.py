@@ -30,6 +30,7 @@ from tui.sources.names import (
 from tui.textsafe import escape_bidi_json
 
 if TYPE_CHECKING:  # `scan` never needs the HTTP client: it loads with the first client built
+    from tui.github.cache import HttpCache
     from tui.github.client import GitHubClient
 
 
@@ -51,9 +52,11 @@ async def run_command(
     args: argparse.Namespace,
     options: Options,
     token: Token | Literal["find"] | None = FIND,
+    store: HttpCache | None = None,
 ) -> int:
     """Run one subcommand with a client that is closed afterwards (``token``: as already
-    found, so that ``gh`` is not asked twice)."""
+    found, so that ``gh`` is not asked twice; ``store``: the HTTP store already open, which the
+    client takes over)."""
     ref: RepoRef | None = None
     if command == "show":
         try:
@@ -72,7 +75,11 @@ async def run_command(
         token = find_token(options)
     # no screen to keep drawing: cache reads on the loop's thread (see ClientSettings)
     client = build_client(
-        options, log=_log if options.verbose else None, token=token, cache_on_loop=True
+        options,
+        log=_log if options.verbose else None,
+        token=token,
+        cache_on_loop=True,
+        store=store,
     )
     async with client:
         try:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from tui import __version__
 from tui.cli.exits import EXIT_OK, exit_code, usage_error
-from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser
+from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser, chosen_command
 from tui.github.errors import GitHubError
 from tui.sources.factory import Options, api_url_problem, find_token
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     import argparse
 
     from tui.github.auth import Token
+    from tui.github.cache import HttpCache
+
+    _Kept = tuple[str | None, Token | Literal["find"] | None, HttpCache | None]
 
 
 def _normalise(argv: list[str]) -> list[str]:
@@ -68,31 +71,31 @@ def _local_target(command: str, args: argparse.Namespace) -> str | None:
     return str(ref.path) if ref.path is not None else None
 
 
-def _kept_answer(
-    command: str, args: argparse.Namespace, options: Options
-) -> tuple[str | None, Token | Literal["find"] | None]:
-    """For ``show OWNER/REPO``: the kept output if it still stands (``tui.cli.memo``), and the
-    token looked for on the way (so that ``gh`` is not asked twice); ``"find"``: not looked for."""
+def _kept_answer(command: str, args: argparse.Namespace, options: Options) -> _Kept:
+    """For ``show OWNER/REPO``: the kept output if it still stands (``tui.cli.memo``), the
+    token looked for on the way (so that ``gh`` is not asked twice; ``"find"``: not looked for)
+    and the store it was read from, for the client to go on with."""
     if command != "show":
-        return None, "find"
+        return None, "find", None
     from tui.cli import memo
     from tui.sources.names import TargetError, parse_target, web_hosts
 
     try:
         ref = parse_target(args.target, hosts=web_hosts(options.api_url))
     except TargetError:
-        return None, "find"  # the command says so, in its own words
+        return None, "find", None  # the command says so, in its own words
     if ref.full_name is None or not memo.usable(options):
-        return None, "find"
+        return None, "find", None
     token = find_token(options)
-    return memo.recall(memo.show_key(ref.full_name, args.json, options, token), options), token
+    store = memo.open_store(options)
+    key = memo.show_key(ref.full_name, args.json, options, token)
+    return memo.recall(key, store), token, store
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run it; returns the exit code."""
-    args = build_parser(__version__).parse_args(
-        _normalise(list(sys.argv[1:] if argv is None else argv))
-    )
+    words = _normalise(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser(__version__, only=chosen_command(words)).parse_args(words)
     options = Options.from_flags(
         api_url=args.api_url,
         cache_dir=args.cache_dir,
@@ -119,15 +122,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.local import run_local
 
             return run_local(local, args.json)
-        kept, token = _kept_answer(command, args, options)
+        kept, token, store = _kept_answer(command, args, options)
         if kept is not None:  # an answer kept from the same cached answers: printed as it was
+            assert store is not None
+            store.close()
             print(kept)
             return EXIT_OK
-        import asyncio  # (with the event loop's own imports, only for work still to do)
+        # the event loop's imports only for work still to do, and ssl only with a connection
+        from tui.github.deferred_ssl import import_asyncio_without_ssl
+
+        import_asyncio_without_ssl()
+        import asyncio
 
         from tui.cli.commands import run_command
 
-        return asyncio.run(run_command(command, args, options, token))
+        try:
+            return asyncio.run(run_command(command, args, options, token, store))
+        finally:
+            if store is not None:  # the client closed it, unless it never got that far
+                store.close()
     except GitHubError as error:
         print(f"repolens: {error.user_message}", file=sys.stderr)
         return exit_code(error)

@@ -33,6 +33,7 @@ from tui.present.age import source_words
 if TYPE_CHECKING:
     from tui.analysis.report import SourceInfo
     from tui.github.auth import Token
+    from tui.github.cache import HttpCache
     from tui.github.client import GitHubClient
     from tui.sources.factory import Options
 
@@ -77,16 +78,24 @@ def usable(options: Options) -> bool:
     return not (options.demo or options.no_cache or options.verbose)
 
 
-def recall(key: str, options: Options) -> str | None:
-    """The output to print for ``key``, if one was kept and still stands; else None."""
-    from tui.github.cache import STORE_DIR
-    from tui.github.reads import recall_derived
+def open_store(options: Options) -> HttpCache:
+    """The HTTP store a ``show`` reads its kept output from and then hands to its client (so
+    that it is opened once per process; the client closes it)."""
+    from tui.github.cache import STORE_DIR, HttpCache
     from tui.github.settings import ClientSettings
 
     where = ClientSettings(api_url=options.api_url, cache_dir=options.cache_dir)
+    return HttpCache(where.resolved_cache_dir / STORE_DIR)
+
+
+def recall(key: str, store: HttpCache) -> str | None:
+    """The output to print for ``key``, if one was kept in ``store`` and still stands; else
+    None."""
+    from tui.github.reads import recall_derived
+
     now = datetime.now(UTC)
-    kept = recall_derived(where.resolved_cache_dir / STORE_DIR, key, now)
     try:
+        kept = recall_derived(store, key, now)
         data = json.loads(kept) if kept is not None else None
         if not isinstance(data, dict) or not isinstance(data.get("out"), str):
             return None

@@ -129,7 +129,9 @@ class GitHubClient(GraphQLCalls):
         retry: RetryPolicy | None = None,
         limits: Limits | None = None,
         budget: Budget | None = None,
+        store: HttpCache | None = None,
     ) -> None:
+        """``store``: the disk cache, if the caller opened it already (the client closes it)."""
         self.settings = settings
         # a UI may hand in the budget its meter already watches (it draws before the client exists)
         self.budget = budget if budget is not None else Budget()
@@ -141,7 +143,7 @@ class GitHubClient(GraphQLCalls):
         self._raw = settings.resolved_raw_url
         self._graphql = settings.resolved_graphql_url
         self._sleep = sleep or _real_sleep
-        self._store: HttpCache | None = None
+        self._store: HttpCache | None = store
         # built by the first request: an answer from the disk cache needs no httpx at all
         self._http = LazyHttpClient(lambda: _http_client(settings, token, transport))
         fingerprint = identity(token)
@@ -204,7 +206,11 @@ class GitHubClient(GraphQLCalls):
             self._unpersist()
             self._unpersist = None
         await self._http.aclose()
-        if self._store is not None:
+        if self._store is None:
+            return
+        if self.settings.cache_on_loop:  # as every read was: no thread for the command line
+            self._store.close()
+        else:
             await asyncio.to_thread(self._store.close)
 
     def _api_request(
