@@ -19,7 +19,6 @@ files, so that an edited rule or an upgrade never reuses an older answer).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tui
+from tui.github.digests import sha256
 from tui.present.age import source_words
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ MEMO_FORMAT = "repolens-memo-1"
 def code_fingerprint(root: Path | None = None) -> str:
     """A digest of the package's version and of each file's size and modification time."""
     root = root or Path(tui.__file__).parent
-    digest = hashlib.sha256(tui.__version__.encode())
+    digest = sha256(tui.__version__.encode())
     top = os.fspath(root)
     for folder, subfolders, files in os.walk(top):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")

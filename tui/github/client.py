@@ -22,7 +22,6 @@ from tui.github.budget import Budget
 from tui.github.budget_store import budget_path, persist
 from tui.github.cache import STORE_DIR as STORE_DIR  # where it always was, for callers
 from tui.github.cache import CacheEntry, CacheInfo, HttpCache
-from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
     ApiUnavailable,
     BadResponse,
@@ -409,6 +408,8 @@ class GitHubClient(GraphQLCalls):
         """
         if self.settings.no_cache:
             return []
+        from tui.github.cache_index import CacheIndex  # offline search's, not every command's
+
         index = CacheIndex(self._api, self._graphql, self._fetcher.fingerprint)
         return await asyncio.to_thread(index.repos, self._cache())
 

@@ -15,13 +15,13 @@ opened per process): an entry that no longer decodes, or a store that cannot be 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.github.cache import CacheEntry, HttpCache
+from tui.github.digests import sha256
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class Served:
 
 def digest(entry: CacheEntry) -> str:
     """What identifies an entry's content: its status and its body."""
-    return hashlib.sha256(b"%d\n" % entry.status + entry.body).hexdigest()
+    return sha256(b"%d\n" % entry.status + entry.body).hexdigest()
 
 
 class ReadLog:
