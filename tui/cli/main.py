@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from tui import __version__
+from tui.cli import collector
 from tui.cli.exits import EXIT_OK, exit_code, usage_error
 from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser, chosen_command
 from tui.github.errors import GitHubError
@@ -93,8 +94,24 @@ def _kept_answer(command: str, args: argparse.Namespace, options: Options) -> _K
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the command line and run it; returns the exit code."""
-    words = _normalise(list(sys.argv[1:] if argv is None else argv))
+    """Parse the command line and run it; returns the exit code.
+
+    Without ``argv`` (the ``repolens`` script, arguments from ``sys.argv``) the process is the
+    command's own, and the garbage collector is held off while it starts (``tui.cli.collector``);
+    called with arguments (tests, other programs) nothing of the caller's is touched.
+    """
+    if argv is not None:
+        return _main(list(argv), collector.nothing)
+    collector.hold()
+    try:
+        return _main(sys.argv[1:], collector.release)
+    finally:
+        collector.at_exit()
+
+
+def _main(argv: list[str], started: Callable[[], None]) -> int:
+    """``main``, calling ``started`` once the command has imported what it needs."""
+    words = _normalise(argv)
     args = build_parser(__version__, only=chosen_command(words)).parse_args(words)
     options = Options.from_flags(
         api_url=args.api_url,
@@ -109,38 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return usage_error(problem)
     command = args.command or "open"
     try:
-        if command == "open":
-            from tui.cli.run_app import run_tui
-
-            return run_tui(options, list(getattr(args, "targets", []) or []))
-        if command == "serve":
-            from tui.cli.serve import serve
-
-            return serve(options, args.host, args.port)
-        local = _local_target(command, args)
-        if local is not None:  # a checkout on disk: no event loop, no GitHub client
-            from tui.cli.local import run_local
-
-            return run_local(local, args.json)
-        kept, token, store = _kept_answer(command, args, options)
-        if kept is not None:  # an answer kept from the same cached answers: printed as it was
-            assert store is not None
-            store.close()
-            print(kept)
-            return EXIT_OK
-        # the event loop's imports only for work still to do, and ssl only with a connection
-        from tui.github.deferred_ssl import import_asyncio_without_ssl
-
-        import_asyncio_without_ssl()
-        import asyncio
-
-        from tui.cli.commands import run_command
-
-        try:
-            return asyncio.run(run_command(command, args, options, token, store))
-        finally:
-            if store is not None:  # the client closed it, unless it never got that far
-                store.close()
+        return _dispatch(command, args, options, started)
     except GitHubError as error:
         print(f"repolens: {error.user_message}", file=sys.stderr)
         return exit_code(error)
@@ -150,6 +136,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`repolens show x | head`): not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _dispatch(
+    command: str, args: argparse.Namespace, options: Options, started: Callable[[], None]
+) -> int:
+    """Run ``command``: the TUI, ``serve``, a local checkout, a kept output, or the event loop."""
+    local = _local_target(command, args)
+    if command == "open":
+        from tui.cli.run_app import run_tui  # (Textual loads only in there)
+
+        return run_tui(options, list(getattr(args, "targets", []) or []), started)
+    if command == "serve" or local is not None:
+        started()  # (their imports come with them; serve runs for long)
+        return _without_loop(command, args, options, local)
+    kept, token, store = _kept_answer(command, args, options)
+    if kept is not None:  # an answer kept from the same cached answers: printed as it was
+        assert store is not None
+        store.close()
+        print(kept)
+        return EXIT_OK
+    # the event loop's imports only for work still to do, and ssl only with a connection
+    from tui.github.deferred_ssl import import_asyncio_without_ssl
+
+    import_asyncio_without_ssl()
+    import asyncio
+
+    from tui.cli.commands import run_command
+
+    started()
+    try:
+        return asyncio.run(run_command(command, args, options, token, store))
+    finally:
+        if store is not None:  # the client closed it, unless it never got that far
+            store.close()
+
+
+def _without_loop(
+    command: str, args: argparse.Namespace, options: Options, local: str | None
+) -> int:
+    """``serve``, or a checkout on disk (no event loop here, no GitHub client)."""
+    if command == "serve":
+        from tui.cli.serve import serve
+
+        return serve(options, args.host, args.port)
+    from tui.cli.local import run_local
+
+    assert local is not None  # (a checkout: `scan PATH` or `show PATH`)
+    return run_local(local, args.json)
 
 
 __all__ = ["main"]
