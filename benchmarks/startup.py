@@ -11,7 +11,8 @@
    against ``python -c "import httpx"``, alternating; ratio target: at most 1.5x. The warm-up
    run keeps its output (``tui.cli.memo``), which the timed runs print; a second pair of rows
    removes the kept output before each run, so that each is the first warm show (event loop,
-   client, detection: the normal path).
+   client, detection: the normal path). Each CLI pair also prints the CPU time (user + system)
+   medians and their ratio, which a machine shared with other work disturbs far less.
 3. Secondary, for continuity with earlier figures: the in-process headless first frame (each app
    in a fresh interpreter, ``run(headless=True)``, exiting after its first frame). It leaves out
    the terminal's start-up and drawing, so it is not what a user waits for.
