@@ -11,6 +11,7 @@ so other tmux sessions on the machine are never touched.
 from __future__ import annotations
 
 import os
+import resource
 import shlex
 import subprocess
 import time
@@ -46,11 +47,21 @@ def child_env(pycache: Path, cache_dir: Path | None = None) -> dict[str, str]:
     return env
 
 
-def run_once(argv: Sequence[str], env: dict[str, str]) -> float:
-    """Seconds from spawning ``argv`` until it exits (it must succeed)."""
+def run_timed(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning ``argv`` until it exits (it must succeed), and the CPU seconds it
+    used (user and system). On a machine shared with other work the CPU time moves far less
+    than the wall time, which waits for the cores too."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, check=True, cwd=code_root(), capture_output=True, env=env)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_once(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Seconds from spawning ``argv`` until it exits (it must succeed)."""
+    return run_timed(argv, env)[0]
 
 
 class Terminal:

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -30,6 +30,7 @@ from tui.sources.names import (
 from tui.textsafe import escape_bidi_json
 
 if TYPE_CHECKING:  # `scan` never needs the HTTP client: it loads with the first client built
+    from tui.github.cache import HttpCache
     from tui.github.client import GitHubClient
 
 
@@ -51,9 +52,11 @@ async def run_command(
     args: argparse.Namespace,
     options: Options,
     token: Token | Literal["find"] | None = FIND,
+    store: HttpCache | None = None,
 ) -> int:
     """Run one subcommand with a client that is closed afterwards (``token``: as already
-    found, so that ``gh`` is not asked twice)."""
+    found, so that ``gh`` is not asked twice; ``store``: the HTTP store already open, which the
+    client takes over)."""
     ref: RepoRef | None = None
     if command == "show":
         try:
@@ -72,7 +75,11 @@ async def run_command(
         token = find_token(options)
     # no screen to keep drawing: cache reads on the loop's thread (see ClientSettings)
     client = build_client(
-        options, log=_log if options.verbose else None, token=token, cache_on_loop=True
+        options,
+        log=_log if options.verbose else None,
+        token=token,
+        cache_on_loop=True,
+        store=store,
     )
     async with client:
         try:
@@ -84,7 +91,7 @@ async def run_command(
                 return await run_census(client, options, args)
             if command == "show":
                 source = build_source(options, client)
-                return await _show(source, ref, options, args, _Keep(client, options, token))
+                return await _show(source, ref, options, args, (client, token))
             if command == "compare":
                 from tui.cli.compare import run_compare
 
@@ -141,13 +148,9 @@ async def _collect(reports: Any) -> RepoReport:
     return last
 
 
-@dataclass(frozen=True, slots=True)
-class _Keep:
-    """What ``show`` needs to keep its output for the next run (``tui.cli.memo``)."""
-
-    client: GitHubClient
-    options: Options
-    token: Token | None
+_Keep = tuple[GitHubClient, Token | None]
+"""What ``show`` needs to keep its output for the next run (``tui.cli.memo``): the client whose
+answers it printed, and the token they were asked with."""
 
 
 async def _show(
@@ -176,9 +179,11 @@ async def _show(
         out, tail = report_text(report), source_line(report.source)
     print(out)
     if keep is not None and memo.usable(options):
-        key = memo.show_key(ref.full_name, args.json, options, keep.token)
+        client, token = keep
+        key = memo.show_key(ref.full_name, args.json, options, token)
         source_info = None if args.json else report.source
-        await asyncio.to_thread(memo.keep, keep.client, key, out, source_info, tail)
+        # on the loop's thread, as the client's reads were (ClientSettings.cache_on_loop)
+        memo.keep(client, key, out, source_info, tail)
     return EXIT_OK
 
 

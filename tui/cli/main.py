@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from tui import __version__
+from tui.cli import collector
 from tui.cli.exits import EXIT_OK, exit_code, usage_error
-from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser
+from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser, chosen_command
 from tui.github.errors import GitHubError
 from tui.sources.factory import Options, api_url_problem, find_token
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     import argparse
 
     from tui.github.auth import Token
+    from tui.github.cache import HttpCache
+
+    _Kept = tuple[str | None, Token | Literal["find"] | None, HttpCache | None]
 
 
 def _normalise(argv: list[str]) -> list[str]:
@@ -68,31 +72,47 @@ def _local_target(command: str, args: argparse.Namespace) -> str | None:
     return str(ref.path) if ref.path is not None else None
 
 
-def _kept_answer(
-    command: str, args: argparse.Namespace, options: Options
-) -> tuple[str | None, Token | Literal["find"] | None]:
-    """For ``show OWNER/REPO``: the kept output if it still stands (``tui.cli.memo``), and the
-    token looked for on the way (so that ``gh`` is not asked twice); ``"find"``: not looked for."""
+def _kept_answer(command: str, args: argparse.Namespace, options: Options) -> _Kept:
+    """For ``show OWNER/REPO``: the kept output if it still stands (``tui.cli.memo``), the
+    token looked for on the way (so that ``gh`` is not asked twice; ``"find"``: not looked for)
+    and the store it was read from, for the client to go on with."""
     if command != "show":
-        return None, "find"
+        return None, "find", None
     from tui.cli import memo
     from tui.sources.names import TargetError, parse_target, web_hosts
 
     try:
         ref = parse_target(args.target, hosts=web_hosts(options.api_url))
     except TargetError:
-        return None, "find"  # the command says so, in its own words
+        return None, "find", None  # the command says so, in its own words
     if ref.full_name is None or not memo.usable(options):
-        return None, "find"
+        return None, "find", None
     token = find_token(options)
-    return memo.recall(memo.show_key(ref.full_name, args.json, options, token), options), token
+    store = memo.open_store(options)
+    key = memo.show_key(ref.full_name, args.json, options, token)
+    return memo.recall(key, store), token, store
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the command line and run it; returns the exit code."""
-    args = build_parser(__version__).parse_args(
-        _normalise(list(sys.argv[1:] if argv is None else argv))
-    )
+    """Parse the command line and run it; returns the exit code.
+
+    Without ``argv`` (the ``repolens`` script, arguments from ``sys.argv``) the process is the
+    command's own, and the garbage collector is held off while it starts (``tui.cli.collector``);
+    called with arguments (tests, other programs) nothing of the caller's is touched.
+    """
+    if argv is not None:
+        return _main(list(argv), collector.nothing)
+    collector.hold()
+    try:
+        return _main(sys.argv[1:], collector.release)
+    finally:
+        collector.at_exit()
+
+
+def _main(argv: list[str], started: Callable[[], None]) -> int:
+    """``main``, calling ``started`` once the command has imported what it needs."""
+    words = _normalise(argv)
+    args = build_parser(__version__, only=chosen_command(words)).parse_args(words)
     options = Options.from_flags(
         api_url=args.api_url,
         cache_dir=args.cache_dir,
@@ -106,28 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return usage_error(problem)
     command = args.command or "open"
     try:
-        if command == "open":
-            from tui.cli.run_app import run_tui
-
-            return run_tui(options, list(getattr(args, "targets", []) or []))
-        if command == "serve":
-            from tui.cli.serve import serve
-
-            return serve(options, args.host, args.port)
-        local = _local_target(command, args)
-        if local is not None:  # a checkout on disk: no event loop, no GitHub client
-            from tui.cli.local import run_local
-
-            return run_local(local, args.json)
-        kept, token = _kept_answer(command, args, options)
-        if kept is not None:  # an answer kept from the same cached answers: printed as it was
-            print(kept)
-            return EXIT_OK
-        import asyncio  # (with the event loop's own imports, only for work still to do)
-
-        from tui.cli.commands import run_command
-
-        return asyncio.run(run_command(command, args, options, token))
+        return _dispatch(command, args, options, started)
     except GitHubError as error:
         print(f"repolens: {error.user_message}", file=sys.stderr)
         return exit_code(error)
@@ -137,6 +136,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`repolens show x | head`): not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _dispatch(
+    command: str, args: argparse.Namespace, options: Options, started: Callable[[], None]
+) -> int:
+    """Run ``command``: the TUI, ``serve``, a local checkout, a kept output, or the event loop."""
+    local = _local_target(command, args)
+    if command == "open":
+        from tui.cli.run_app import run_tui  # (Textual loads only in there)
+
+        return run_tui(options, list(getattr(args, "targets", []) or []), started)
+    if command == "serve" or local is not None:
+        started()  # (their imports come with them; serve runs for long)
+        return _without_loop(command, args, options, local)
+    kept, token, store = _kept_answer(command, args, options)
+    if kept is not None:  # an answer kept from the same cached answers: printed as it was
+        assert store is not None
+        store.close()
+        print(kept)
+        return EXIT_OK
+    # the event loop's imports only for work still to do, and ssl only with a connection
+    from tui.github.deferred_ssl import import_asyncio_without_ssl
+
+    import_asyncio_without_ssl()
+    import asyncio
+
+    from tui.cli.commands import run_command
+
+    started()
+    try:
+        return asyncio.run(run_command(command, args, options, token, store))
+    finally:
+        if store is not None:  # the client closed it, unless it never got that far
+            store.close()
+
+
+def _without_loop(
+    command: str, args: argparse.Namespace, options: Options, local: str | None
+) -> int:
+    """``serve``, or a checkout on disk (no event loop here, no GitHub client)."""
+    if command == "serve":
+        from tui.cli.serve import serve
+
+        return serve(options, args.host, args.port)
+    from tui.cli.local import run_local
+
+    assert local is not None  # (a checkout: `scan PATH` or `show PATH`)
+    return run_local(local, args.json)
 
 
 __all__ = ["main"]

@@ -19,7 +19,6 @@ files, so that an edited rule or an upgrade never reuses an older answer).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from datetime import UTC, datetime
@@ -28,11 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tui
+from tui.github.digests import sha256
 from tui.present.age import source_words
 
 if TYPE_CHECKING:
     from tui.analysis.report import SourceInfo
     from tui.github.auth import Token
+    from tui.github.cache import HttpCache
     from tui.github.client import GitHubClient
     from tui.sources.factory import Options
 
@@ -42,7 +43,7 @@ MEMO_FORMAT = "repolens-memo-1"
 def code_fingerprint(root: Path | None = None) -> str:
     """A digest of the package's version and of each file's size and modification time."""
     root = root or Path(tui.__file__).parent
-    digest = hashlib.sha256(tui.__version__.encode())
+    digest = sha256(tui.__version__.encode())
     top = os.fspath(root)
     for folder, subfolders, files in os.walk(top):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
@@ -77,16 +78,24 @@ def usable(options: Options) -> bool:
     return not (options.demo or options.no_cache or options.verbose)
 
 
-def recall(key: str, options: Options) -> str | None:
-    """The output to print for ``key``, if one was kept and still stands; else None."""
-    from tui.github.cache import STORE_DIR
-    from tui.github.reads import recall_derived
+def open_store(options: Options) -> HttpCache:
+    """The HTTP store a ``show`` reads its kept output from and then hands to its client (so
+    that it is opened once per process; the client closes it)."""
+    from tui.github.cache import STORE_DIR, HttpCache
     from tui.github.settings import ClientSettings
 
     where = ClientSettings(api_url=options.api_url, cache_dir=options.cache_dir)
+    return HttpCache(where.resolved_cache_dir / STORE_DIR)
+
+
+def recall(key: str, store: HttpCache) -> str | None:
+    """The output to print for ``key``, if one was kept in ``store`` and still stands; else
+    None."""
+    from tui.github.reads import recall_derived
+
     now = datetime.now(UTC)
-    kept = recall_derived(where.resolved_cache_dir / STORE_DIR, key, now)
     try:
+        kept = recall_derived(store, key, now)
         data = json.loads(kept) if kept is not None else None
         if not isinstance(data, dict) or not isinstance(data.get("out"), str):
             return None

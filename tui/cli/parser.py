@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 
 SUBCOMMANDS = (
     "open",
@@ -64,26 +65,15 @@ def _global_flags(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser(version: str) -> argparse.ArgumentParser:
-    """The whole command line."""
-    parser = argparse.ArgumentParser(
-        prog="repolens",
-        description="What is a GitHub repository written in and built with?",
-        epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 rate limited, 5 offline.",
-    )
-    parser.add_argument("--version", action="version", version=f"repolens {version}")
-    _global_flags(parser, suppress=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        child = sub.add_parser(name, help=help_text, description=help_text)
-        _global_flags(child, suppress=True)
-        return child
-
-    opener = add("open", "open the TUI (the default), on repositories if given")
+def _open(opener: argparse.ArgumentParser) -> None:
     opener.add_argument("targets", nargs="*", metavar="OWNER/REPO|PATH")
 
-    search = add("search", "search GitHub repositories (GitHub's search syntax)")
+
+def _json_only(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true")
+
+
+def _search(search: argparse.ArgumentParser) -> None:
     search.add_argument("query", nargs="+", help="free text and qualifiers, e.g. language:python")
     search.add_argument("--sort", choices=["stars", "forks", "updated"])
     search.add_argument("--limit", type=int, default=30, metavar="N", help="how many (max 1000)")
@@ -92,36 +82,95 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     )
     search.add_argument("--json", action="store_true")
 
+
+def _census(census: argparse.ArgumentParser) -> None:
     from tui.cli.census_args import add_census_arguments
 
-    add_census_arguments(add("census", "what many repositories are written in and built with"))
+    add_census_arguments(census)
 
-    show = add("show", "what a repository (or local checkout) is written in and built with")
+
+def _show(show: argparse.ArgumentParser) -> None:
     show.add_argument("target", metavar="OWNER/REPO|URL|PATH")
     show.add_argument("--json", action="store_true")
 
-    scan = add("scan", "language statistics and frameworks of a local checkout")
+
+def _scan(scan: argparse.ArgumentParser) -> None:
     scan.add_argument("path", nargs="?", default=".")
     scan.add_argument("--json", action="store_true")
 
-    rate = add("rate-limit", "show the rate-limit budget (free: does not spend it)")
-    rate.add_argument("--json", action="store_true")
 
-    cache = add("cache", "inspect or clear the on-disk cache")
+def _cache(cache: argparse.ArgumentParser) -> None:
     cache.add_argument("action", choices=["info", "clear"])
     cache.add_argument("--json", action="store_true")
 
-    add("auth", "say where the GitHub token comes from (never prints it)")
 
-    compare = add("compare", "compare 2 to 6 repositories side by side (the app's compare rows)")
+def _compare(compare: argparse.ArgumentParser) -> None:
     compare.add_argument("targets", nargs="+", metavar="OWNER/REPO|PATH")
     shape = compare.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true")
     shape.add_argument("--markdown", action="store_true", help="a Markdown table, as exported")
 
-    serve = add("serve", "serve the app to a web browser on this machine (textual-serve)")
+
+def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: local use only)"
     )
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+
+def _nothing(parser: argparse.ArgumentParser) -> None:
+    """A subcommand with no arguments of its own."""
+
+
+_Adder = Callable[[argparse.ArgumentParser], None]
+
+_COMMANDS: dict[str, tuple[str, _Adder]] = {
+    "open": ("open the TUI (the default), on repositories if given", _open),
+    "search": ("search GitHub repositories (GitHub's search syntax)", _search),
+    "census": ("what many repositories are written in and built with", _census),
+    "show": ("what a repository (or local checkout) is written in and built with", _show),
+    "scan": ("language statistics and frameworks of a local checkout", _scan),
+    "rate-limit": ("show the rate-limit budget (free: does not spend it)", _json_only),
+    "cache": ("inspect or clear the on-disk cache", _cache),
+    "auth": ("say where the GitHub token comes from (never prints it)", _nothing),
+    "compare": ("compare 2 to 6 repositories side by side (the app's compare rows)", _compare),
+    "serve": ("serve the app to a web browser on this machine (textual-serve)", _serve),
+}
+"""Each subcommand: its help line and what adds its own arguments, in ``--help``'s order."""
+
+
+def build_parser(version: str, only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``only``: with that one subcommand (see ``chosen_command``)."""
+    parser = argparse.ArgumentParser(
+        prog="repolens",
+        description="What is a GitHub repository written in and built with?",
+        epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 rate limited, 5 offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"repolens {version}")
+    _global_flags(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, add_own) in _COMMANDS.items():
+        if only is None or name == only:
+            child = sub.add_parser(name, help=help_text, description=help_text)
+            _global_flags(child, suppress=True)
+            add_own(child)
     return parser
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` (as ``main`` normalised it) runs, when nothing else of the parser
+    can show: not with ``-h``, ``--help`` or ``--version`` (which print every subcommand), and
+    None if there is none. Building that subcommand's parser alone saves argparse's work (and
+    gettext's, per help string) for the other nine: 4 to 6 ms of every command's start-up."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return None
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in VALUE_FLAGS:
+            index += 2  # the flag's value is not the command
+        elif arg.startswith("-"):
+            index += 1
+        else:
+            return arg if arg in _COMMANDS else None
+    return None

@@ -7,7 +7,7 @@ run ``gh``), opening the disk cache and importing the HTTP client and the analys
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -44,8 +44,11 @@ def connect(
     return build_source(options, client), source_status(options, token, client)
 
 
-def run_tui(options: Options, targets: Sequence[str]) -> int:
-    """Open the app, on the given repositories if any (2 to 6 go straight to compare)."""
+def run_tui(
+    options: Options, targets: Sequence[str], started: Callable[[], None] | None = None
+) -> int:
+    """Open the app, on the given repositories if any (2 to 6 go straight to compare);
+    ``started`` is called once the app is built, before it runs (``tui.cli.collector``)."""
     repos, problem = resolve_targets(targets, web_hosts(options.api_url))
     if problem:
         return usage_error(problem)
@@ -75,5 +78,7 @@ def run_tui(options: Options, targets: Sequence[str]) -> int:
             demo=partial(demo_factory, options),
             state_path=user_state_path(),
         )
+    if started is not None:
+        started()
     app.run()
     return app.return_code or EXIT_OK  # a crash (a bug's traceback) is not a success

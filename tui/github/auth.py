@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from tui.github.digests import sha256
 
 GH_TIMEOUT_SECONDS = 3.0
 _PUBLIC_VARS = ("GH_TOKEN", "GITHUB_TOKEN")
@@ -33,7 +34,7 @@ class Token:
 def identity(token: Token | None) -> str:
     """Who is asking, as the cache and kept outputs key it: a short hash of the token (never
     the token itself), or ``anon``; answers differ with and without a token."""
-    return hashlib.sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
+    return sha256(token.value.encode()).hexdigest()[:16] if token else "anon"
 
 
 def is_public_host(host: str) -> bool:

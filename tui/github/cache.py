@@ -11,7 +11,6 @@ line, for the front ends to show once and for ``repolens cache info``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -24,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import diskcache
+
+from tui.github.digests import sha256
 
 #: The subfolder of the cache directory that holds repolens's HTTP store.
 STORE_DIR = "http-v1"
@@ -86,7 +87,7 @@ def encode_entry(entry: CacheEntry) -> bytes:
         "last_modified": entry.last_modified,
         "fetched_at": entry.fetched_at.timestamp(),
         "headers": entry.headers,
-        "sha256": hashlib.sha256(entry.body).hexdigest(),
+        "sha256": sha256(entry.body).hexdigest(),
     }
     return _FORMAT + b"\n" + json.dumps(head).encode() + b"\n" + entry.body
 
@@ -102,7 +103,7 @@ def decode_entry(raw: object) -> CacheEntry | None:
         head: dict[str, Any] = json.loads(parts[1])
         digest = head["sha256"] if "sha256" in head else None
         # entries written before the digest existed have none: the parsers still check those
-        if digest is not None and digest != hashlib.sha256(parts[2]).hexdigest():
+        if digest is not None and digest != sha256(parts[2]).hexdigest():
             return None
         return CacheEntry(
             status=int(head["status"]),

@@ -22,7 +22,6 @@ from tui.github.budget import Budget
 from tui.github.budget_store import budget_path, persist
 from tui.github.cache import STORE_DIR as STORE_DIR  # where it always was, for callers
 from tui.github.cache import CacheEntry, CacheInfo, HttpCache
-from tui.github.cache_index import CacheIndex
 from tui.github.errors import (
     ApiUnavailable,
     BadResponse,
@@ -129,7 +128,9 @@ class GitHubClient(GraphQLCalls):
         retry: RetryPolicy | None = None,
         limits: Limits | None = None,
         budget: Budget | None = None,
+        store: HttpCache | None = None,
     ) -> None:
+        """``store``: the disk cache, if the caller opened it already (the client closes it)."""
         self.settings = settings
         # a UI may hand in the budget its meter already watches (it draws before the client exists)
         self.budget = budget if budget is not None else Budget()
@@ -141,7 +142,7 @@ class GitHubClient(GraphQLCalls):
         self._raw = settings.resolved_raw_url
         self._graphql = settings.resolved_graphql_url
         self._sleep = sleep or _real_sleep
-        self._store: HttpCache | None = None
+        self._store: HttpCache | None = store
         # built by the first request: an answer from the disk cache needs no httpx at all
         self._http = LazyHttpClient(lambda: _http_client(settings, token, transport))
         fingerprint = identity(token)
@@ -204,7 +205,11 @@ class GitHubClient(GraphQLCalls):
             self._unpersist()
             self._unpersist = None
         await self._http.aclose()
-        if self._store is not None:
+        if self._store is None:
+            return
+        if self.settings.cache_on_loop:  # as every read was: no thread for the command line
+            self._store.close()
+        else:
             await asyncio.to_thread(self._store.close)
 
     def _api_request(
@@ -403,6 +408,8 @@ class GitHubClient(GraphQLCalls):
         """
         if self.settings.no_cache:
             return []
+        from tui.github.cache_index import CacheIndex  # offline search's, not every command's
+
         index = CacheIndex(self._api, self._graphql, self._fetcher.fingerprint)
         return await asyncio.to_thread(index.repos, self._cache())
 

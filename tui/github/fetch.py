@@ -15,7 +15,6 @@ confirm a body we no longer hold intact.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 from tui.github.body import ACCEPT_ENCODING, Received, read_capped
 from tui.github.budget import Budget
 from tui.github.cache import CacheEntry, HttpCache
+from tui.github.digests import sha256
 from tui.github.errors import (
     ApiUnavailable,
     BadResponse,
@@ -97,7 +97,7 @@ class Fetcher:
 
     def key(self, req: Request) -> str:
         """The cache key: method, URL with query, Accept, API version, token identity, body."""
-        body = hashlib.sha256(req.content).hexdigest()[:16] if req.content is not None else "-"
+        body = sha256(req.content).hexdigest()[:16] if req.content is not None else "-"
         fingerprint = self.fingerprint if req.authorize else "anon"
         return (
             f"{req.method} {req.url} accept={req.accept} v={API_VERSION} id={fingerprint} b={body}"

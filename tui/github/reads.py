@@ -8,21 +8,20 @@ kept beside them (``derived_body``) and reused (``recall_derived``) for as long 
 those entries is still in the store, unchanged and fresh: then the client would serve exactly
 the same answers again, so whatever was derived from them would come out the same.
 
-``recall_derived`` reads the store with diskcache directly and never repairs or creates anything
-(a missing or damaged store is simply "no"), so the normal path, which does, is what runs then.
+``recall_derived`` reads through the ``HttpCache`` the client then goes on to use (one store
+opened per process): an entry that no longer decodes, or a store that cannot be read, is simply
+"no", and the normal path runs on the same store.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
-from typing import Any
 
-from tui.github.cache import CacheEntry, decode_entry
+from tui.github.cache import CacheEntry, HttpCache
+from tui.github.digests import sha256
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ class Served:
 
 def digest(entry: CacheEntry) -> str:
     """What identifies an entry's content: its status and its body."""
-    return hashlib.sha256(b"%d\n" % entry.status + entry.body).hexdigest()
+    return sha256(b"%d\n" % entry.status + entry.body).hexdigest()
 
 
 class ReadLog:
@@ -81,12 +80,12 @@ class ReadLog:
         self.fresh_only = False
 
 
-def _still_served(store: Any, served: Iterable[Served | None], moment: float) -> bool:
-    """Whether ``store`` (an open diskcache) holds each of ``served``, fresh at ``moment``."""
+def _still_served(store: HttpCache, served: Iterable[Served | None], moment: float) -> bool:
+    """Whether ``store`` holds each of ``served``, unchanged and fresh at ``moment``."""
     for item in served:
         if item is None or (item.fresh_until is not None and moment >= item.fresh_until):
             return False
-        entry = decode_entry(store.get(item.key))
+        entry = store.get(item.key)
         if entry is None or entry.fetched_at.timestamp() != item.fetched_at:
             return False
         if digest(entry) != item.digest:
@@ -103,24 +102,18 @@ def derived_body(value: str, log: ReadLog) -> bytes | None:
     return json.dumps({"served": served, "value": value}).encode()
 
 
-def recall_derived(directory: Path, key: str, now: datetime) -> str | None:
+def recall_derived(store: HttpCache, key: str, now: datetime) -> str | None:
     """The value kept under ``key`` if every entry it was derived from is still served (see
-    ``still_served``); else None. Never raises for a missing, busy or damaged store."""
-    if not (directory / "cache.db").is_file():
-        return None
-    import sqlite3
-
-    import diskcache
-
+    ``_still_served``); else None. Never raises: ``HttpCache`` turns a busy, missing or damaged
+    store into a miss."""
+    kept = store.get(key)
     try:
-        with diskcache.Cache(str(directory), timeout=1) as store:
-            kept = decode_entry(store.get(key))
-            data = json.loads(kept.body) if kept is not None else None
-            if not isinstance(data, dict) or not isinstance(data.get("value"), str):
-                return None
-            served = [Served.from_list(item) for item in data.get("served") or ()]
-            if not served or not _still_served(store, served, now.timestamp()):
-                return None
-            return str(data["value"])
-    except (sqlite3.Error, OSError, diskcache.Timeout, ValueError):
+        data = json.loads(kept.body) if kept is not None else None
+    except ValueError:
         return None
+    if not isinstance(data, dict) or not isinstance(data.get("value"), str):
+        return None
+    served = [Served.from_list(item) for item in data.get("served") or ()]
+    if not served or not _still_served(store, served, now.timestamp()):
+        return None
+    return str(data["value"])

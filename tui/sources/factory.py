@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:  # the client (httpx, the disk cache) and the sources load when first built
     from tui.github.auth import Token
     from tui.github.budget import Budget
+    from tui.github.cache import HttpCache
     from tui.github.client import GitHubClient
     from tui.sources.base import SourceStatus
     from tui.sources.router import Router
@@ -101,10 +102,12 @@ def build_client(
     token: Token | None = None,
     budget: Budget | None = None,
     cache_on_loop: bool = False,
+    store: HttpCache | None = None,
 ) -> GitHubClient:
     """A client for GitHub (or an Enterprise host) as the flags ask (feeding ``budget``, if
     given); the demo sends nothing, so it needs none. ``cache_on_loop``: the command line's
-    (see ``ClientSettings``)."""
+    (see ``ClientSettings``); ``store``: the HTTP store, if already open (the client takes it
+    over)."""
     from tui.github.client import GitHubClient
     from tui.github.settings import ClientSettings
 
@@ -116,7 +119,7 @@ def build_client(
         log=log,
         cache_on_loop=cache_on_loop,
     )
-    return GitHubClient(settings, token=token, budget=budget)
+    return GitHubClient(settings, token=token, budget=budget, store=store)
 
 
 def build_source(options: Options, client: GitHubClient | None) -> Router:

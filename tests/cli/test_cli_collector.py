@@ -1,0 +1,57 @@
+"""The ``repolens`` script holds the garbage collector off while it starts (``tui.cli.collector``).
+
+A program (or a test) that calls ``main`` with arguments keeps its collector as it was: nothing
+frozen, nothing turned off.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.doubles.cli import run
+
+
+def test_main_with_arguments_leaves_the_callers_collector_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``repolens scan PATH`` run in-process: the collector is on and nothing was frozen."""
+    (tmp_path / "app.py").write_text("import flask\n")
+    frozen = gc.get_freeze_count()
+    code, out, _ = run(capsys, "scan", str(tmp_path), "--json")
+    assert code == 0
+    assert json.loads(out)["languages"]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+def test_the_script_collects_again_while_its_command_runs(tmp_path: Path) -> None:
+    """As the script: the command runs with the collector on (a TUI or a census runs for long),
+    and start-up's objects are frozen."""
+    (tmp_path / "app.py").write_text("import flask\n")
+    code = (
+        "import gc, json, sys\n"
+        "import tui.cli.local as local\n"
+        "seen = []\n"
+        "real = local.run_local\n"
+        "def watching(*args):\n"
+        "    seen.append([gc.isenabled(), gc.get_freeze_count() > 0])\n"
+        "    return real(*args)\n"
+        "local.run_local = watching\n"
+        "from tui.cli.main import main\n"
+        "status = main()\n"
+        "print(json.dumps({'status': status, 'seen': seen}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "scan", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"status": 0, "seen": [[True, True]]}
