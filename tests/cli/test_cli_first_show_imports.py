@@ -1,9 +1,8 @@
 """The first warm ``repolens show`` (answers cached, no kept output yet) starts light.
 
 It answers from the disk cache without a connection, so it must not pay for what only a
-connection needs: no ``ssl`` (asyncio is imported with it held back, ``tui.github.deferred_ssl``),
-no httpx, no OpenSSL hash bindings (``tui.github.digests``), and the HTTP store is opened once,
-shared by the kept-output lookup and the client. Each check runs a fresh interpreter and looks
+connection needs: no httpx, no OpenSSL hash bindings (``tui.github.digests``), and the HTTP
+store is opened once, shared by the kept-output lookup and the client. Each check runs a fresh interpreter and looks
 at what it loaded and did; its output must be what the in-process command printed.
 """
 
@@ -29,8 +28,8 @@ PYPROJECT = (
     b'dependencies = ["fastapi>=0.100", "uvicorn; python_version >= \'3.8\'"]\n'
 )
 
-WATCH = ("ssl", "_ssl", "hashlib", "_hashlib", "httpx", "textual")
-"""What a warm show must not load: TLS, OpenSSL's hashes, the HTTP client library, the UI."""
+WATCH = ("hashlib", "_hashlib", "httpx", "textual")
+"""What a warm show must not load: OpenSSL's hashes, the HTTP client library, the UI."""
 
 PROBE = """
 import contextlib, io, json, sys
@@ -121,7 +120,7 @@ def test_first_warm_show_loads_no_tls_and_opens_the_store_once(
 def test_a_show_that_must_connect_still_does(
     server: GitHubServer, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """With nothing cached the same process goes to the network (ssl given back to asyncio)."""
+    """With nothing cached the same process goes to the network."""
     result = _probe("show", "acme/shop", "--json")
     assert result["status"] == 0
     assert json.loads(str(result["out"]))["full_name"] == "acme/shop"

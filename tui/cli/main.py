@@ -156,10 +156,7 @@ def _dispatch(
         store.close()
         print(kept)
         return EXIT_OK
-    # the event loop's imports only for work still to do, and ssl only with a connection
-    from tui.github.deferred_ssl import import_asyncio_without_ssl
-
-    import_asyncio_without_ssl()
+    # the event loop's imports only for work still to do
     import asyncio
 
     from tui.cli.commands import run_command

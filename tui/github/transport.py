@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.github.deferred_ssl import give_asyncio_ssl
-
 if TYPE_CHECKING:
     import httpx
 
@@ -32,7 +30,6 @@ class LazyHttpClient:
 
     def _real(self) -> httpx.AsyncClient:
         if self._client is None:  # synchronous: two requests cannot both build one
-            give_asyncio_ssl()  # the command line held it back from asyncio (see that module)
             self._client = self._build()
         return self._client
 
