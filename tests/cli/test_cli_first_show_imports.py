@@ -2,8 +2,9 @@
 
 It answers from the disk cache without a connection, so it must not pay for what only a
 connection needs: no httpx, no OpenSSL hash bindings (``tui.github.digests``), and the HTTP
-store is opened once, shared by the kept-output lookup and the client. Each check runs a fresh interpreter and looks
-at what it loaded and did; its output must be what the in-process command printed.
+store is opened once, shared by the kept-output lookup and the client. Each check runs a fresh
+interpreter and looks at what it loaded and did; its output must be what the in-process command
+printed.
 """
 
 from __future__ import annotations
