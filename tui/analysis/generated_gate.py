@@ -52,8 +52,9 @@ _HTML = frozenset({".html", ".htm", ".xhtml"})
 _ALWAYS = frozenset({".ps", ".eps", ".pfa", ".mod", ".meta", ".yy", ".yyp", ".dart"})
 """Rare extensions whose checks read structure (PostScript creators, headers): enry decides."""
 
-_NAMES = re.compile(r"esy\.lock$|(?:^|/)vendor/")
-"""Names enry calls generated that Linguist 7.22.1's bundled name patterns do not cover."""
+_NAMES = re.compile(r"(?:^|/)vendor/|(?:^|[./-])lock(?:file)?(?:\.(?:json|ya?ml|hcl|toml))?$")
+"""Names enry may call generated that Linguist 7.22.1's bundled name patterns do not cover: Go
+vendor trees, and lock files (go-enry's list grows: ``uv.lock``, ``pnpm-lock.yaml``, ...)."""
 
 _FIRST_LINE = (b'{"version":', b"/** Begin line maps.", b"(function() {")
 """Source maps and compiled CoffeeScript, recognised by their first line."""
