@@ -60,10 +60,16 @@ def enry_available() -> bool:
     loaded = globals().get("ENRY", _UNREAD)
     if loaded is not _UNREAD:
         return loaded is not None
-    return importlib.util.find_spec("enry") is not None
+    return _findable()
 
 
 _UNREAD = object()
+
+
+@cache
+def _findable() -> bool:
+    """Whether the enry module is installed (a search of ``sys.path``: once per process)."""
+    return importlib.util.find_spec("enry") is not None
 
 __all__ = [
     "ENRY",
