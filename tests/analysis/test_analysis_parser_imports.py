@@ -39,7 +39,7 @@ def test_the_registry_loads_no_parsing_library() -> None:
 
 def test_a_pyproject_loads_tomllib_and_the_requirement_parser_only() -> None:
     """A pyproject.toml with plain dependencies parses with tomllib alone (no XML, email or
-    packaging: plain requirement lines are read without it), and one with extras loads it."""
+    packaging: plain requirement lines are read without it), and one with a URL loads it."""
     code = (
         "from tui.analysis.manifests import parse_manifest\n"
         "m = parse_manifest('pyproject.toml',"
@@ -47,5 +47,5 @@ def test_a_pyproject_loads_tomllib_and_the_requirement_parser_only() -> None:
         "assert [d.name for d in m.dependencies] == ['flask', 'zope-interface'], m"
     )
     assert _loaded_after(code) == ["tomllib"]
-    extras = code.replace('"Flask>=2"', '"Flask[async]>=2"')
-    assert _loaded_after(extras) == ["packaging.requirements", "packaging.utils", "tomllib"]
+    url = code.replace('"Flask>=2"', '"Flask @ https://example.org/Flask-2.0.tar.gz"')
+    assert _loaded_after(url) == ["packaging.requirements", "packaging.utils", "tomllib"]

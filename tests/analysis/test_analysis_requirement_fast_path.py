@@ -29,6 +29,19 @@ TRICKY = (
     *("a>=1.0 ", " a", "a\t>=1", "a>=abc", "a>=", ">=1", "a-b_c.d==01", "-a", "a.", "_a", "a_"),
     *("a>1<2", "a>=1,", "a,>=1", "a>=1,,<2", "a == 1", "A.B-C", "1a", "a b", "a==1.0.0.0.0"),
     *("a<=0", "a>0", "a<1", "a!=2", "ü>=1", "a>=1.", "a>=.1", "a>=1..2", "a~=1.0,>=1.0.1"),
+    *("a[]", "a[b,]", "a[ b ]", "a [b]", "a[b c]", "a[b]; extra == 'x'", "a[b,c]>=1;os_name=='nt'"),
+    *('a; python_version < "3.8"', "a;python_version<'3'", "a; python_version", "a; and", "a;"),
+    *("a ; sys_platform == 'linux' and platform_machine == 'x86_64'", "a; 'linux' == sys_platform"),
+    *("a; (sys_platform == 'linux' and platform_machine == 'x86_64') or (os_name == 'nt')",),
+    *("a; python_version <", "a; bogus == '1'", "a; python_version < '3' and", "a; (os_name=='nt'"),
+    *("a; os_name == 'nt')", "a; python_version not in '2.7, 3.4'", "a; python_version in '3.8'"),
+    *("a; os.name == 'nt'", "a; python_version<'3'or os_name=='nt'", "a; os_name == 'nt' # why"),
+    *("a; os_name == 'nt' and (python_version >= '3' or sys_platform == 'win32')", "a; ()"),
+    *("a; implementation_name == 'cpython' and python_version>='3.10'", "a; os_name == nt"),
+    *("a; os_name == 'n't'", 'a; os_name == "n\'t"', "a; os_name notin 'x'", "a; os_name=='1'and"),
+    *("a; os_name\n== 'x'", "a>=1\n", "a\x0c>=1", "a; os_name=='x'\x0b", "a; os_name in'x'"),
+    *("a; X", "a; \0", "a; (X)", "a; X and X", "a; os_name == 'x' and X"),
+    *("a; ((os_name == 'nt'))", "a; (os_name == 'nt') (os_name == 'nt')", "a; os_name == 'x' AND"),
 )
 """Lines made to sit on either side of the fast path's edge."""
 
@@ -86,14 +99,16 @@ def test_every_corpus_line_matches_packaging() -> None:
 
 
 def test_plain_lines_do_not_load_packaging() -> None:
-    """Plain lines are read without importing packaging; a marker loads it."""
+    """Plain lines (markers too) are read without importing packaging; a URL loads it."""
     code = (
         "import json, sys\n"
         "from tui.analysis.manifests.python_reqs import requirement_name\n"
         "names = [requirement_name(s) for s in ('flask>=2.0', 'torch==1.12.0', 'numpy')]\n"
         "before = 'packaging.requirements' in sys.modules\n"
         "requirement_name('a; python_version < \"3.8\"')\n"
-        "print(json.dumps([names, before, 'packaging.requirements' in sys.modules]))\n"
+        "marked = 'packaging.requirements' in sys.modules\n"
+        "requirement_name('a @ https://example.org/a-1.0.tar.gz')\n"
+        "print(json.dumps([names, before or marked, 'packaging.requirements' in sys.modules]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     names, before, after = json.loads(out.stdout.strip().splitlines()[-1])

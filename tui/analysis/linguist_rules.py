@@ -71,6 +71,7 @@ def _findable() -> bool:
     """Whether the enry module is installed (a search of ``sys.path``: once per process)."""
     return importlib.util.find_spec("enry") is not None
 
+
 __all__ = [
     "ENRY",
     "POPULAR",
