@@ -19,9 +19,9 @@ import importlib
 import importlib.util
 import re
 import sys
-from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import NamedTuple
 
 from tui.analysis.generated_gate import generated_by_content
 from tui.analysis.linguist_patterns import (
@@ -82,8 +82,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class _PathMatcher:
+class _PathMatcher(NamedTuple):
     """Linguist's path patterns, split by anchoring so that a path is checked quickly.
 
     One alternation of 160 unanchored patterns backtracks at every character of every path;

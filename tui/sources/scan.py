@@ -15,9 +15,10 @@ import os
 import stat
 import threading
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.analysis import linguist_rules
 from tui.analysis.ambiguity import settled_without_content
@@ -84,21 +85,22 @@ class ScanResult:
         return dict(view)
 
 
-@dataclass(slots=True)
 class _Tally:
-    """Running totals of one scan."""
+    """Running totals of one scan (a plain class: a dataclass costs ~1 ms to create at import)."""
 
-    counted: Counter[str] = field(default_factory=Counter)
-    cells: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
-    used: Counter[str] = field(default_factory=Counter)
-    files: int = 0
-    # ambiguous files the fallback resolves once the whole tree is seen
-    pending: list[_Outcome] = field(default_factory=list)
+    __slots__ = ("cells", "counted", "files", "pending", "skipped", "used")
+
+    def __init__(self) -> None:
+        self.counted: Counter[str] = Counter()
+        self.cells: Counter[str] = Counter()
+        self.skipped: Counter[str] = Counter()
+        self.used: Counter[str] = Counter()
+        self.files = 0
+        # ambiguous files the fallback resolves once the whole tree is seen
+        self.pending: list[_Outcome] = []
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What every file of one scan is classified with."""
 
     table: LanguageTable
@@ -146,8 +148,7 @@ SCAN_THREADS = min(8, os.cpu_count() or 2)
 SCAN_CHUNK = 256
 
 
-@dataclass(frozen=True, slots=True)
-class _Outcome:
+class _Outcome(NamedTuple):
     """One file's fate: skipped for ``reason``, or counted as one of ``candidates``."""
 
     path: str
@@ -284,7 +285,7 @@ def scan_checkout(
             _count(root, outcome, tally, ctx.table)
     for outcome in tally.pending:
         language = resolve(outcome.candidates, outcome.path, tally.used)
-        _count(root, replace(outcome, candidates=(language,)), tally, ctx.table)
+        _count(root, outcome._replace(candidates=(language,)), tally, ctx.table)
     return ScanResult(
         bytes_by_language=dict(tally.counted),
         notebook_cells_by_language=dict(tally.cells),
