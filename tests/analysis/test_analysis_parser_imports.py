@@ -38,11 +38,14 @@ def test_the_registry_loads_no_parsing_library() -> None:
 
 
 def test_a_pyproject_loads_tomllib_and_the_requirement_parser_only() -> None:
-    """A pyproject.toml with dependencies parses, loading what it needs and no XML or email."""
+    """A pyproject.toml with plain dependencies parses with tomllib alone (no XML, email or
+    packaging: plain requirement lines are read without it), and one with a URL loads it."""
     code = (
         "from tui.analysis.manifests import parse_manifest\n"
         "m = parse_manifest('pyproject.toml',"
         ' b\'[project]\\nname = "x"\\ndependencies = ["Flask>=2", "zope.interface"]\\n\')\n'
         "assert [d.name for d in m.dependencies] == ['flask', 'zope-interface'], m"
     )
-    assert _loaded_after(code) == ["packaging.requirements", "packaging.utils", "tomllib"]
+    assert _loaded_after(code) == ["tomllib"]
+    url = code.replace('"Flask>=2"', '"Flask @ https://example.org/Flask-2.0.tar.gz"')
+    assert _loaded_after(url) == ["packaging.requirements", "packaging.utils", "tomllib"]

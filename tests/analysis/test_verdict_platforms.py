@@ -9,8 +9,6 @@ framework. Each repository below is small but shaped like a real one.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.report import LanguageShare, RepoInfo, RepoReport
 from tui.analysis.root import names_primary
@@ -148,7 +146,7 @@ def test_sampling_beside_a_primary_framework_is_decided_by_the_rules_data() -> N
     assert {"swiftpm", "cocoapods"} <= sdk_ecosystems(load_rules())
     assert "pypi" not in sdk_ecosystems(load_rules())  # no Python SDK toolkit is import-only
     # the same Swift rules without their ``sdk`` field: Package.swift then suffices
-    plain = [replace(rule, sdk=()) for rule in load_rules()]
+    plain = [rule._replace(sdk=()) for rule in load_rules()]
     assert sdk_ecosystems(plain) == frozenset()
     quiet = detect(list(SWIFT_APP), {"Package.swift": TCA_PACKAGE.encode()}, rules=plain)
     assert not quiet.silent

@@ -19,8 +19,8 @@ imports, something weaker) and how many signals of that kind there are: the verd
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from tui.analysis.frameworks_evidence import (
     MAX_EVIDENCE,
@@ -66,8 +66,7 @@ runtime word, but one step weaker: it is a runtime environment, picked at times 
 ships besides (CUDA, conda), so the project's own manifests rank first on a tie."""
 
 
-@dataclass(frozen=True, slots=True)
-class Detection:
+class Detection(NamedTuple):
     """What detection found.
 
     Attributes:

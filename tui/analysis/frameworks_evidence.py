@@ -3,7 +3,7 @@ evidence that decided it (``Basis``) and the evidence to show, deciding piece fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.analysis.manifests import root_rank
 from tui.analysis.report import Basis, Evidence, Scope
@@ -13,8 +13,7 @@ MAX_EVIDENCE = 5
 """Pieces of evidence kept per framework."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One signal for one rule."""
 
     rule: Rule

@@ -13,7 +13,7 @@ ignored, and so are patterns ending in a slash (they match directories, never fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LINGUIST_ATTRIBUTES = {
     "linguist-vendored": "vendored",
@@ -27,8 +27,7 @@ LINGUIST_ATTRIBUTES = {
 _UNSPECIFIED = object()
 
 
-@dataclass(frozen=True, slots=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What ``.gitattributes`` says of one path; ``None`` means "not said, use Linguist's rule"."""
 
     vendored: bool | None = None
@@ -38,8 +37,7 @@ class Overrides:
     language: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One line of a ``.gitattributes`` file that touches a Linguist attribute."""
 
     regex: re.Pattern[str]

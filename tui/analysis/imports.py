@@ -7,8 +7,8 @@ language's import syntax is line-shaped, so a per-line pattern is enough and run
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 MAX_SOURCE_BYTES = 512 * 1024
 """Only the head of a larger file is read: imports sit at the top."""
@@ -62,8 +62,7 @@ _OBJC = re.compile(r"^\s*(?:#\s*(?:import|include)\s*<([\w.+-]+)/|@import\s+([\w
 _RUST_LOCAL = frozenset({"crate", "self", "super", "std", "core", "alloc"})
 
 
-@dataclass(frozen=True, slots=True)
-class Import:
+class Import(NamedTuple):
     """One imported module or package, where it was imported, and the line as written."""
 
     language: str

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 """The package's data folder (``tui/data``)."""
@@ -20,8 +19,7 @@ COUNTED_TYPES = frozenset({"programming", "markup"})
 """Linguist's bar counts these types; data and prose are left out."""
 
 
-@dataclass(frozen=True, slots=True)
-class Language:
+class Language(NamedTuple):
     """One language of Linguist's table."""
 
     name: str

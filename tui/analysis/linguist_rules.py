@@ -1,19 +1,29 @@
-"""Linguist's path rules (vendored, documentation, generated) with enry first and a fallback.
+"""Linguist's path rules (vendored, documentation, generated), from its own lists, enry's aid.
 
-When the ``enry`` module (go-enry, Linguist ported to Go) imports, its own checks are used; it has
-wheels only for Linux x86-64 and macOS arm64. Elsewhere, or with ``use_enry=False``, the patterns
-of ``tui.analysis.linguist_patterns`` (Linguist's own lists) decide.
+Vendored and documentation paths are decided by the patterns of
+``tui.analysis.linguist_patterns`` (Linguist 7.22.1's lists) whether or not enry is installed: they
+give enry's answer on every path of the corpus and the benchmark trees but ``vignettes/``, which
+Linguist 7.22.1's ``vendor.yml`` lists (R packages' long-form documentation; the figures GitHub's
+bar and the corpus's ``languages.json`` were made by) and go-enry 0.2.0 does not. Asking Go for
+each path cost 13 to 60 microseconds a check, and loading enry at all costs a Go runtime's start.
+
+Generated files are decided by name here, then by content with enry (go-enry, Linguist ported to
+Go) when it is installed, but only when one of its content checks could fire
+(``generated_gate``); without enry, or with ``use_enry=False``, the cheapest of Linguist's
+content checks decide. enry has wheels only for Linux x86-64 and macOS arm64.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import sys
-from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import NamedTuple
 
+from tui.analysis.generated_gate import generated_by_content
 from tui.analysis.linguist_patterns import (
     DOCUMENTATION_PATTERNS,
     GENERATED_PATTERNS,
@@ -41,11 +51,38 @@ def __getattr__(name: str) -> ModuleType | None:
     return module
 
 
-__all__ = ["ENRY", "POPULAR", "is_documentation", "is_generated", "is_vendored"]
+def enry_available() -> bool:
+    """Whether enry can classify, without loading it (its Go runtime starts on import).
+
+    Once ``ENRY`` has been read (or set, as tests do) that answer stands; before, whether the
+    module can be found.
+    """
+    loaded = globals().get("ENRY", _UNREAD)
+    if loaded is not _UNREAD:
+        return loaded is not None
+    return _findable()
 
 
-@dataclass(frozen=True, slots=True)
-class _PathMatcher:
+_UNREAD = object()
+
+
+@cache
+def _findable() -> bool:
+    """Whether the enry module is installed (a search of ``sys.path``: once per process)."""
+    return importlib.util.find_spec("enry") is not None
+
+
+__all__ = [
+    "ENRY",
+    "POPULAR",
+    "enry_available",
+    "is_documentation",
+    "is_generated",
+    "is_vendored",
+]
+
+
+class _PathMatcher(NamedTuple):
     """Linguist's path patterns, split by anchoring so that a path is checked quickly.
 
     One alternation of 160 unanchored patterns backtracks at every character of every path;
@@ -94,18 +131,15 @@ def _enry(use_enry: bool | None) -> ModuleType | None:
 
 
 def is_vendored(path: str, *, use_enry: bool | None = None) -> bool:
-    """Whether Linguist treats ``path`` (slash-separated, relative) as vendored code."""
-    module = _enry(use_enry)
-    if module is not None:
-        return bool(module.is_vendor(path))
+    """Whether Linguist treats ``path`` (slash-separated, relative) as vendored code.
+
+    ``use_enry`` is accepted for symmetry with ``is_generated``: the answer is the bundled list's.
+    """
     return _compiled(VENDOR_PATTERNS).search(path)
 
 
 def is_documentation(path: str, *, use_enry: bool | None = None) -> bool:
-    """Whether Linguist treats ``path`` as documentation."""
-    module = _enry(use_enry)
-    if module is not None:
-        return bool(module.is_documentation(path))
+    """Whether Linguist treats ``path`` as documentation (the bundled list, see ``is_vendored``)."""
     return _compiled(DOCUMENTATION_PATTERNS).search(path)
 
 
@@ -127,7 +161,11 @@ def is_generated(path: str, content: bytes = b"", *, use_enry: bool | None = Non
     """Whether ``path`` is generated, by its name and, when given, its content's first bytes."""
     if _compiled(GENERATED_PATTERNS).search(path):
         return True
-    module = _enry(use_enry)
-    if module is not None:
-        return bool(module.is_generated(path, content))
+    if use_enry is not False and enry_available():
+        known = generated_by_content(path, content)
+        if known is not None:
+            return known  # settled without enry, which need not even be loaded
+        module = _enry(use_enry)
+        if module is not None:
+            return bool(module.is_generated(path, content))
     return bool(content) and _generated_content(path, content)

@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.analysis.languages import LanguageTable, load_table, shares
 from tui.analysis.report import LanguageShare
@@ -26,8 +25,7 @@ NOTEBOOK_AWARE_VIEW = "notebook-aware view (code cells as their kernel's languag
 NOTEBOOKS_APART_VIEW = "GitHub's view with notebooks set apart"
 
 
-@dataclass(frozen=True, slots=True)
-class NotebookView:
+class NotebookView(NamedTuple):
     """A language bar with notebooks handled one way, and a label saying which.
 
     Attributes:

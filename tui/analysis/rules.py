@@ -18,9 +18,9 @@ from __future__ import annotations
 import fnmatch
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from tui.analysis.language_table import DATA
 from tui.analysis.manifests import Dependency
@@ -114,8 +114,11 @@ _ALSO_MATCH = {
 """A conda file may list PyPI names; Gradle and sbt files use Maven coordinates."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+_NONE: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+"""No names (read-only: a NamedTuple's default is shared by every instance)."""
+
+
+class Rule(NamedTuple):
     """One framework and the signals that reveal it.
 
     Attributes:
@@ -142,9 +145,9 @@ class Rule:
     category: str
     homepage: str
     source: str
-    deps: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    deps: Mapping[str, tuple[str, ...]] = _NONE
     files: tuple[str, ...] = ()
-    imports: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    imports: Mapping[str, tuple[str, ...]] = _NONE
     support: bool = False
     primary: bool = False
     platforms: tuple[str, ...] = ()

@@ -18,12 +18,8 @@ def run_local(path: str, as_json: bool) -> int:
     root = local_dir(path)
     if root is None:
         return usage_error(f"not a directory: {path[:200]!r}")
-    from tui.analysis import linguist_rules
-
-    # loading enry starts Go's runtime, which compiles Linguist's rules in its own threads; the
-    # first call waits for that (30-60 ms), so it is loaded first, and the imports and the
-    # listing below overlap it
-    linguist_rules.ENRY  # noqa: B018 - the attribute read is what loads it
+    # enry (its Go runtime) loads only with the first file whose language or generated status
+    # its content checks could change: a tree with none never pays for it
     from tui.sources.local import LocalSource
 
     report = LocalSource(root).whole_report()

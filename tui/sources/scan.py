@@ -10,15 +10,18 @@ bundled table (shebang line, then the same generic rules as ``bytes_from_listing
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import stat
 import threading
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.analysis import linguist_rules
+from tui.analysis.ambiguity import settled_without_content
 from tui.analysis.gitattributes import AttributeRules, Overrides
 from tui.analysis.languages import (
     NO_OVERRIDES,
@@ -82,21 +85,22 @@ class ScanResult:
         return dict(view)
 
 
-@dataclass(slots=True)
 class _Tally:
-    """Running totals of one scan."""
+    """Running totals of one scan (a plain class: a dataclass costs ~1 ms to create at import)."""
 
-    counted: Counter[str] = field(default_factory=Counter)
-    cells: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
-    used: Counter[str] = field(default_factory=Counter)
-    files: int = 0
-    # ambiguous files the fallback resolves once the whole tree is seen
-    pending: list[_Outcome] = field(default_factory=list)
+    __slots__ = ("cells", "counted", "files", "pending", "skipped", "used")
+
+    def __init__(self) -> None:
+        self.counted: Counter[str] = Counter()
+        self.cells: Counter[str] = Counter()
+        self.skipped: Counter[str] = Counter()
+        self.used: Counter[str] = Counter()
+        self.files = 0
+        # ambiguous files the fallback resolves once the whole tree is seen
+        self.pending: list[_Outcome] = []
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What every file of one scan is classified with."""
 
     table: LanguageTable
@@ -118,11 +122,16 @@ def _read_head(path: str) -> bytes | None:
 
 
 def _classify(
-    path: str, head: bytes, candidates: tuple[Language, ...], table: LanguageTable, use: bool
+    path: str, head: bytes, candidates: tuple[Language, ...], attrs: Overrides, ctx: _Context
 ) -> tuple[Language, ...]:
-    """Narrow a file's candidate languages with its first bytes."""
-    module = linguist_rules.ENRY if use else None
-    if module is not None and len(candidates) != 1:
+    """Narrow a file's candidate languages with its first bytes (enry only where it matters)."""
+    table, module = ctx.table, None
+    if ctx.use_enry and len(candidates) != 1:
+        settled = settled_without_content(path, candidates, head[:CLASSIFY_BYTES], attrs, table)
+        if settled is not None:
+            return settled
+        module = linguist_rules.ENRY  # loaded with the first file that needs it
+    if module is not None:
         name = str(module.get_language(path.rsplit("/", 1)[-1], head[:CLASSIFY_BYTES]))
         language = table.get(name) if name else None
         if language is None and name:
@@ -139,8 +148,7 @@ SCAN_THREADS = min(8, os.cpu_count() or 2)
 SCAN_CHUNK = 256
 
 
-@dataclass(frozen=True, slots=True)
-class _Outcome:
+class _Outcome(NamedTuple):
     """One file's fate: skipped for ``reason``, or counted as one of ``candidates``."""
 
     path: str
@@ -180,7 +188,7 @@ def _scan_file(root: str, path: str, attrs: Overrides, ctx: _Context) -> _Outcom
     ):
         reason = "generated"
     if reason is None and not forced:
-        candidates = _classify(path, head or b"", candidates, ctx.table, ctx.use_enry)
+        candidates = _classify(path, head or b"", candidates, attrs, ctx)
     if reason is not None or not candidates:
         return _Outcome(path, reason=reason or "unknown")
     return _Outcome(path, info.st_size, None, candidates, attrs)
@@ -213,7 +221,7 @@ def _count(root: Path, outcome: _Outcome, tally: _Tally, table: LanguageTable) -
 
 def classifier_name(use_enry: bool | None = None) -> str:
     """What classifies a scan: ``"enry <version>"`` or the bundled extension table."""
-    if use_enry is not False and linguist_rules.ENRY is not None:
+    if use_enry is not False and linguist_rules.enry_available():
         version = _enry_version()
         return f"enry {version}" if version else "enry"
     return f"extension table (linguist-languages {load_table().version})"
@@ -227,8 +235,9 @@ def _enry_version() -> str | None:
     427), so the folder's name gives the version without ``importlib.metadata``, which loads
     the email package to read it (some 15 ms of every ``repolens scan``); it is the fallback.
     """
-    module = linguist_rules.ENRY
-    where = Path(module.__file__ or "").parent.parent if module is not None else None
+    spec = importlib.util.find_spec("enry")  # where it is, without starting its Go runtime
+    origin = spec.origin if spec is not None else None
+    where = Path(origin).parent.parent if origin else None
     found = sorted(where.glob("enry_python-*.dist-info")) if where is not None else []
     if len(found) == 1:
         return found[0].name.removeprefix("enry_python-").removesuffix(".dist-info")
@@ -257,7 +266,7 @@ def scan_checkout(
     root = path.resolve()
     listing, files = listing_of(root)
     rules = _attributes(root, [name for _, name in files])
-    ctx = _Context(load_table(), use_enry is not False and linguist_rules.ENRY is not None)
+    ctx = _Context(load_table(), use_enry is not False and linguist_rules.enry_available())
     tally = _Tally()
     listed = [name for mode, name in files if mode != "160000"]
     tally.skipped["submodule"] = len(files) - len(listed)
@@ -276,7 +285,7 @@ def scan_checkout(
             _count(root, outcome, tally, ctx.table)
     for outcome in tally.pending:
         language = resolve(outcome.candidates, outcome.path, tally.used)
-        _count(root, replace(outcome, candidates=(language,)), tally, ctx.table)
+        _count(root, outcome._replace(candidates=(language,)), tally, ctx.table)
     return ScanResult(
         bytes_by_language=dict(tally.counted),
         notebook_cells_by_language=dict(tally.cells),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -88,21 +88,47 @@ class Manifest:
     package_line: int | None = None
 
 
-@dataclass(slots=True)
 class Collector:
-    """Mutable helper a parser fills in, then freezes into a ``Manifest``."""
+    """Mutable helper a parser fills in, then freezes into a ``Manifest``.
 
-    path: str
-    ecosystem: str
-    text: str = ""
-    package_name: str | None = None
-    deps: list[Dependency] = field(default_factory=list)
-    includes: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    scope_path: str | None = None
-    """The path whose folders decide a declaration's scope, when not ``path`` itself."""
-    _index: LineIndex | None = None
-    _capped: bool = False
+    A plain class, not a dataclass: creating a dataclass costs about a millisecond of every
+    process's start-up, and nothing compares or prints collectors.
+
+    Attributes:
+        path: The manifest's path.
+        ecosystem: Its package ecosystem (``pypi``, ``npm`` ...).
+        text: The decoded text (line numbers are looked up in it).
+        package_name: The project's own name, when the manifest says it.
+        deps: Dependencies recorded so far.
+        includes: Other files it pulls in (``-r base.txt``).
+        problems: What could not be read, described.
+        scope_path: The path whose folders decide a declaration's scope, when not ``path``.
+    """
+
+    __slots__ = (
+        "_capped",
+        "_index",
+        "deps",
+        "ecosystem",
+        "includes",
+        "package_name",
+        "path",
+        "problems",
+        "scope_path",
+        "text",
+    )
+
+    def __init__(self, path: str, ecosystem: str, text: str = "") -> None:
+        self.path = path
+        self.ecosystem = ecosystem
+        self.text = text
+        self.package_name: str | None = None
+        self.deps: list[Dependency] = []
+        self.includes: list[str] = []
+        self.problems: list[str] = []
+        self.scope_path: str | None = None
+        self._index: LineIndex | None = None
+        self._capped = False
 
     @property
     def lines(self) -> LineIndex:

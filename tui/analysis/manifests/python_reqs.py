@@ -22,9 +22,52 @@ _EGG = re.compile(r"[#&]egg=([A-Za-z0-9._-]+)")
 _CONDA_NAME = re.compile(r"^(?:[\w.-]+::)?([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
+_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+_CLAUSE = r"[ \t]*(?:(?:==|!=|<=|>=|<|>)[ \t]*\d+(?:\.\d+)*|~=[ \t]*\d+(?:\.\d+)+)[ \t]*"
+_PLAIN = re.compile(
+    rf"({_NAME})[ \t]*(?:\[[ \t]*{_NAME}(?:[ \t]*,[ \t]*{_NAME})*[ \t]*\])?"
+    rf"(?:{_CLAUSE}(?:,{_CLAUSE})*)?[ \t]*(?:;(.*))?",
+    re.DOTALL,  # a newline is no [ \t]: it fails the match, as packaging fails it
+)
+"""A requirement packaging would accept as it is: a name, extras, then comparisons with plain
+release numbers (``torch[cuda]>=1.12,<2``), then perhaps a marker (checked by ``_plain_marker``);
+no URLs, wildcards or pre-releases."""
+
+_MARKER_VARIABLE = (
+    r"(?:python_version|python_full_version|os_name|sys_platform|platform_release"
+    r"|platform_system|platform_version|platform_machine|platform_python_implementation"
+    r"|implementation_name|implementation_version|extra)"
+)
+_MARKER_STRING = r"""(?:'[^'\n]*'|"[^"\n]*")"""
+_MARKER_OP = r"(?:===|==|!=|<=|>=|~=|<|>|not[ \t]+in|in)"
+_COMPARISON = re.compile(
+    rf"[ \t]*(?:{_MARKER_VARIABLE}[ \t]*{_MARKER_OP}[ \t]*{_MARKER_STRING}"
+    rf"|{_MARKER_STRING}[ \t]*{_MARKER_OP}[ \t]*{_MARKER_VARIABLE})[ \t]*"
+)
+_GROUP = re.compile("[ \t]*\\([ \t]*\0[ \t]*\\)[ \t]*")
+_JOINED = re.compile("\0[ \t]+(?:and|or)[ \t]+\0")
+
+
+def _plain_marker(marker: str) -> bool:
+    """Whether a marker is PEP 508's plain kind: comparisons of a variable with a quoted string,
+    joined by ``and``/``or``, maybe in parentheses (anything else is packaging's to judge)."""
+    if "\0" in marker:
+        return False  # NUL stands for a comparison below
+    reduced = _COMPARISON.sub(" \0 ", marker).strip(" \t")
+    while True:
+        before = reduced
+        reduced = _JOINED.sub("\0", _GROUP.sub(" \0 ", reduced).strip(" \t"))
+        if reduced == before:
+            return reduced == "\0"
+
+
 def requirement_name(spec: str) -> str | None:
     """The distribution name in one PEP 508 string, or None when it is not one."""
-    # packaging's parser loads with the first requirement, not with the format registry
+    plain = _PLAIN.fullmatch(spec)
+    if plain is not None and (plain.group(2) is None or _plain_marker(plain.group(2))):
+        # most lines are this simple; packaging's parser (some 12 ms to import) reads the rest
+        return plain.group(1)
+    # packaging's parser loads with the first requirement that needs it
     from packaging.requirements import InvalidRequirement, Requirement
 
     try:

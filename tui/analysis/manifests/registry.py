@@ -14,14 +14,13 @@ import fnmatch
 import importlib
 import pkgutil
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from tui.analysis.manifests.spec import Format, LazyParser
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A path's format, and whether the path is where that format sits at a project's root."""
 
     format: Format
