@@ -17,6 +17,7 @@ from tui.present.format import UNKNOWN, age, count, display_name, licence_label,
 from tui.present.verdict import verdict_text
 from tui.sources.base import Activity
 from tui.textsafe import one_line
+from tui.ui.widgets.fact_flow import GAP, Fact, FactFlow, flow
 from tui.ui.widgets.framework_list import FrameworkList
 from tui.ui.widgets.language_bar import LanguageBar
 from tui.ui.widgets.safe_text import safe_text
@@ -54,23 +55,28 @@ def _dated(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d") if moment else UNKNOWN
 
 
-def meta_text(info: RepoInfo, now: datetime) -> Text:
-    """Counts, licence, dates, homepage and topics, one fact per segment."""
-    text = Text.assemble(
-        ("★ ", "bold"), count(info.stars), ("   forks ", "dim"), count(info.forks),
-        ("   issues ", "dim"), count(info.open_issues),
-        ("   licence ", "dim"), licence_label(info.license),
-        "\n", ("created ", "dim"), _dated(info.created_at),
-        ("   pushed ", "dim"), f"{_dated(info.pushed_at)} ({age(info.pushed_at, now)})",
-    )  # fmt: skip
+def meta_facts(info: RepoInfo, now: datetime) -> list[list[Fact]]:
+    """Counts and licence; dates; homepage; topics: one row each, one whole fact per item."""
+
+    def fact(label: str, value: str, gap: str = GAP) -> Fact:
+        return Fact(Text.assemble((label, "bold" if label == "★" else "dim"), " ", value), gap)
+
+    rows = [
+        [fact("★", count(info.stars)), fact("forks", count(info.forks)),
+         fact("issues", count(info.open_issues)), fact("licence", licence_label(info.license))],
+        [fact("created", _dated(info.created_at)), fact("pushed", _dated(info.pushed_at)),
+         Fact(Text(f"({age(info.pushed_at, now)})"), gap=" ")],
+    ]  # fmt: skip
     if info.homepage:
-        text.append_text(Text.assemble("\n", ("homepage ", "dim"), one_line(info.homepage)))
+        rows.append([fact("homepage", one_line(info.homepage))])
     if info.topics:
-        text.append("\n")
-        for topic in info.topics:
-            text.append(f" {one_line(topic)} ", style="reverse")
-            text.append(" ")
-    return text
+        rows.append([Fact(Text(f" {one_line(t)} ", style="reverse"), " ") for t in info.topics])
+    return rows
+
+
+def meta_text(info: RepoInfo, now: datetime, width: int = 200) -> Text:
+    """``meta_facts`` as drawn ``width`` columns wide."""
+    return flow(meta_facts(info, now), width)
 
 
 def verdict_line(report: RepoReport, *, failed: bool = False) -> Text:
@@ -139,7 +145,7 @@ class RepoDetail(VerticalScroll):
         yield Static(id="detail-verdict")
         yield Static(id="detail-title")
         yield Static(id="detail-description")
-        yield Static(id="detail-meta")
+        yield FactFlow(id="detail-meta")
         yield Label("Languages", classes="heading")
         yield LanguageBar(id="detail-languages")
         yield Static(id="detail-notebook-label")
@@ -161,11 +167,11 @@ class RepoDetail(VerticalScroll):
         self.query_one("#detail-title", Static).update(title_text(report, now))
         if self.pending:
             self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))
-            self.query_one("#detail-meta", Static).update(Text("", end=""))
+            self.query_one("#detail-meta", FactFlow).show(())
         else:
             description = safe_text(report.info.description or "no description", one_line=False)
             self.query_one("#detail-description", Static).update(description)
-            self.query_one("#detail-meta", Static).update(meta_text(report.info, now))
+            self.query_one("#detail-meta", FactFlow).show(meta_facts(report.info, now))
         self.query_one("#detail-languages", LanguageBar).shares = report.languages
         self._show_notebook_view(report)
         self.query_one(FrameworkList).frameworks = report.frameworks
