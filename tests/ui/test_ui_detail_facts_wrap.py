@@ -10,9 +10,10 @@ import pytest
 from rich.text import Text
 
 from tests.doubles.apps import app_for
-from tests.doubles.fake_source import FakeRepo, FakeSource, settle
+from tests.doubles.fake_source import NOW, FakeRepo, FakeSource, settle
 from tui.analysis.report import RepoInfo
 from tui.ui.widgets.fact_flow import Fact, FactFlow, flow
+from tui.ui.widgets.repo_detail import meta_text
 
 INFO = RepoInfo(
     full_name="acme/widgets", description="Widgets.", homepage="https://acme.example/widgets",
@@ -62,3 +63,10 @@ async def test_no_fact_is_split_at_any_width_from_60_to_200(
             fitting = [f for f in OTHERS if len(f) <= meta.size.width]
             for fact in (*NUMBERS, *fitting):
                 assert any(fact in line for line in lines), (width, fact, lines)
+
+
+def test_an_unknown_push_is_one_dash_without_an_age() -> None:
+    unknown = meta_text(RepoInfo("acme/new"), NOW).plain
+    assert "pushed \u2013" in unknown
+    assert "(" not in unknown  # no age in brackets after the dash
+    assert "pushed 2026-06-30 (2mo ago)" in meta_text(INFO, NOW).plain

@@ -64,9 +64,10 @@ def meta_facts(info: RepoInfo, now: datetime) -> list[list[Fact]]:
     rows = [
         [fact("★", count(info.stars)), fact("forks", count(info.forks)),
          fact("issues", count(info.open_issues)), fact("licence", licence_label(info.license))],
-        [fact("created", _dated(info.created_at)), fact("pushed", _dated(info.pushed_at)),
-         Fact(Text(f"({age(info.pushed_at, now)})"), gap=" ")],
+        [fact("created", _dated(info.created_at)), fact("pushed", _dated(info.pushed_at))],
     ]  # fmt: skip
+    if info.pushed_at is not None:  # an unknown push has no age to add: one dash is enough
+        rows[1].append(Fact(Text(f"({age(info.pushed_at, now)})"), gap=" "))
     if info.homepage:
         rows.append([fact("homepage", one_line(info.homepage))])
     if info.topics:
