@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from tui.analysis.report import RepoInfo
 from tui.present.census import Census, aggregate
@@ -35,6 +35,7 @@ from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
 from tui.ui.widgets.census_chart import CensusTrend
 from tui.ui.widgets.census_tables import CensusMembers, CensusNumbers
+from tui.ui.widgets.keys_footer import KeysFooter
 
 REFRESH = 1.0
 """Seconds between redraws of the numbers while a census runs (each costs the event loop
@@ -98,7 +99,7 @@ class CensusScreen(RepoLensScreen):
             with Vertical(id="census-side"):
                 yield CensusTrend(id="census-trend")
                 yield CensusMembers(id="census-members")
-        yield Footer()
+        yield KeysFooter()
 
     def on_resize(self) -> None:
         """Stack the panes on narrow terminals; ``t`` only means something there."""
