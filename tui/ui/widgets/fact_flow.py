@@ -59,6 +59,23 @@ def flow(rows: Sequence[Sequence[Fact]], width: int) -> Text:
     return Text("\n", end="").join(lines)
 
 
+def words(sentence: Text) -> list[Fact]:
+    """A sentence as units that wrap whole: ``(98.8 %),`` and ``(≈ 53.9 %)`` keep together.
+
+    A word starting with ``%`` stays with the number before it, and a word without a letter or
+    digit (``≈``, ``(≈``) with the word after it. The sentence's own style is kept.
+    """
+    units: list[str] = []
+    glue = False
+    for token in sentence.plain.split():
+        if units and (glue or token.startswith("%")):
+            units[-1] += f" {token}"
+        else:
+            units.append(token)
+        glue = not token.startswith("%") and not any(c.isalnum() for c in token)
+    return [Fact(Text(unit, style=sentence.style), " ") for unit in units]
+
+
 class FactFlow(Static):
     """Rows of facts, each wrapping whole; set them with ``show``."""
 

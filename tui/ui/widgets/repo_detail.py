@@ -17,7 +17,7 @@ from tui.present.format import UNKNOWN, age, count, display_name, licence_label,
 from tui.present.verdict import verdict_text
 from tui.sources.base import Activity
 from tui.textsafe import one_line
-from tui.ui.widgets.fact_flow import GAP, Fact, FactFlow, flow
+from tui.ui.widgets.fact_flow import GAP, Fact, FactFlow, flow, words
 from tui.ui.widgets.framework_list import FrameworkList
 from tui.ui.widgets.language_bar import LanguageBar
 from tui.ui.widgets.safe_text import safe_text
@@ -143,7 +143,7 @@ class RepoDetail(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """The verdict, title, description, facts, languages, frameworks and a slot for charts."""
-        yield Static(id="detail-verdict")
+        yield FactFlow(id="detail-verdict")  # "(98.8 %)" never split at the "%"
         yield Static(id="detail-title")
         yield Static(id="detail-description")
         yield FactFlow(id="detail-meta")
@@ -164,7 +164,7 @@ class RepoDetail(VerticalScroll):
         now = self._clock()
         self.set_class(report.source.stale, "-stale")
         self.set_class(report.languages is None or report.frameworks is None, "-loading")
-        self.query_one("#detail-verdict", Static).update(verdict_line(report, failed=self.failed))
+        self._show_verdict(verdict_line(report, failed=self.failed))
         self.query_one("#detail-title", Static).update(title_text(report, now))
         if self.pending:
             self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))
@@ -188,8 +188,7 @@ class RepoDetail(VerticalScroll):
         """Turn the placeholders into "unavailable" (or back)."""
         self.set_class(failed, "-failed")
         if self.is_mounted and self.report is not None:
-            verdict = verdict_line(self.report, failed=failed)
-            self.query_one("#detail-verdict", Static).update(verdict)
+            self._show_verdict(verdict_line(self.report, failed=failed))
         if self.is_mounted:
             self.query_one("#detail-languages", LanguageBar).failed = failed
             self.query_one(FrameworkList).failed = failed
@@ -208,6 +207,9 @@ class RepoDetail(VerticalScroll):
     def watch_activity_idle(self) -> None:
         """Redraw the activity chart as waiting for a key (or loading)."""
         self.watch_activity(self.activity)
+
+    def _show_verdict(self, verdict: Text) -> None:
+        self.query_one("#detail-verdict", FactFlow).show([words(verdict)])
 
     def _show_notebook_view(self, report: RepoReport) -> None:
         """A second bar when notebooks change the picture, labelled with the view it shows."""
