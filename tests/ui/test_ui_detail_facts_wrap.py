@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,9 +11,9 @@ from rich.text import Text
 
 from tests.doubles.apps import app_for
 from tests.doubles.fake_source import NOW, FakeRepo, FakeSource, settle
-from tui.analysis.report import RepoInfo
+from tui.analysis.report import RepoInfo, RepoReport, SourceInfo
 from tui.ui.widgets.fact_flow import Fact, FactFlow, flow
-from tui.ui.widgets.repo_detail import meta_text
+from tui.ui.widgets.repo_detail import meta_text, title_facts
 
 INFO = RepoInfo(
     full_name="acme/widgets", description="Widgets.", homepage="https://acme.example/widgets",
@@ -70,3 +70,13 @@ def test_an_unknown_push_is_one_dash_without_an_age() -> None:
     assert "pushed \u2013" in unknown
     assert "(" not in unknown  # no age in brackets after the dash
     assert "pushed 2026-06-30 (2mo ago)" in meta_text(INFO, NOW).plain
+
+
+def test_the_cache_badge_keeps_its_age() -> None:
+    """``cached 10m ago`` moves below a long name whole, not "cached" on one line."""
+    report = RepoReport(
+        INFO, source=SourceInfo("github", from_cache=True, fetched_at=NOW - timedelta(minutes=10))
+    )
+    for width in range(14, 40):
+        lines = flow(title_facts(report, NOW), width).plain.splitlines()
+        assert any("cached 10m ago" in line for line in lines), (width, lines)

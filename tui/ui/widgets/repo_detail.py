@@ -30,25 +30,26 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def title_text(report: RepoReport, now: datetime) -> Text:
-    """``owner/name  archived  fork  cached 5m ago``: the name with its badges.
+def title_facts(report: RepoReport, now: datetime) -> list[list[Fact]]:
+    """``owner/name  archived  fork  cached 5m ago``: the name with its badges, each whole.
 
     A checkout shows its folder name, and its path on a dim line below.
     """
     info, source = report.info, report.source
     title, path = display_name(info.full_name)
-    text = safe_text(title, "bold")
+    facts = [Fact(safe_text(title, "bold"))]
     if info.archived:
-        text.append("  archived", style="bold reverse")
+        facts.append(Fact(Text("archived", style="bold reverse"), "  "))
     if info.fork:
-        text.append("  fork", style="italic")
+        facts.append(Fact(Text("fork", style="italic"), "  "))
     if source.stale:
-        text.append(f"  stale · {age(source.fetched_at, now)}", style="bold italic")
+        facts.append(Fact(Text(f"stale · {age(source.fetched_at, now)}", "bold italic"), "  "))
     elif source.from_cache:
-        text.append(f"  cached {age(source.fetched_at, now)}", style="dim italic")
+        facts.append(Fact(Text(f"cached {age(source.fetched_at, now)}", "dim italic"), "  "))
+    rows = [facts]
     if path is not None:
-        text.append_text(Text.assemble("\n", (one_line(path), "dim")))
-    return text
+        rows.append([Fact(Text(one_line(path), style="dim"))])
+    return rows
 
 
 def _dated(moment: datetime | None) -> str:
@@ -144,7 +145,7 @@ class RepoDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         """The verdict, title, description, facts, languages, frameworks and a slot for charts."""
         yield FactFlow(id="detail-verdict")  # "(98.8 %)" never split at the "%"
-        yield Static(id="detail-title")
+        yield FactFlow(id="detail-title")
         yield Static(id="detail-description")
         yield FactFlow(id="detail-meta")
         yield Label("Languages", classes="heading")
@@ -165,7 +166,7 @@ class RepoDetail(VerticalScroll):
         self.set_class(report.source.stale, "-stale")
         self.set_class(report.languages is None or report.frameworks is None, "-loading")
         self._show_verdict(verdict_line(report, failed=self.failed))
-        self.query_one("#detail-title", Static).update(title_text(report, now))
+        self.query_one("#detail-title", FactFlow).show(title_facts(report, now))
         if self.pending:
             self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))
             self.query_one("#detail-meta", FactFlow).show(())
