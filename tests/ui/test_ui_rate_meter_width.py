@@ -31,13 +31,13 @@ def token_buckets(core_left: int = 4990) -> dict[str, RateBucket]:
 
 
 def test_variants_narrow_down_but_keep_core_and_what_runs_low() -> None:
-    full, short, tight, alone = (v.plain for v in variants(token_buckets(core_left=400), NOW))
+    full, short, _, tight, _, alone = (v.plain for v in variants(token_buckets(core_left=400), NOW))
     assert full == "core 400/5000 ↻ 41:00 · search 29/30 ↻ 1:00 · graphql 4988/5000 ↻ 41:00"
     assert short == "core 400/5000 ↻ 41:00 · search 29/30 · graphql 4988/5000"  # core is low
     assert tight == alone == "core 400/5000 ↻ 41:00"
     low_search = dict(token_buckets(), search=bucket("search", 2, 30, 1))
-    assert variants(low_search, NOW)[2].plain == "core 4990/5000 · search 2/30 ↻ 1:00"
-    assert variants(low_search, NOW)[3].plain == "core 4990/5000"
+    assert variants(low_search, NOW)[3].plain == "core 4990/5000 · search 2/30 ↻ 1:00"
+    assert variants(low_search, NOW)[-1].plain == "core 4990/5000"
 
 
 def test_without_a_token_the_short_form_still_says_what_the_budget_buys() -> None:

@@ -22,10 +22,10 @@ def app_for(source: FakeSource, tmp_path: Path, **kwargs: object) -> RepoLensApp
 
 
 def first_line(detail: RepoDetail) -> str:
-    """The text of the pane's top-most visible part."""
+    """The text of the pane's top-most visible part (the verdict), its lines joined."""
     parts = [w for w in detail.query(Static) if w.display and w.region.height]
     top = min(parts, key=lambda w: (w.region.y, w.region.x))
-    return str(top.render()).splitlines()[0]
+    return " ".join(str(top.render()).splitlines())  # the sentence, as the pane broke it
 
 
 async def test_preview_pane_opens_with_the_verdict(tmp_path: Path) -> None:

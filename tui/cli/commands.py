@@ -7,6 +7,7 @@ import asyncio
 import json
 import sys
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,6 +19,7 @@ from tui.github.auth import Token, gh_host, token_variables
 from tui.github.client import GitHubClient
 from tui.github.errors import OfflineMiss
 from tui.github.settings import ClientSettings
+from tui.present.format import reset_time
 from tui.present.schema import report_json
 from tui.sources.base import RepoSource
 from tui.sources.factory import Options, build_client, build_source, find_token
@@ -211,8 +213,9 @@ async def _rate_limit(client: GitHubClient, as_json: bool) -> int:
     hint = f"no token (set {client.token_hint})"
     who = f"token from {client.token_source}" if client.token_source else hint
     rows = [("resource", "remaining", "limit", "resets")]
+    now = datetime.now(UTC)
     rows += [
-        (n, str(b.remaining), str(b.limit), b.reset_at.astimezone().strftime("%H:%M:%S"))
+        (n, str(b.remaining), str(b.limit), reset_time(b.reset_at, now))
         for n, b in sorted(buckets.items())
     ]
     print(f"Authentication: {who}\n{table(rows)}")

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, RepoReport
 from tui.analysis.verdict import decide
+from tui.present.format import reset_time
 from tui.search.framework_filter import FrameworkFilter
 from tui.sources.census import CensusEntry, CensusResult
 
@@ -122,12 +123,17 @@ class Coverage:
     unjudged: int = 0
     reset_at: datetime | None = None
 
-    def text(self) -> str:
-        """One line: "frameworks for 620 of 1,000; the rest after the reset at 17:05"."""
+    def text(self, now: datetime | None = None) -> str:
+        """One line: "frameworks for 620 of 1,000; the rest after the reset at 17:05 (in 41 min)".
+
+        Args:
+            now: The moment the line is read at, for "in 41 min" (default: the clock's).
+        """
         parts = [f"frameworks for {self.with_frameworks:,} of {self.counted:,}"]
         missing = self.counted - self.with_frameworks + self.unjudged
         if missing and self.reset_at is not None:
-            parts.append(f"the rest after the reset at {self.reset_at.astimezone():%H:%M}")
+            when = reset_time(self.reset_at, now or datetime.now(UTC))
+            parts.append(f"the rest after the reset at {when}")
         if self.unjudged:
             parts.append(f"{self.unjudged:,} not yet judged against framework:")
         if self.matched is not None and self.matched > self.listed:

@@ -126,10 +126,11 @@ def _share_rows(shares: Sequence[Share], in_bytes: bool = False) -> list[list[st
 
 def census_markdown(census: Census, *, when: datetime | None = None) -> str:
     """A report a person can paste: the query and date, coverage, then tables."""
-    day = (when or datetime.now(UTC)).date().isoformat()
+    moment = when or datetime.now(UTC)
     parts = [
         f"# Census: `{census.query.replace('`', '')}`",
-        f"{day} · {_repos(census.coverage.counted)} · {census.coverage.text()}",
+        f"{moment.date().isoformat()} · {_repos(census.coverage.counted)}"
+        f" · {census.coverage.text(moment)}",
     ]
     if "framework:" in census.query:
         parts.append(f"_{NOTE}_")
@@ -153,11 +154,16 @@ def census_markdown(census: Census, *, when: datetime | None = None) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def census_text(census: Census) -> str:
-    """The census for a terminal: the same tables as the Markdown, without the markup."""
+def census_text(census: Census, *, now: datetime | None = None) -> str:
+    """The census for a terminal: the same tables as the Markdown, without the markup.
+
+    Args:
+        census: The numbers.
+        now: The moment it is printed at, for "resets at 17:05 (in 41 min)" (default: the clock's).
+    """
     lines = [
         f"Census of {census.query}: {_repos(census.coverage.counted)}",
-        census.coverage.text(),
+        census.coverage.text(now),
     ]
     sections = [
         ("Languages by repositories", census.by_repos, False),

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from tui.analysis.report import RepoInfo
 from tui.present.census import Census, aggregate
@@ -35,6 +35,7 @@ from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
 from tui.ui.widgets.census_chart import CensusTrend
 from tui.ui.widgets.census_tables import CensusMembers, CensusNumbers
+from tui.ui.widgets.keys_footer import KeysFooter
 
 REFRESH = 1.0
 """Seconds between redraws of the numbers while a census runs (each costs the event loop
@@ -83,6 +84,7 @@ class CensusScreen(RepoLensScreen):
         self._drawing = False  # a redraw is being summed in a thread: the timer skips a turn
         self._final = False  # the finished run's numbers are shown: late redraws are dropped
         self._ticked = 0.0  # when the progress line was last redrawn
+        self._told: tuple[str, Census | None] = ("", None)  # the summary, said again each 30 s
 
     def compose(self) -> ComposeResult:
         """Status bar, plan and coverage, progress, numbers beside the trend and members."""
@@ -97,7 +99,7 @@ class CensusScreen(RepoLensScreen):
             with Vertical(id="census-side"):
                 yield CensusTrend(id="census-trend")
                 yield CensusMembers(id="census-members")
-        yield Footer()
+        yield KeysFooter()
 
     def on_resize(self) -> None:
         """Stack the panes on narrow terminals; ``t`` only means something there."""
@@ -111,6 +113,7 @@ class CensusScreen(RepoLensScreen):
     def on_mount(self) -> None:
         """Work out the plan (free: it reads ``/rate_limit``, or counts the demo catalog)."""
         self.add_class("-idle")
+        self.set_interval(30, lambda: self._summary(*self._told))
         self.query_one("#census-note").display = self.filter.active  # else a blank row
         self.query_one(CensusTrend).show(None)
         self.runner = self._runner()
@@ -139,7 +142,12 @@ class CensusScreen(RepoLensScreen):
         date = self.context.status.demo_date or "bundled"
         return f"Census of {self.query_text} ({DEMO_LABEL}, {date})"
 
-    def _summary(self, text: str) -> None:
+    def _summary(self, text: str, census: Census | None = None) -> None:
+        """``text``, then ``census``'s coverage, whose "resets at 17:05 (in 41 min)" ticks:
+        the timer in ``on_mount`` says it again."""
+        self._told = (text, census)
+        if census is not None:
+            text += f"\n{census.coverage.text(self.context.clock())}"
         self.query_one("#census-summary", Static).update(Content(text))
 
     @work(exclusive=True, group="census", exit_on_error=False)
@@ -261,8 +269,8 @@ class CensusScreen(RepoLensScreen):
             state = f"done, sliced by creation date into {plural(len(result.ranges), 'range')}"
         self._summary(
             f"{self._label()}: {plural(census.coverage.counted, 'repository', 'repositories')}"
-            f" ({state})\n"
-            f"{census.coverage.text()}"
+            f" ({state})",
+            census,
         )
         self.query_one(CensusNumbers).show(census)
         self.query_one(CensusTrend).show(census)

@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.present.compare_export import export_comparison
@@ -18,6 +18,7 @@ from tui.ui.messages import OpenRepo
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context, completeness, default_export_dir
 from tui.ui.widgets.compare_table import CompareTable
+from tui.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from tui.ui.widgets.charts import CompareChart
@@ -65,7 +66,7 @@ class CompareScreen(RepoLensScreen):
         yield table
         with Vertical(id="compare-chart"):
             yield Static(id="composition-legend")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Draw what is known, mount the chart, and load every column."""

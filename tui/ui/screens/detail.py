@@ -6,12 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer
 
 from tui.analysis.report import RepoInfo
 from tui.textsafe import one_line
 from tui.ui.screens.base import RepoLensScreen
 from tui.ui.screens.context import Context
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.readme_preview import ReadmePreview
 from tui.ui.widgets.repo_detail import RepoDetail
 
@@ -43,7 +43,7 @@ class DetailScreen(RepoLensScreen):
         yield RepoDetail(clock=self.context.clock, id="detail")
         yield ReadmePreview(self.source, self.info.full_name, self.info.default_branch,
                             id="readme")  # fmt: skip
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start loading the repository."""

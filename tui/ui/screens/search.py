@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tui.analysis.report import RepoInfo
 from tui.search.framework_filter import NOTE, FrameworkFilter
@@ -23,6 +23,7 @@ from tui.ui.screens.context import Context
 from tui.ui.screens.search_box import recall, take_typing
 from tui.ui.screens.search_filter import checked_filter, judged_hint, judged_search
 from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, HintLine, hint_line
+from tui.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from tui.ui.widgets.results_table import ResultsTable
@@ -104,7 +105,7 @@ class SearchScreen(RepoLensScreen):
         yield HintLine(id="hint")
         with Horizontal(id="browse"):
             yield Static(Content(WELCOME), id="welcome")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def table(self) -> ResultsTable | None:

@@ -170,7 +170,8 @@ class CensusMembers(DataTable[Text]):
                 if old != row:
                     cells = self._cells(row)
                     for column in ("stars", "language", "frameworks"):
-                        self.update_cell(row.full_name, column, cells[column])
+                        # "…" while running becomes "PyTorch, Hugging Face…": widen, not cut
+                        self.update_cell(row.full_name, column, cells[column], update_width=True)
             self.rows_shown = rows
             return
         self.rows_shown = rows

@@ -13,13 +13,14 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.analysis.report import RepoReport
+from tui.present.census import CATEGORY_LABELS
 from tui.present.compare_rows import CompareRow, compare_rows
 from tui.present.format import display_name
 from tui.textsafe import one_line
 from tui.ui.widgets.language_bar import bar_text, percent, share_color
 from tui.ui.widgets.safe_text import safe_text
 
-LABEL_WIDTH = 17
+LABEL_WIDTH = 18
 """Cells of the row labels (framework names and group headings longer than this end in …)."""
 
 COLUMN_WIDTH = (15, 48)
@@ -165,9 +166,13 @@ class CompareTable(DataTable[Text]):
             self.add_row(*cells, key=key, height=height)
 
     def _heading(self, group: str) -> list[Text]:
-        """A section row: ``frameworks: web-backend`` reads ``fw · web-backend`` in the labels."""
+        """A section row: ``frameworks: web-backend`` reads ``fw · web back end`` in the labels
+        (the category named as the detail and the census name it)."""
         style = self.get_component_rich_style("compare-table--group")
-        name = one_line(group).replace("frameworks: ", "fw · ", 1)
+        name = one_line(group)
+        if name.startswith("frameworks: "):
+            category = name.removeprefix("frameworks: ")
+            name = f"fw · {CATEGORY_LABELS.get(category, category)}"
         return [fit(Text(name, style=style), LABEL_WIDTH), *[Text("") for _ in self.reports]]
 
     def _cells(self, row: CompareRow) -> list[Text]:

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import Framework
+from tui.present.census import CATEGORY_LABELS
 from tui.present.verdict import grouped
 from tui.textsafe import one_line
 
@@ -72,7 +73,8 @@ class FrameworkList(Widget):
             return Text("no frameworks detected", style="dim")
         lines: list[Text] = []
         for category, items in grouped(self.frameworks):
-            lines.append(Text(one_line(category), style="bold underline"))
+            label = CATEGORY_LABELS.get(category, category)  # "web back end", not an id
+            lines.append(Text(one_line(label), style="bold underline"))
             for framework in items:
                 lines.append(framework_line(framework))
                 if self.show_evidence:

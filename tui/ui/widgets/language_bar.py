@@ -87,7 +87,8 @@ def legend_text(
     ]  # fmt: skip
     if folded.other:
         share = share_percent(folded.other_percent, folded.other_bytes)
-        entries.append(_entry(OTHER_COLOR, "Other", share, f"{len(folded.other)} languages · l"))
+        hint = f"{len(folded.other)} languages · press l"  # a bare "l" read as a typo
+        entries.append(_entry(OTHER_COLOR, "Other", share, hint))
     text = Text(end="")
     line = 0
     for i, entry in enumerate(entries):

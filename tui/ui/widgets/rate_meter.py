@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -64,8 +65,17 @@ class RateLimitMeter(Widget):
 
     DEFAULT_CSS = "RateLimitMeter { height: 1; width: auto; }"
 
+    class NeedChanged(Message):
+        """``needed()`` changed (a countdown or "≈ N more repos" came or went): fit the bar."""
+
     buckets: reactive[dict[str, RateBucket]] = reactive(dict, always_update=True)
     """The latest snapshot of the budget."""
+
+    room: reactive[int | None] = reactive(None, layout=True)
+    """Columns the status bar leaves the meter beside its title and badges (``None``: all).
+
+    The bar works it out from the text it shows, not from its children's last layout, which
+    lags a resize: the meter would be sized for the title and badges of the previous width."""
 
     def __init__(
         self, budget: Budget | None, *, clock: Callable[[], datetime] = _now, id: str | None = None
@@ -75,6 +85,7 @@ class RateLimitMeter(Widget):
         self._budget = budget
         self._clock = clock
         self._unsubscribe: Callable[[], None] | None = None
+        self._need = ROOM
 
     def on_mount(self) -> None:
         """Subscribe to the budget and tick the countdown once a second."""
@@ -116,24 +127,24 @@ class RateLimitMeter(Widget):
         for name in ("ok", "warning", "error"):
             self.set_class(now == name, f"-{name}")
         self.refresh(layout=True)  # the width follows the text (``?`` becomes ``4990/5000``)
+        need = self.needed()
+        if need != self._need:
+            self._need = need
+            self.post_message(self.NeedChanged())
+
+    def needed(self) -> int:
+        """Columns for what matters, which the status bar keeps room for: core (room for its
+        countdown), the buckets running low, and without a token what the budget still buys."""
+        what_matters = variants(self.buckets, self._clock())[2]
+        return max(ROOM, what_matters.cell_length)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        """The widest variant that fits beside the title and badges (80 columns fit a short one)."""
-        return self._fitting(container.width - self._beside()).cell_length
+        """The widest variant that fits ``room`` (80 columns fit a short one)."""
+        return self._fitting(container.width if self.room is None else self.room).cell_length
 
     def render(self) -> Content:
         """The most detailed variant that fits the width layout gave."""
         return self._fitting(self.size.width)
-
-    def _beside(self) -> int:
-        """Columns the status bar's other parts take (the spacer takes what is left)."""
-        if self.parent is None:
-            return 0
-        return sum(
-            w.outer_size.width
-            for w in self.parent.children
-            if w is not self and w.id != "status-spacer"
-        )
 
     def _fitting(self, width: int) -> Content:
         shown = variants(self.buckets, self._clock())
@@ -154,10 +165,17 @@ def _bucket(bucket: RateBucket, now: datetime, *, clock: bool) -> Content:
 def variants(buckets: dict[str, RateBucket], now: datetime) -> list[Content]:
     """The meter from most to least detailed; the narrowest keeps core and any bucket running low.
 
+    Without a token "≈ 40 more repos" is what a user plans by: it outlasts the buckets that
+    are not running low, and goes only after a bucket that is (it explains the colour):
+
     1. every bucket with its countdown, and what the core budget still buys;
     2. countdowns only on buckets running low, "≈ 40 more repos";
-    3. only core and the buckets running low, no "more repos";
-    4. core alone (its countdown when low), for the narrowest bar.
+    3. only core and the buckets running low, "≈ 40 more repos" (what matters: ``needed``);
+    4. only core and the buckets running low;
+    5. core and "≈ 40 more repos";
+    6. core alone (its countdown when low), for the narrowest bar.
+
+    With a token there is no "more repos": forms 3 and 4, 5 and 6 read the same.
     """
     buckets = {name: refilled(b, now) for name, b in buckets.items()}  # a passed reset: full
     known = [buckets[n] for n in SHOWN if n in buckets and buckets[n].limit > 0]
@@ -166,16 +184,15 @@ def variants(buckets: dict[str, RateBucket], now: datetime) -> list[Content]:
         for n in SHOWN if n not in buckets and n != "graphql"
     ]  # fmt: skip
     low = {b.resource for b in known if b.remaining / b.limit <= LOW}
-    left = repositories_left(buckets)
-    worth = left is not None and buckets["core"].limit <= 100  # worth saying without a token
     full = [_bucket(b, now, clock=True) for b in known] + unknown
     short = [_bucket(b, now, clock=b.resource in low) for b in known] + unknown
-    tight = [
-        _bucket(b, now, clock=b.resource in low) for b in known if b.resource in low | {"core"}
-    ]
-    if worth:
+    tight = [b for b, k in zip(short, known, strict=False) if k.resource in low | {"core"}]
+    core = [b for b, k in zip(short, known, strict=False) if k.resource == "core"]
+    tight, core = tight or unknown, core or unknown[:1]
+    left = repositories_left(buckets)
+    more: list[Content] = []
+    if left is not None and buckets["core"].limit <= 100:  # worth saying without a token
         full.append(Content.from_markup("[dim]≈ $n more repositories this hour[/]", n=left))
-        short.append(Content.from_markup("[dim]≈ $n more repos[/]", n=left))
-    core = [_bucket(b, now, clock=b.resource in low) for b in known if b.resource == "core"]
-    forms = (full, short, tight or unknown, core or unknown[:1])
+        more = [Content.from_markup("[dim]≈ $n more repos[/]", n=left)]
+    forms = (full, short + more, tight + more, tight, core + more, core)
     return [Content(" · ").join(parts) for parts in forms]

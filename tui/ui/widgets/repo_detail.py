@@ -17,6 +17,7 @@ from tui.present.format import UNKNOWN, age, count, display_name, licence_label,
 from tui.present.verdict import verdict_text
 from tui.sources.base import Activity
 from tui.textsafe import one_line
+from tui.ui.widgets.fact_flow import GAP, Fact, FactFlow, flow, words
 from tui.ui.widgets.framework_list import FrameworkList
 from tui.ui.widgets.language_bar import LanguageBar
 from tui.ui.widgets.safe_text import safe_text
@@ -29,48 +30,55 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def title_text(report: RepoReport, now: datetime) -> Text:
-    """``owner/name  archived  fork  cached 5m ago``: the name with its badges.
+def title_facts(report: RepoReport, now: datetime) -> list[list[Fact]]:
+    """``owner/name  archived  fork  cached 5m ago``: the name with its badges, each whole.
 
     A checkout shows its folder name, and its path on a dim line below.
     """
     info, source = report.info, report.source
     title, path = display_name(info.full_name)
-    text = safe_text(title, "bold")
+    facts = [Fact(safe_text(title, "bold"))]
     if info.archived:
-        text.append("  archived", style="bold reverse")
+        facts.append(Fact(Text("archived", style="bold reverse"), "  "))
     if info.fork:
-        text.append("  fork", style="italic")
+        facts.append(Fact(Text("fork", style="italic"), "  "))
     if source.stale:
-        text.append(f"  stale · {age(source.fetched_at, now)}", style="bold italic")
+        facts.append(Fact(Text(f"stale · {age(source.fetched_at, now)}", "bold italic"), "  "))
     elif source.from_cache:
-        text.append(f"  cached {age(source.fetched_at, now)}", style="dim italic")
+        facts.append(Fact(Text(f"cached {age(source.fetched_at, now)}", "dim italic"), "  "))
+    rows = [facts]
     if path is not None:
-        text.append_text(Text.assemble("\n", (one_line(path), "dim")))
-    return text
+        rows.append([Fact(Text(one_line(path), style="dim"))])
+    return rows
 
 
 def _dated(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d") if moment else UNKNOWN
 
 
-def meta_text(info: RepoInfo, now: datetime) -> Text:
-    """Counts, licence, dates, homepage and topics, one fact per segment."""
-    text = Text.assemble(
-        ("★ ", "bold"), count(info.stars), ("   forks ", "dim"), count(info.forks),
-        ("   issues ", "dim"), count(info.open_issues),
-        ("   licence ", "dim"), licence_label(info.license),
-        "\n", ("created ", "dim"), _dated(info.created_at),
-        ("   pushed ", "dim"), f"{_dated(info.pushed_at)} ({age(info.pushed_at, now)})",
-    )  # fmt: skip
+def meta_facts(info: RepoInfo, now: datetime) -> list[list[Fact]]:
+    """Counts and licence; dates; homepage; topics: one row each, one whole fact per item."""
+
+    def fact(label: str, value: str, gap: str = GAP) -> Fact:
+        return Fact(Text.assemble((label, "bold" if label == "★" else "dim"), " ", value), gap)
+
+    rows = [
+        [fact("★", count(info.stars)), fact("forks", count(info.forks)),
+         fact("issues", count(info.open_issues)), fact("licence", licence_label(info.license))],
+        [fact("created", _dated(info.created_at)), fact("pushed", _dated(info.pushed_at))],
+    ]  # fmt: skip
+    if info.pushed_at is not None:  # an unknown push has no age to add: one dash is enough
+        rows[1].append(Fact(Text(f"({age(info.pushed_at, now)})"), gap=" "))
     if info.homepage:
-        text.append_text(Text.assemble("\n", ("homepage ", "dim"), one_line(info.homepage)))
+        rows.append([fact("homepage", one_line(info.homepage))])
     if info.topics:
-        text.append("\n")
-        for topic in info.topics:
-            text.append(f" {one_line(topic)} ", style="reverse")
-            text.append(" ")
-    return text
+        rows.append([Fact(Text(f" {one_line(t)} ", style="reverse"), " ") for t in info.topics])
+    return rows
+
+
+def meta_text(info: RepoInfo, now: datetime, width: int = 200) -> Text:
+    """``meta_facts`` as drawn ``width`` columns wide."""
+    return flow(meta_facts(info, now), width)
 
 
 def verdict_line(report: RepoReport, *, failed: bool = False) -> Text:
@@ -136,10 +144,10 @@ class RepoDetail(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """The verdict, title, description, facts, languages, frameworks and a slot for charts."""
-        yield Static(id="detail-verdict")
-        yield Static(id="detail-title")
+        yield FactFlow(id="detail-verdict")  # "(98.8 %)" never split at the "%"
+        yield FactFlow(id="detail-title")
         yield Static(id="detail-description")
-        yield Static(id="detail-meta")
+        yield FactFlow(id="detail-meta")
         yield Label("Languages", classes="heading")
         yield LanguageBar(id="detail-languages")
         yield Static(id="detail-notebook-label")
@@ -157,15 +165,15 @@ class RepoDetail(VerticalScroll):
         now = self._clock()
         self.set_class(report.source.stale, "-stale")
         self.set_class(report.languages is None or report.frameworks is None, "-loading")
-        self.query_one("#detail-verdict", Static).update(verdict_line(report, failed=self.failed))
-        self.query_one("#detail-title", Static).update(title_text(report, now))
+        self._show_verdict(verdict_line(report, failed=self.failed))
+        self.query_one("#detail-title", FactFlow).show(title_facts(report, now))
         if self.pending:
             self.query_one("#detail-description", Static).update(Text("loading…", style="dim"))
-            self.query_one("#detail-meta", Static).update(Text("", end=""))
+            self.query_one("#detail-meta", FactFlow).show(())
         else:
             description = safe_text(report.info.description or "no description", one_line=False)
             self.query_one("#detail-description", Static).update(description)
-            self.query_one("#detail-meta", Static).update(meta_text(report.info, now))
+            self.query_one("#detail-meta", FactFlow).show(meta_facts(report.info, now))
         self.query_one("#detail-languages", LanguageBar).shares = report.languages
         self._show_notebook_view(report)
         self.query_one(FrameworkList).frameworks = report.frameworks
@@ -181,8 +189,7 @@ class RepoDetail(VerticalScroll):
         """Turn the placeholders into "unavailable" (or back)."""
         self.set_class(failed, "-failed")
         if self.is_mounted and self.report is not None:
-            verdict = verdict_line(self.report, failed=failed)
-            self.query_one("#detail-verdict", Static).update(verdict)
+            self._show_verdict(verdict_line(self.report, failed=failed))
         if self.is_mounted:
             self.query_one("#detail-languages", LanguageBar).failed = failed
             self.query_one(FrameworkList).failed = failed
@@ -201,6 +208,9 @@ class RepoDetail(VerticalScroll):
     def watch_activity_idle(self) -> None:
         """Redraw the activity chart as waiting for a key (or loading)."""
         self.watch_activity(self.activity)
+
+    def _show_verdict(self, verdict: Text) -> None:
+        self.query_one("#detail-verdict", FactFlow).show([words(verdict)])
 
     def _show_notebook_view(self, report: RepoReport) -> None:
         """A second bar when notebooks change the picture, labelled with the view it shows."""

@@ -12,7 +12,7 @@ from textual.widgets import Label
 
 from tui.github.budget import Budget
 from tui.sources.base import SourceStatus
-from tui.ui.widgets.rate_meter import ROOM, RateLimitMeter
+from tui.ui.widgets.rate_meter import RateLimitMeter
 from tui.ui.widgets.source_badges import SourceBadges
 
 
@@ -50,21 +50,28 @@ class StatusBar(Horizontal):
         """Fit the parts to the new width."""
         self._fit()
 
+    def on_rate_limit_meter_need_changed(self) -> None:
+        """Fit the parts to what the meter has to say now."""
+        self._fit()
+
     def on_source_badges_changed(self) -> None:
         """Fit the parts to the badges now shown."""
         self._fit()
 
     def _fit(self) -> None:
         """Short forms where the long ones would leave the meter no room: the title drops
-        "repolens ·" and the no-token badge its figures, so the meter is never cut."""
+        "repolens ·" and the no-token badge its figures, so the meter is never cut (and,
+        without a token, keeps "≈ 40 more repos")."""
         long_title = f"repolens · {self._title}"
-        room = ROOM if self.query(RateLimitMeter) else 0
+        room = max((meter.needed() for meter in self.query(RateLimitMeter)), default=0)
         needed = len(long_title) + 2 + self.badges.width_needed(compact=False) + room
-        narrow = needed > self.size.width
-        self.query_one("#status-title", Label).update(
-            Content(self._title if narrow else long_title)
-        )
+        inside = self.size.width  # inside the padding
+        narrow = needed > inside
+        title = self._title if narrow else long_title
+        self.query_one("#status-title", Label).update(Content(title))
         self.badges.compact = narrow
+        for meter in self.query(RateLimitMeter):  # the title keeps 2 columns from the badges
+            meter.room = max(0, inside - len(title) - 2 - self.badges.width_needed(compact=narrow))
 
     @property
     def badges(self) -> SourceBadges:
