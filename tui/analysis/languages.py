@@ -163,12 +163,18 @@ def bytes_from_listing(
     used: Counter[str] = Counter()
     for path, size in entries:
         attrs = attributes.overrides(path) if attributes else NO_OVERRIDES
-        if size is None or excluded(path, attrs, use_enry=use_enry):
+        if size is None:
             continue
         found = table.get(attrs.language) if attrs.language else None
         candidates = (found,) if found else table.candidates(path)
         if not candidates and heads and path in heads:
             candidates = table.by_shebang(heads[path])
+        # a file no language of which can enter the bar (a lock file, data) is skipped before
+        # Linguist's path rules: their generated check would load enry for nothing
+        if not any(is_counted(language, attrs) for language in candidates):
+            continue
+        if excluded(path, attrs, use_enry=use_enry):
+            continue
         if len(candidates) == 1 and candidates[0].counted:
             used[candidates[0].group or candidates[0].name] += size
         pending.append((path, size, candidates, attrs))
