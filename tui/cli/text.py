@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
 from tui.present.age import UNKNOWN, source_words
+from tui.present.categories import category_label
 from tui.present.format import exact, licence_label, shorten, spaced_percent
 from tui.present.verdict import grouped, verdict_text
 from tui.sources.base import SearchResults
@@ -33,7 +34,7 @@ def framework_lines(frameworks: Sequence[Framework]) -> list[str]:
     """Frameworks grouped by category in the one order, each with its deciding evidence."""
     lines: list[str] = []
     for category, members in grouped(frameworks):
-        lines.append(f"  {category}")
+        lines.append(f"  {category_label(category)}")
         for f in members:
             marks = " (this repository)" if f.is_self else ""
             marks += f" (only in {f.only_in})" if f.only_in else ""

@@ -15,23 +15,10 @@ from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, RepoReport
 from tui.analysis.verdict import decide
+from tui.present.categories import CATEGORY_LABELS
 from tui.present.format import reset_time
 from tui.search.framework_filter import FrameworkFilter
 from tui.sources.census import CensusEntry, CensusResult
-
-CATEGORY_LABELS = {
-    "ml": "ML",
-    "web-backend": "web back end",
-    "web-frontend": "web front end",
-    "mobile": "mobile",
-    "cli-tui": "CLI/TUI",
-    "data": "data",
-    "database": "database",
-    "desktop": "desktop",
-    "http": "HTTP",
-    "async": "async",
-}
-"""How each category is named to people, in the order they are listed."""
 
 TREND_LANGUAGES = 5
 """The trend by creation year follows this many languages; the rest are "Other"."""

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from tui.present.census import CATEGORY_LABELS, Census, CensusRow, Share
+from tui.present.categories import CATEGORY_LABELS
+from tui.present.census import Census, CensusRow, Share
 from tui.present.format import plural, size_bytes, spaced_percent
 from tui.search.framework_filter import NOTE
 

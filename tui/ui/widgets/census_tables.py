@@ -9,7 +9,8 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tui.present.census import CATEGORY_LABELS, Census, CensusRow, Share
+from tui.present.categories import category_label
+from tui.present.census import Census, CensusRow, Share
 from tui.present.format import UNKNOWN, count, language_color, size_bytes, spaced_percent
 from tui.ui.widgets.results_table import fit
 from tui.ui.widgets.safe_text import safe_text
@@ -40,7 +41,7 @@ def numbers(census: Census) -> list[Number]:
     rows = [Number("Languages, repos", s) for s in census.by_repos[:TOP]]
     rows += [Number("Languages, bytes", s) for s in census.by_bytes[:TOP]]
     for category, shares in census.frameworks:
-        label = CATEGORY_LABELS.get(category, category)
+        label = category_label(category)
         rows += [Number(label[:1].upper() + label[1:], s) for s in shares[:TOP]]
     whole = max(1, census.coverage.counted)
     rows += [

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.analysis.report import RepoReport
-from tui.present.census import CATEGORY_LABELS
+from tui.present.categories import category_label
 from tui.present.compare_rows import CompareRow, compare_rows
 from tui.present.format import display_name
 from tui.textsafe import one_line
@@ -172,7 +172,7 @@ class CompareTable(DataTable[Text]):
         name = one_line(group)
         if name.startswith("frameworks: "):
             category = name.removeprefix("frameworks: ")
-            name = f"fw · {CATEGORY_LABELS.get(category, category)}"
+            name = f"fw · {category_label(category)}"
         return [fit(Text(name, style=style), LABEL_WIDTH), *[Text("") for _ in self.reports]]
 
     def _cells(self, row: CompareRow) -> list[Text]:

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.analysis.report import Framework
-from tui.present.census import CATEGORY_LABELS
+from tui.present.categories import category_label
 from tui.present.verdict import grouped
 from tui.textsafe import one_line
 
@@ -73,7 +73,7 @@ class FrameworkList(Widget):
             return Text("no frameworks detected", style="dim")
         lines: list[Text] = []
         for category, items in grouped(self.frameworks):
-            label = CATEGORY_LABELS.get(category, category)  # "web back end", not an id
+            label = category_label(category)  # "web back end", not an id
             lines.append(Text(one_line(label), style="bold underline"))
             for framework in items:
                 lines.append(framework_line(framework))
