@@ -12,13 +12,14 @@ import argparse
 import json
 import sys
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from tui.analysis.report import RepoReport
 from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
 from tui.cli.text import report_text, search_text
 from tui.github.errors import GitHubError
+from tui.present.format import reset_time
 from tui.present.schema import info_json, report_json, search_json
 from tui.search import QuerySyntaxError
 from tui.search.framework_filter import NOTE, FrameworkFilter, parse_framework_filter
@@ -117,7 +118,7 @@ def spent(judged: JudgedPage) -> str:
 def _why_pending(reset_at: datetime | None) -> str:
     if reset_at is None:
         return "their frameworks could not be fetched"
-    return f"the budget allows no more until {reset_at.astimezone():%H:%M}"
+    return f"the budget allows no more until {reset_time(reset_at, datetime.now(UTC))}"
 
 
 def filter_line(flt: FrameworkFilter, judged: JudgedPage) -> str:
