@@ -82,7 +82,7 @@ def test_without_a_token_what_the_budget_cannot_judge_is_pending_and_counted(
     matched, _, pending_part = rest.partition("Pending, not judged yet")
     assert pending_part  # 90 results at one or two requests each: more than 60 an hour pays for
     assert "budget allows no more until" in pending_part
-    # said as everywhere else: local time, then how long (tui.present.format.reset_time)
+    # said as everywhere else: local time, then how long (tui.github.reset_time)
     assert re.search(r"until \d\d:\d\d( tomorrow| on \S+)? \((in |passed)", pending_part)
     shown = [line.split()[0] for line in matched.splitlines() if line.strip()]
     pending = [line.split()[0] for line in pending_part.splitlines()[1:] if line.strip()]

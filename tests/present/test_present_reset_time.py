@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tui.github.reset_time import reset_time
 from tui.present.census import Coverage
-from tui.present.format import reset_time
 
 NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)  # 17:30 in Kolkata
 

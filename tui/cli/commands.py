@@ -18,8 +18,8 @@ from tui.cli.text import report_text, source_line, table
 from tui.github.auth import Token, gh_host, token_variables
 from tui.github.client import GitHubClient
 from tui.github.errors import OfflineMiss
+from tui.github.reset_time import reset_time
 from tui.github.settings import ClientSettings
-from tui.present.format import reset_time
 from tui.present.schema import report_json
 from tui.sources.base import RepoSource
 from tui.sources.factory import Options, build_client, build_source, find_token

@@ -19,7 +19,7 @@ from tui.analysis.report import RepoReport
 from tui.cli.exits import EXIT_OFFLINE, EXIT_OK, exit_code, usage_error
 from tui.cli.text import report_text, search_text
 from tui.github.errors import GitHubError
-from tui.present.format import reset_time
+from tui.github.reset_time import reset_time
 from tui.present.schema import info_json, report_json, search_json
 from tui.search import QuerySyntaxError
 from tui.search.framework_filter import NOTE, FrameworkFilter, parse_framework_filter

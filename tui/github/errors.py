@@ -19,8 +19,9 @@ they are wrapped as ``ApiUnavailable(...) from exc``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
+from tui.github.reset_time import reset_time
 from tui.textsafe import clean
 
 
@@ -79,16 +80,11 @@ class RateLimited(GitHubError):
 
 
 def reset_words(reset_at: datetime, now: datetime) -> str:
-    """When a limit resets, in local time: ``resets at 14:05``, ``resets at 00:01 tomorrow``,
-    a date when further off, and ``it has reset since`` once the time has passed."""
+    """When a limit resets: ``resets at 14:05 (in 41 min)``, ``resets at 00:01 tomorrow (in
+    2 h 5 min)``, a date when further off, and ``it has reset since`` once the time has passed."""
     if reset_at <= now:
         return "it has reset since"
-    local, today = reset_at.astimezone(), now.astimezone().date()
-    if local.date() == today:
-        return f"resets at {local:%H:%M}"
-    if local.date() == today + timedelta(days=1):
-        return f"resets at {local:%H:%M} tomorrow"
-    return f"resets at {local:%H:%M} on {local:%Y-%m-%d}"
+    return f"resets at {reset_time(reset_at, now)}"
 
 
 class NotFound(GitHubError):

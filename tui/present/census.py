@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 
 from tui.analysis.report import Framework, RepoReport
 from tui.analysis.verdict import decide
+from tui.github.reset_time import reset_time
 from tui.present.categories import CATEGORY_LABELS
-from tui.present.format import reset_time
 from tui.search.framework_filter import FrameworkFilter
 from tui.sources.census import CensusEntry, CensusResult
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tui.github.models import RateBucket
+from tui.github.reset_time import reset_time
 
 PAGE = 100
 """Repositories per search page (GitHub's maximum)."""
@@ -179,7 +180,9 @@ def plan_text(plan: CensusPlan) -> str:
     if plan.detailed >= plan.repos:
         tail = f" for all of them ({plural(plan.core_requests, 'request')})"
     else:
-        when = f" (resets at {plan.reset_at.astimezone():%H:%M})" if plan.reset_at else ""
+        when = (
+            f" (resets at {reset_time(plan.reset_at, datetime.now(UTC))})" if plan.reset_at else ""
+        )
         tail = f" for the first {plan.detailed:,} this hour{when}"
     lines.append(f"{head}{tail}, about {_duration(plan.seconds)}.")
     return "\n".join(lines)
