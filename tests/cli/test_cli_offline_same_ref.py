@@ -1,9 +1,9 @@
 """``show --offline`` reads what the app cached, and the app reads what ``show`` cached.
 
-The app knows a repository's default branch from its search item and reads the root manifests
-at it (``/raw/OWNER/NAME/main/...``); ``show`` without it starts them at ``HEAD`` beside the
-repository's request. Offline, the same repository must read the same from one cache whichever
-front end fetched it, without the bundled catalog standing in.
+The app knows a repository's default branch from its search item; ``show`` learns it from the
+repository's answer. Both probe the root manifests at ``HEAD`` (``/raw/OWNER/NAME/HEAD/...``) and
+read the tree at the branch. Offline, the same repository must read the same from one cache
+whichever front end fetched it, without the bundled catalog standing in.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ async def test_offline_show_reads_what_the_app_opened(
 ) -> None:
     opened = await opened_in_the_app(make_client, query, full_name)
     assert framework in names(opened)
-    assert served.hits(f"/raw/{full_name}/main/")  # the app read at the default branch
+    assert served.hits(f"/raw/{full_name}/HEAD/")  # the app probed the root where show does
     sent = len(served.hits())
     code, out, err = await shown(capsys, "--offline", "show", full_name)
     assert code == 0, err

@@ -24,6 +24,7 @@ from tests.doubles.github_server import (
     Reply,
     Request,
     b64,
+    git_blob_sha,
 )
 
 API = "/api/v3"
@@ -171,7 +172,7 @@ def _content_object(path: str, data: bytes) -> dict[str, Any]:
         "size": len(data),
         "name": path.split("/")[-1],
         "path": path,
-        "sha": hashlib.sha1(data).hexdigest(),
+        "sha": git_blob_sha(data),
         "content": b64(data),
     }
 

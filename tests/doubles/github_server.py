@@ -183,6 +183,16 @@ class GitHubServer:
         self.repos[full_name.lower()] = repo
         return repo
 
+    def move_branch(self, full_name: str, files: dict[str, bytes]) -> str:
+        """Commit ``files`` as the repository's whole content: its branch (and ``HEAD``) now
+        give them, and its tree lists them. Returns the new commit's SHA."""
+        with self.lock:
+            repo = self.repos[full_name.lower()]
+            repo.files = dict(files)
+            repo.tree = _tree_entries(repo.files)
+            repo.sha = hashlib.sha1(repo.sha.encode() + b"+").hexdigest()
+            return repo.sha
+
     def hits(self, prefix: str = "") -> list[Logged]:
         """Logged requests whose path starts with ``prefix``."""
         with self.lock:
@@ -248,7 +258,7 @@ def _tree_entries(files: dict[str, bytes]) -> list[dict[str, Any]]:
             "type": "blob",
             "mode": "100644",
             "size": len(b),
-            "sha": hashlib.sha1(b).hexdigest(),
+            "sha": git_blob_sha(b),  # as git names a blob: what a client can check bytes by
         }
         for p, b in files.items()
     ]
@@ -257,6 +267,11 @@ def _tree_entries(files: dict[str, bytes]) -> list[dict[str, Any]]:
 
 class Dropped(Exception):
     """The handler hung up on purpose."""
+
+
+def git_blob_sha(data: bytes) -> str:
+    """The SHA-1 git gives ``data`` as a blob (``git hash-object``)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def b64(data: bytes) -> str:

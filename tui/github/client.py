@@ -306,6 +306,7 @@ class GitHubClient(GraphQLCalls):
         *,
         keep: Callable[[bytes], bool] | None = None,
         probe: bool = False,
+        revalidate: bool = False,
     ) -> FileContent:
         """A file's bytes at ``ref``: the raw host first (no API budget), the contents API after.
 
@@ -314,7 +315,8 @@ class GitHubClient(GraphQLCalls):
         repositories. Raw-host failures (429, 5xx, network) also fall back. ``keep`` says
         whether a body may be cached (a manifest that does not parse is used, not kept). A
         ``probe`` (a name guessed, not read from a listing) never falls back: each miss would
-        cost the API budget.
+        cost the API budget. ``revalidate``: the cached copy is known to be out of date (it is
+        not the blob a listing names), so the raw host is asked again even within freshness.
 
         Raises:
             BadResponse: The raw host sent something that is not the file (an HTML page, a
@@ -323,7 +325,7 @@ class GitHubClient(GraphQLCalls):
         where = f"{repo_path(full_name)}/{ref_path(ref)}/{file_path(path)}"
         what = f"{path} in {full_name} at {ref}"
         raw = Request("GET", f"{self._raw}/{where}", "*/*", what, None, _ttl(ref),
-                      authorize=False, kind="file", keep=keep)  # fmt: skip
+                      authorize=False, kind="file", keep=keep, revalidate=revalidate)  # fmt: skip
         not_the_file: BadResponse | None = None
         try:
             data, info = await self._fetcher.fetch(raw, _raw_body)
@@ -341,6 +343,7 @@ class GitHubClient(GraphQLCalls):
             return FileContent(path, ref, data, info)
         api = f"/repos/{repo_path(full_name)}/contents/{file_path(path)}?{urlencode({'ref': ref})}"
         req = self._api_request(api, what, _ttl(ref), accept=RAW_JSON, kind="file", keep=keep)
+        req = replace(req, revalidate=revalidate)  # with a token: an unchanged file's 304 is free
         try:
             data, info = await self._fetcher.fetch(req, lambda r: r.body)
         except GitHubError as exc:

@@ -49,3 +49,13 @@ def sha256(data: bytes = b"") -> Hash:
     import hashlib
 
     return hashlib.sha256(data)
+
+
+def git_blob_sha(data: bytes) -> str:
+    """The SHA-1 git gives a file's bytes as a blob: what a tree listing names it by.
+
+    Only read when a tree was fetched (a network answer), so ``hashlib`` is imported then.
+    """
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()

@@ -106,11 +106,13 @@ class Fetcher:
     async def fetch(self, req: Request, parse: Callable[[Reply], T]) -> tuple[T, FetchInfo]:
         """Answer ``req`` from the cache or GitHub; concurrent twins share one exchange."""
         key = self.key(req)
-        shared = self._inflight.get(key)
+        # a revalidation must not be answered by a twin that a fresh cache entry may serve
+        twin = f"{key} revalidate" if req.revalidate else key
+        shared = self._inflight.get(twin)
         if shared is None:
             task: asyncio.Future[Any] = asyncio.ensure_future(self._fetch(req, key, parse))
-            self._inflight[key] = task
-            task.add_done_callback(lambda done: self._settled(key, done))
+            self._inflight[twin] = task
+            task.add_done_callback(lambda done: self._settled(twin, done))
             shared = task
         # shield: one caller giving up must not cancel the exchange the others wait for
         value, info = await asyncio.shield(shared)
@@ -133,14 +135,14 @@ class Fetcher:
         now = self.clock()
         entry = await self._cache_get(key) if req.cacheable else None
         missing = entry is not None and entry.status == 404
-        if missing and entry is not None:
+        if missing and entry is not None and not req.revalidate:
             negative_ttl = min(req.ttl or NEGATIVE_TTL, NEGATIVE_TTL)
             if now - entry.fetched_at < negative_ttl:
                 self._log(req, 404, "cache")
                 self.reads.fresh(key, entry, negative_ttl)
                 raise NotFound(f"Not found on GitHub: {req.what}.")
             entry = None
-        if entry is not None and _fresh(entry, req.ttl, now):
+        if entry is not None and not req.revalidate and _fresh(entry, req.ttl, now):
             found = await self._from_entry(entry, parse, key, stale=False)
             if found is not None:
                 self._log(req, entry.status, "cache")

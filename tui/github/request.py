@@ -35,6 +35,8 @@ class Request:
         kind: Which size cap the body gets (``json``, ``tree`` or ``file``; see ``Limits``).
         keep: Whether a good body may be cached; False keeps it out (a manifest that does
             not parse is used once, never kept as fresh truth). None keeps every good body.
+        revalidate: Ask again even when the cached answer is fresh (with its validators, so
+            an unchanged answer is a 304): the caller knows the cached one is out of date.
     """
 
     method: str
@@ -48,6 +50,7 @@ class Request:
     authorize: bool = True
     kind: str = "json"
     keep: Callable[[bytes], bool] | None = None
+    revalidate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from tui.analysis.manifests.base import MAX_BYTES
 from tui.analysis.report import Framework, RepoInfo
 from tui.analysis.root import WORKSPACE_MARKERS, named_files, names_primary
 from tui.github.client import GitHubClient
+from tui.github.digests import git_blob_sha
 from tui.github.errors import BadResponse, GitHubError, NotFound, ValidationFailed
 from tui.github.graphql_search import RepoBundle, root_manifests
 from tui.github.models import FetchInfo, Tree, TreeEntry
@@ -131,6 +132,7 @@ class FrameworkFinder:
             info.full_name, ref, [p for p in wanted if p not in known], infos, problems
         )
         files = {p: known[p] for p in wanted if p in known} | fetched
+        files = await self._as_listed(info.full_name, ref, files, tree, infos)
         first = await _detect(paths, files, info.full_name)
         if not paths or not first.silent:
             return self._found(first, truncated=tree.truncated, more=problems)
@@ -165,6 +167,28 @@ class FrameworkFinder:
         except GitHubError:
             return None
         return {path: data for path, data in pairs if data is not None}
+
+    async def _as_listed(
+        self,
+        full_name: str,
+        ref: str,
+        files: dict[str, bytes],
+        tree: Tree,
+        infos: list[FetchInfo | None],
+    ) -> dict[str, bytes]:
+        """``files``, with those that are not the blob ``tree`` lists read again.
+
+        Root manifests are probed at ``HEAD``, the tree and the others read at the branch, and
+        each may come from a cache entry of another age: a file whose bytes are not the blob
+        the listing names comes from another commit (the branch moved). It is asked again past
+        its fresh cache entry (the raw host is free; an unchanged file is a 304), so the files
+        judged are the listing's; one gone since is left out.
+        """
+        stale = await asyncio.to_thread(_unlike_listing, files, tree)
+        if not stale:
+            return files
+        again = await self.fetch(full_name, ref, stale, infos, revalidate=True)
+        return {p: again.get(p, data) for p, data in files.items() if p in again or p not in stale}
 
     async def from_root(
         self, info: RepoInfo, root: dict[str, bytes], ref: str, infos: list[FetchInfo | None]
@@ -220,17 +244,22 @@ class FrameworkFinder:
         paths: Sequence[str],
         infos: list[FetchInfo | None],
         problems: list[str] | None = None,
+        *,
+        revalidate: bool = False,
     ) -> dict[str, bytes]:
         """Fetch several files at once; a file that vanished is simply left out.
 
         A file that could not be read (an HTML page instead, too large, an impossible path) is
         left out too, and said in ``problems``: it is a failure, not a missing manifest.
+        ``revalidate``: past fresh cache entries (``GitHubClient.file``).
         """
 
         async def one(path: str) -> tuple[str, bytes | None]:
             keep = _parses(path) if is_manifest(path) else None
             try:
-                content = await self.client.file(full_name, ref, path, keep=keep)
+                content = await self.client.file(
+                    full_name, ref, path, keep=keep, revalidate=revalidate
+                )
             except NotFound:  # gone: detect from the rest
                 return path, None
             except (BadResponse, ValidationFailed) as exc:  # not the file: say so, go on
@@ -247,6 +276,20 @@ class FrameworkFinder:
 def _parses(path: str) -> Callable[[bytes], bool]:
     """Whether a fetched manifest may be cached: only if it parses without problems."""
     return lambda data: not parse_manifest(path, data).problems
+
+
+def _unlike_listing(files: dict[str, bytes], tree: Tree) -> list[str]:
+    """The manifests of ``files`` whose bytes are not the blob ``tree`` lists at their path.
+
+    Sampled sources are not checked: a wrong import line changes little, and a second read
+    of each would cost a round trip for nothing in the usual case.
+    """
+    listed = {e.path: e.sha for e in tree.entries if e.type == "blob"}
+    return [
+        path
+        for path, data in files.items()
+        if is_manifest(path) and listed.get(path) and git_blob_sha(data) != listed[path]
+    ]
 
 
 def _listing_and_wanted(tree: Tree, full_name: str) -> tuple[list[str], list[str]]:

@@ -26,12 +26,19 @@ from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.github.client import GitHubClient
-from tui.github.errors import EmptyRepository, GitHubError
+from tui.github.errors import EmptyRepository
 from tui.github.models import FetchInfo
 from tui.github.urls import is_repo_name
 from tui.sources.convert import repo_info, source_info
 from tui.sources.github_detect import Found, FrameworkFinder
 from tui.sources.github_languages import agrees, listing_languages
+
+ROOT_REF = "HEAD"
+"""The one ref the root manifests are probed at, on every path: a report that knows the
+default branch (a search item's hint) and one that does not yet (``show``, which asks for the
+repository in the same wave) store and read the same cache entries, so a warm cache answers
+either without a probe, and none waits for the repository's answer to learn the branch. Files
+read later at the branch name are checked against the tree's listing (``FrameworkFinder``)."""
 
 
 def with_languages(
@@ -92,17 +99,11 @@ async def rest_report(
     """Yield metadata, then languages, then frameworks; the first wave is sent at once."""
     infos: list[FetchInfo | None] = []
     known = hint is not None and hint.default_branch is not None
-    ref = hint.default_branch if hint is not None and hint.default_branch else "HEAD"
     repo = None if known else asyncio.ensure_future(client.repo(full_name))
-    offline = client.settings.offline
-    if repo is not None and offline:
-        # offline the repository's answer costs nothing and names the branch the app read at
-        with contextlib.suppress(GitHubError):  # not cached: awaited below, and said there
-            ref = (await repo).default_branch or ref
     # without a token, /languages waits until the root says whether the tree is needed
     thrifty = not client.authenticated
     languages = None if thrifty else asyncio.ensure_future(client.languages(full_name))
-    root = asyncio.ensure_future(_root_files(finder, full_name, ref, infos, offline=offline))
+    root = asyncio.ensure_future(finder.root_files(full_name, ROOT_REF, infos))
     try:
         if repo is not None:
             answer = await repo
@@ -126,27 +127,6 @@ async def rest_report(
         yield await with_frameworks(report, finding, infos)
     finally:
         await _drop(repo, languages, root)
-
-
-async def _root_files(
-    finder: FrameworkFinder,
-    full_name: str,
-    ref: str,
-    infos: list[FetchInfo | None],
-    *,
-    offline: bool,
-) -> dict[str, bytes] | None:
-    """The root manifests at ``ref``; offline, at ``HEAD`` too when ``ref`` is not cached.
-
-    Online, a report that did not know the default branch yet read the root at ``HEAD`` (in
-    the first wave, beside the repository's answer); one that knew it read it at the branch.
-    Offline either may be what the cache holds: the same repository reads the same whichever
-    front end fetched it.
-    """
-    found = await finder.root_files(full_name, ref, infos)
-    if found is None and offline and ref != "HEAD":
-        found = await finder.root_files(full_name, "HEAD", infos)
-    return found
 
 
 async def _thrifty(
