@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from tui.analysis.rules import load_rules
 from tui.search.qualifiers import QuerySyntaxError
 
 _TERM = re.compile(r"^(-?)framework:(.+)$", re.IGNORECASE)
@@ -38,6 +37,8 @@ class UnknownFramework(QuerySyntaxError):
 @cache
 def known_frameworks() -> dict[str, str]:
     """Every framework a rule detects, by slug (``nextjs`` -> ``Next.js``)."""
+    from tui.analysis.rules import load_rules  # the rules load with the first filter, not before
+
     return {slug(rule.name): rule.name for rule in load_rules()}
 
 

@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Input, Static
 from tui.analysis.report import RepoInfo
 from tui.search.framework_filter import NOTE, FrameworkFilter
 from tui.sources.base import SearchResults
-from tui.sources.census_filter import JudgedPage
 from tui.ui.messages import CompareRepos, GitHubUnreachable, OpenRepo
 from tui.ui.prefs import HistoryCursor
 from tui.ui.screens.base import RepoLensScreen
@@ -26,6 +25,7 @@ from tui.ui.screens.search_hint import DEMO_QUERY, RESULT_ACTIONS, WELCOME, Hint
 from tui.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
+    from tui.sources.census_filter import JudgedPage
     from tui.ui.widgets.results_table import ResultsTable
 
 SORTS: tuple[str | None, ...] = (None, "stars", "forks", "updated")

@@ -9,13 +9,16 @@ stay in the table, marked pending, and the hint line counts them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 from tui.search import QuerySyntaxError
 from tui.search.framework_filter import FrameworkFilter, parse_framework_filter
 from tui.sources.base import RepoSource
-from tui.sources.census_filter import JudgedPage, judge_page
+
+if TYPE_CHECKING:
+    from tui.sources.census_filter import JudgedPage
 
 KEEP_FOR_BROWSING = 10
 """Core requests judging leaves unspent, so the repository under the cursor can still load."""
@@ -41,6 +44,9 @@ async def judged_search(
 ) -> JudgedPage:
     """One page of GitHub's search for ``flt.query``, judged by ``flt``; ``say`` shows progress."""
     results = await source.search(flt.query, sort=sort, page=page)
+    # the census's judging (the GitHub client, the rules) loads with the first filter
+    from tui.sources.census_filter import judge_page
+
     return await judge_page(
         source,
         results,
