@@ -111,6 +111,14 @@ def problems_text(errors: tuple[str, ...]) -> Text:
     return Text("\n", end="").join(lines)
 
 
+def languages_heading(report: RepoReport) -> str:
+    """``Languages``, or, when the shares were counted from the file listing rather than given
+    by GitHub, ``Languages, estimated from the file listing`` (the verdict marks them "≈")."""
+    if report.languages_estimated:
+        return "Languages, estimated from the file listing"
+    return "Languages"
+
+
 class RepoDetail(VerticalScroll):
     """The detail pane; set ``report`` (and ``activity``) and it redraws what changed."""
 
@@ -148,7 +156,7 @@ class RepoDetail(VerticalScroll):
         yield FactFlow(id="detail-title")
         yield Static(id="detail-description")
         yield FactFlow(id="detail-meta")
-        yield Label("Languages", classes="heading")
+        yield Label("Languages", id="detail-languages-heading", classes="heading")
         yield LanguageBar(id="detail-languages")
         yield Static(id="detail-notebook-label")
         yield LanguageBar(id="detail-notebook-view")
@@ -174,6 +182,7 @@ class RepoDetail(VerticalScroll):
             description = safe_text(report.info.description or "no description", one_line=False)
             self.query_one("#detail-description", Static).update(description)
             self.query_one("#detail-meta", FactFlow).show(meta_facts(report.info, now))
+        self.query_one("#detail-languages-heading", Label).update(languages_heading(report))
         self.query_one("#detail-languages", LanguageBar).shares = report.languages
         self._show_notebook_view(report)
         self.query_one(FrameworkList).frameworks = report.frameworks
