@@ -280,7 +280,7 @@ def _framework(hits: list[Hit]) -> Framework:
     only_in = None
     if scopes <= _ASIDE:
         only_in = "examples" if Scope.EXAMPLES in scopes else "docs"
-    basis, signals = decisive_basis(hits)
+    basis, signals, strength = decisive_basis(hits)
     return Framework(
         name=rule.name,
         category=rule.category,
@@ -297,4 +297,5 @@ def _framework(hits: list[Hit]) -> Framework:
         builds_on=rule.builds_on,
         sdk=rule.sdk,
         support_beside=rule.support_beside,
+        strength=round(strength, 2),
     )

@@ -40,8 +40,9 @@ def _hit_basis(hit: Hit) -> Basis:
     return Basis.README if hit.kind == "readme" else Basis.OTHER
 
 
-def decisive_basis(hits: list[Hit]) -> tuple[Basis, int]:
-    """The strongest kind of evidence among ``hits``, and how many places show it."""
+def decisive_basis(hits: list[Hit]) -> tuple[Basis, int, float]:
+    """The strongest kind of evidence among ``hits``, how many places show it, and the
+    strength of its strongest piece (``hits`` come strongest first)."""
     bases = [_hit_basis(hit) for hit in hits]
     best = min(bases, key=lambda basis: basis.tier)
     places = {
@@ -49,7 +50,8 @@ def decisive_basis(hits: list[Hit]) -> tuple[Basis, int]:
         for hit, basis in zip(hits, bases, strict=True)
         if basis is best
     }
-    return best, len(places)
+    strength = next(hit.strength for hit, basis in zip(hits, bases, strict=True) if basis is best)
+    return best, len(places), strength
 
 
 def pick_evidence(hits: list[Hit], basis: Basis) -> tuple[Evidence, ...]:
