@@ -126,7 +126,7 @@ def _tier(framework: Framework) -> int:
 
 def rank_key(
     framework: Framework, dependents: int = 0
-) -> tuple[int, int, float, int, int, int, str, int]:
+) -> tuple[int, int, int, float, int, int, str, int]:
     """The one ordering of frameworks, strongest first, never by name.
 
     Itself first, then primary frameworks, supporting libraries, tools and examples-only ones;
