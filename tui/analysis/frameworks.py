@@ -7,7 +7,8 @@ What to read is chosen by ``manifests_to_fetch`` and ``sources_to_sample`` (``se
 
 Confidence is the strongest signal's strength: its own package name 1.0; a runtime dependency
 0.9 in a root manifest (0.85 in a member, or as the base image of a root Dockerfile's shipped
-stage); optional or build 0.6; dev 0.55; test 0.5; a marker file 0.6; a top-level import 0.5
+stage; a bundled devDependency of an application 0.85, see ``bundled.py``); optional or
+build 0.6; dev 0.55; test 0.5; a marker file 0.6; a top-level import 0.5
 (up to +0.15 when several files import it; an indented one 0.35); anything under examples/ or
 docs/ (or a README install line) 0.3 and marked ``only_in``. Each further kind of signal adds
 0.05; a supporting library (NumPy, requests) loses 0.1.
@@ -22,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from tui.analysis.bundled import BUNDLED_DISCOUNT, shipped_scope, workspace_folders
 from tui.analysis.frameworks_evidence import (
     MAX_EVIDENCE,
     Hit,
@@ -143,8 +145,9 @@ def detect_from(
     index = RuleIndex(rules) if rules is not None else _default_index()
     sources = sources or {}
     hits: list[Hit] = []
+    workspaces = workspace_folders(manifests)
     for manifest in manifests:
-        hits.extend(_manifest_hits(index, manifest))
+        hits.extend(_manifest_hits(index, manifest, workspaces))
     hits.extend(_marker_hits(index, paths))
     for path, data in sources.items():
         if language_of(path) is not None:
@@ -181,8 +184,9 @@ def _names_primary(hit: Hit) -> bool:
     return hit.kind == "dependency" and primary and hit.scope not in _NOT_RUNTIME
 
 
-def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
-    """Hits from one manifest: its own name (self) and its dependencies."""
+def _manifest_hits(index: RuleIndex, manifest: Manifest, workspaces: frozenset[str]) -> list[Hit]:
+    """Hits from one manifest: its own name (self) and its dependencies (an application's
+    bundled devDependencies as runtime ones, outside a workspace root: ``bundled.py``)."""
     hits: list[Hit] = []
     own_scope = path_scope(manifest.path, Scope.RUNTIME)
     if manifest.package_name and own_scope is Scope.RUNTIME and manifest.ecosystem != "conda":
@@ -192,11 +196,13 @@ def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
             hits.append(Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
     root = is_root_manifest(manifest.path)
     for dep in manifest.dependencies:
-        strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
+        scope = shipped_scope(dep, workspaces)
+        strength = _DEP_STRENGTH[scope] - (0 if root or scope in _ASIDE else 0.05)
         strength -= _IMAGE_DISCOUNT if dep.ecosystem == "docker" else 0
+        strength -= BUNDLED_DISCOUNT if dep.scope is Scope.BUNDLED else 0
         evidence = Evidence(dep.path, dep.detail, dep.line)
         for rule in index.by_dependency(dep):
-            hits.append(Hit(rule, "dependency", strength, dep.scope, evidence))
+            hits.append(Hit(rule, "dependency", strength, scope, evidence))
     return hits
 
 

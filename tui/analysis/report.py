@@ -63,6 +63,9 @@ class Scope(StrEnum):
     EXAMPLES = "examples"
     BUILD = "build"
     OPTIONAL = "optional"
+    BUNDLED = "bundled"
+    """A devDependency of an application (package.json), which its bundler ships like a
+    runtime one; in a workspace root it is the repository's tooling (``tui.analysis.bundled``)."""
 
 
 class Basis(StrEnum):
