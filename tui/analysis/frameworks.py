@@ -28,13 +28,14 @@ from tui.analysis.frameworks_evidence import (
     MAX_EVIDENCE,
     Hit,
     decisive_basis,
+    folder_hits,
     is_root_manifest,
     pick_evidence,
 )
 from tui.analysis.frameworks_readme import is_readme, readme_dependencies
 from tui.analysis.imports import language_of, sample_imports
 from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
-from tui.analysis.manifests.base import normalise, path_scope
+from tui.analysis.manifests.base import path_scope
 from tui.analysis.report import Evidence, Framework, Scope
 from tui.analysis.rules import Rule, RuleIndex, load_rules
 from tui.analysis.selection import is_vendored, manifests_to_fetch, sources_to_sample
@@ -152,7 +153,7 @@ def detect_from(
     for path, data in sources.items():
         if language_of(path) is not None:
             hits.extend(_import_hits(index, path, data))
-    hits.extend(_folder_hits(index, paths, repo_name))
+    hits.extend(folder_hits(index, paths, repo_name))
     for path, data in sources.items():
         if is_readme(path):
             hits.extend(_readme_hits(index, readme_dependencies(path, data)))
@@ -244,21 +245,6 @@ def _readme_hits(index: RuleIndex, deps: list[Dependency]) -> list[Hit]:
         for rule in index.by_dependency(dep):
             hits.append(Hit(rule, "readme", _DEP_STRENGTH[Scope.DOCS], Scope.DOCS, evidence))
     return hits
-
-
-def _folder_hits(index: RuleIndex, paths: Sequence[str], repo_name: str | None) -> list[Hit]:
-    """Self hits from a top-level Python package named like the repository (``flask/``)."""
-    if not repo_name:
-        return []
-    wanted = normalise(repo_name.rsplit("/", 1)[-1], "pypi").replace("-", "_")
-    for place in (f"{wanted}/__init__.py", f"src/{wanted}/__init__.py"):
-        path = next((p for p in paths if p.lower() == place), None)
-        if path is not None:
-            package = path.split("/")[-2]
-            evidence = Evidence(path, f"the {package} package itself")
-            rules = index.by_import("python", package)
-            return [Hit(rule, "self", 1.0, Scope.RUNTIME, evidence) for rule in rules]
-    return []
 
 
 def _group(hits: list[Hit]) -> dict[str, list[Hit]]:
