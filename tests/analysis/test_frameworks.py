@@ -89,7 +89,11 @@ def test_dependency_and_marker_corroborate() -> None:
 
 
 def test_sorted_by_confidence_then_name() -> None:
-    files = {"package.json": b'{"dependencies": {"vue": "3"}, "devDependencies": {"vite": "5"}}'}
+    # a library ("main"): its devDependencies are its build, weaker than what it depends on
+    package = (
+        b'{"main": "index.js", "dependencies": {"vue": "3"}, "devDependencies": {"vite": "5"}}'
+    )
+    files = {"package.json": package}
     detection = detect(["package.json", "vite.config.ts", "Dockerfile"], files)
     keys = [(-fw.confidence, fw.name.lower()) for fw in detection.frameworks]
     assert keys == sorted(keys)

@@ -42,7 +42,8 @@ EXPECTED = {
     "microsoft__BioGPT": _h("Python", "PyTorch", "PyTorch", "fairseq"),
     # Click is a must label, but a supporting library: Flask itself is what it is
     "pallets__flask": _h("Python", "Flask", "Flask"),
-    "shadcn-ui__taxonomy": _h("TypeScript", "Next.js", "Next.js", "React", "Tailwind CSS"),
+    # the foundation first, as PyTorch before fairseq: Next.js is built on React
+    "shadcn-ui__taxonomy": _h("TypeScript", "React", "Next.js", "React", "Tailwind CSS"),
     # Linguist counts a generated CSS file: CSS 65.2 %, Java 28.3 %
     "spring-projects__spring-petclinic": _h("CSS, Java", "Spring Boot", "Spring Boot"),
     "vuejs__core": _h("TypeScript", "Vue", "Vue"),

@@ -7,7 +7,8 @@ What to read is chosen by ``manifests_to_fetch`` and ``sources_to_sample`` (``se
 
 Confidence is the strongest signal's strength: its own package name 1.0; a runtime dependency
 0.9 in a root manifest (0.85 in a member, or as the base image of a root Dockerfile's shipped
-stage); optional or build 0.6; dev 0.55; test 0.5; a marker file 0.6; a top-level import 0.5
+stage; a bundled devDependency of an application 0.85, see ``bundled.py``); optional or
+build 0.6; dev 0.55; test 0.5; a marker file 0.6; a top-level import 0.5
 (up to +0.15 when several files import it; an indented one 0.35); anything under examples/ or
 docs/ (or a README install line) 0.3 and marked ``only_in``. Each further kind of signal adds
 0.05; a supporting library (NumPy, requests) loses 0.1.
@@ -22,17 +23,19 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from tui.analysis.bundled import BUNDLED_DISCOUNT, shipped_scope, workspace_folders
 from tui.analysis.frameworks_evidence import (
     MAX_EVIDENCE,
     Hit,
     decisive_basis,
+    folder_hits,
     is_root_manifest,
     pick_evidence,
 )
 from tui.analysis.frameworks_readme import is_readme, readme_dependencies
 from tui.analysis.imports import language_of, sample_imports
 from tui.analysis.manifests import Dependency, Manifest, is_manifest, parse_manifest
-from tui.analysis.manifests.base import normalise, path_scope
+from tui.analysis.manifests.base import path_scope
 from tui.analysis.report import Evidence, Framework, Scope
 from tui.analysis.rules import Rule, RuleIndex, load_rules
 from tui.analysis.selection import is_vendored, manifests_to_fetch, sources_to_sample
@@ -143,13 +146,14 @@ def detect_from(
     index = RuleIndex(rules) if rules is not None else _default_index()
     sources = sources or {}
     hits: list[Hit] = []
+    workspaces = workspace_folders(manifests)
     for manifest in manifests:
-        hits.extend(_manifest_hits(index, manifest))
+        hits.extend(_manifest_hits(index, manifest, workspaces))
     hits.extend(_marker_hits(index, paths))
     for path, data in sources.items():
         if language_of(path) is not None:
             hits.extend(_import_hits(index, path, data))
-    hits.extend(_folder_hits(index, paths, repo_name))
+    hits.extend(folder_hits(index, paths, repo_name))
     for path, data in sources.items():
         if is_readme(path):
             hits.extend(_readme_hits(index, readme_dependencies(path, data)))
@@ -181,8 +185,9 @@ def _names_primary(hit: Hit) -> bool:
     return hit.kind == "dependency" and primary and hit.scope not in _NOT_RUNTIME
 
 
-def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
-    """Hits from one manifest: its own name (self) and its dependencies."""
+def _manifest_hits(index: RuleIndex, manifest: Manifest, workspaces: frozenset[str]) -> list[Hit]:
+    """Hits from one manifest: its own name (self) and its dependencies (an application's
+    bundled devDependencies as runtime ones, outside a workspace root: ``bundled.py``)."""
     hits: list[Hit] = []
     own_scope = path_scope(manifest.path, Scope.RUNTIME)
     if manifest.package_name and own_scope is Scope.RUNTIME and manifest.ecosystem != "conda":
@@ -192,11 +197,13 @@ def _manifest_hits(index: RuleIndex, manifest: Manifest) -> list[Hit]:
             hits.append(Hit(rule, "self", 1.0, Scope.RUNTIME, evidence))
     root = is_root_manifest(manifest.path)
     for dep in manifest.dependencies:
-        strength = _DEP_STRENGTH[dep.scope] - (0 if root or dep.scope in _ASIDE else 0.05)
+        scope = shipped_scope(dep, workspaces)
+        strength = _DEP_STRENGTH[scope] - (0 if root or scope in _ASIDE else 0.05)
         strength -= _IMAGE_DISCOUNT if dep.ecosystem == "docker" else 0
+        strength -= BUNDLED_DISCOUNT if dep.scope is Scope.BUNDLED else 0
         evidence = Evidence(dep.path, dep.detail, dep.line)
         for rule in index.by_dependency(dep):
-            hits.append(Hit(rule, "dependency", strength, dep.scope, evidence))
+            hits.append(Hit(rule, "dependency", strength, scope, evidence))
     return hits
 
 
@@ -240,21 +247,6 @@ def _readme_hits(index: RuleIndex, deps: list[Dependency]) -> list[Hit]:
     return hits
 
 
-def _folder_hits(index: RuleIndex, paths: Sequence[str], repo_name: str | None) -> list[Hit]:
-    """Self hits from a top-level Python package named like the repository (``flask/``)."""
-    if not repo_name:
-        return []
-    wanted = normalise(repo_name.rsplit("/", 1)[-1], "pypi").replace("-", "_")
-    for place in (f"{wanted}/__init__.py", f"src/{wanted}/__init__.py"):
-        path = next((p for p in paths if p.lower() == place), None)
-        if path is not None:
-            package = path.split("/")[-2]
-            evidence = Evidence(path, f"the {package} package itself")
-            rules = index.by_import("python", package)
-            return [Hit(rule, "self", 1.0, Scope.RUNTIME, evidence) for rule in rules]
-    return []
-
-
 def _group(hits: list[Hit]) -> dict[str, list[Hit]]:
     """Hits grouped by framework name, strongest first within each group."""
     groups: dict[str, list[Hit]] = {}
@@ -280,7 +272,7 @@ def _framework(hits: list[Hit]) -> Framework:
     only_in = None
     if scopes <= _ASIDE:
         only_in = "examples" if Scope.EXAMPLES in scopes else "docs"
-    basis, signals = decisive_basis(hits)
+    basis, signals, strength = decisive_basis(hits)
     return Framework(
         name=rule.name,
         category=rule.category,
@@ -297,4 +289,5 @@ def _framework(hits: list[Hit]) -> Framework:
         builds_on=rule.builds_on,
         sdk=rule.sdk,
         support_beside=rule.support_beside,
+        strength=round(strength, 2),
     )

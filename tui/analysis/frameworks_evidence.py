@@ -1,13 +1,16 @@
 """One signal for one rule (a ``Hit``), and what a framework's hits add up to: the kind of
-evidence that decided it (``Basis``) and the evidence to show, deciding piece first."""
+evidence that decided it (``Basis``) and the evidence to show, deciding piece first; and the
+self hits of a top-level package folder named like the repository."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from tui.analysis.manifests import root_rank
+from tui.analysis.manifests.base import normalise
 from tui.analysis.report import Basis, Evidence, Scope
-from tui.analysis.rules import Rule
+from tui.analysis.rules import Rule, RuleIndex
 
 MAX_EVIDENCE = 5
 """Pieces of evidence kept per framework."""
@@ -40,8 +43,9 @@ def _hit_basis(hit: Hit) -> Basis:
     return Basis.README if hit.kind == "readme" else Basis.OTHER
 
 
-def decisive_basis(hits: list[Hit]) -> tuple[Basis, int]:
-    """The strongest kind of evidence among ``hits``, and how many places show it."""
+def decisive_basis(hits: list[Hit]) -> tuple[Basis, int, float]:
+    """The strongest kind of evidence among ``hits``, how many places show it, and the
+    strength of its strongest piece (``hits`` come strongest first)."""
     bases = [_hit_basis(hit) for hit in hits]
     best = min(bases, key=lambda basis: basis.tier)
     places = {
@@ -49,7 +53,8 @@ def decisive_basis(hits: list[Hit]) -> tuple[Basis, int]:
         for hit, basis in zip(hits, bases, strict=True)
         if basis is best
     }
-    return best, len(places)
+    strength = next(hit.strength for hit, basis in zip(hits, bases, strict=True) if basis is best)
+    return best, len(places), strength
 
 
 def pick_evidence(hits: list[Hit], basis: Basis) -> tuple[Evidence, ...]:
@@ -68,3 +73,18 @@ def pick_evidence(hits: list[Hit], basis: Basis) -> tuple[Evidence, ...]:
             per_file[hit.evidence.path] = per_file.get(hit.evidence.path, 0) + 1
             picked.append(hit.evidence)
     return tuple(picked[:MAX_EVIDENCE])
+
+
+def folder_hits(index: RuleIndex, paths: Sequence[str], repo_name: str | None) -> list[Hit]:
+    """Self hits from a top-level Python package named like the repository (``flask/``)."""
+    if not repo_name:
+        return []
+    wanted = normalise(repo_name.rsplit("/", 1)[-1], "pypi").replace("-", "_")
+    for place in (f"{wanted}/__init__.py", f"src/{wanted}/__init__.py"):
+        path = next((p for p in paths if p.lower() == place), None)
+        if path is not None:
+            package = path.split("/")[-2]
+            evidence = Evidence(path, f"the {package} package itself")
+            rules = index.by_import("python", package)
+            return [Hit(rule, "self", 1.0, Scope.RUNTIME, evidence) for rule in rules]
+    return []

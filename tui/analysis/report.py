@@ -63,6 +63,9 @@ class Scope(StrEnum):
     EXAMPLES = "examples"
     BUILD = "build"
     OPTIONAL = "optional"
+    BUNDLED = "bundled"
+    """A devDependency of an application (package.json), which its bundler ships like a
+    runtime one; in a workspace root it is the repository's tooling (``tui.analysis.bundled``)."""
 
 
 class Basis(StrEnum):
@@ -114,6 +117,9 @@ class Framework:
             the verdict names the foundation first.
         support_beside: Frameworks beside which this one is only a supporting library
             (scikit-learn beside PyTorch): the verdict does not name it next to them.
+        strength: The deciding evidence's own strength, before other kinds corroborate it
+            (``None`` when not known): the verdict ranks by it, not by ``confidence``, so
+            that what else was read (a listing's marker files) cannot reorder the headline.
     """
 
     name: str
@@ -131,6 +137,7 @@ class Framework:
     builds_on: tuple[str, ...] = ()
     sdk: tuple[str, ...] = ()
     support_beside: tuple[str, ...] = ()
+    strength: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ Pure: a ``RepoReport`` in, a ``Verdict`` out; ``tui.present.verdict`` words it. 
 2. Frameworks, at most four: the framework the repository *is* first; then primary frameworks
    (ML, web, mobile, desktop, game, data apps) ranked by what decided them (a runtime
    dependency in a root manifest, then in a workspace member, then imports in sampled sources),
-   then confidence, then the foundation before what is built on it; never by name.
+   then the foundation before what is built on it, then that evidence's own strength; never
+   by name, and never by what else was read (the order is the same with or without a listing).
 3. Supporting libraries (NumPy, requests, Click) only when nothing primary was found; a
    framework that only supports beside another (scikit-learn beside PyTorch) is not named next
    to it.
@@ -125,13 +126,16 @@ def _tier(framework: Framework) -> int:
 
 def rank_key(
     framework: Framework, dependents: int = 0
-) -> tuple[int, int, float, int, int, int, str, int]:
+) -> tuple[int, int, int, float, int, int, str, int]:
     """The one ordering of frameworks, strongest first, never by name.
 
     Itself first, then primary frameworks, supporting libraries, tools and examples-only ones;
-    within each, by what decided it, confidence, how many of the others are built on it
-    (``dependents``: PyTorch before fairseq), how many places show it, and where its deciding
-    evidence is (shallow paths, then earlier lines).
+    within each, by what decided it, how many of the others are built on it (``dependents``:
+    PyTorch before fairseq, React before Next.js), the deciding evidence's own strength, how
+    many places show it, and where that evidence is (shallow paths, then earlier lines).
+
+    Never by ``confidence``: other kinds of evidence lift it (a listing's ``next.config.js``),
+    and the headline must read the same whether or not the listing was read.
     """
     if framework.is_self:
         group = 0
@@ -145,8 +149,8 @@ def rank_key(
     return (
         group,
         _tier(framework),
-        -framework.confidence,
         -dependents,
+        -(framework.confidence if framework.strength is None else framework.strength),
         -framework.signals,
         0 if proof is None else proof.path.count("/"),
         "" if proof is None else proof.path,

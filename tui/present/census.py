@@ -28,10 +28,11 @@ def census_frameworks(report: RepoReport) -> tuple[Framework, ...]:
     """Which of a report's frameworks count for the census: the ones its verdict names.
 
     The census adds up verdicts (``tui.analysis.verdict``): what a repository *is* and is built
-    on, at most four, never tooling, examples or a platform under a framework.
+    on, at most four, never tooling, examples or a platform under a framework; in the
+    verdict's order, which does not depend on what was read.
     """
-    named = {framework.name for framework in decide(report).frameworks}
-    return tuple(f for f in report.frameworks or () if f.name in named)
+    found = {framework.name: framework for framework in report.frameworks or ()}
+    return tuple(found[f.name] for f in decide(report).frameworks if f.name in found)
 
 
 @dataclass(frozen=True, slots=True)

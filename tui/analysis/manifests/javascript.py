@@ -48,15 +48,49 @@ def _sections(out: Collector, doc: dict[str, Any], sections: dict[str, Scope]) -
             out.add(name, scope, detail, line=out.lines.key(name))
 
 
+_LIBRARY_FIELDS = (
+    "exports",
+    "module",
+    "bin",
+    "types",
+    "typings",
+    "files",
+    "browser",
+    "publishConfig",
+)
+"""Fields that say a package is published for others to import or run: a library (or CLI),
+whose devDependencies are its tests and build, not what it ships."""
+
+
+def is_application(doc: dict[str, Any]) -> bool:
+    """Whether a package.json describes an application, whose bundler ships its devDependencies.
+
+    Not a workspace root (``workspaces``: its devDependencies are the repository's tooling),
+    nor a package that says what it publishes (``_LIBRARY_FIELDS``); then either ``private``
+    (npm refuses to publish it; ``main`` there is an Electron or server entry point) or
+    without ``main``, the one field a library cannot do without.
+    """
+    if "workspaces" in doc or any(key in doc for key in _LIBRARY_FIELDS):
+        return False
+    return doc.get("private") is True or "main" not in doc
+
+
 def parse_package_json(path: str, data: bytes) -> Manifest:
-    """Parse package.json: dependency sections, its name and its workspaces."""
+    """Parse package.json: dependency sections, its name and its workspaces.
+
+    peerDependencies are runtime: a React component library is built with React. An
+    application's devDependencies are ``Scope.BUNDLED`` (``is_application``).
+    """
     out = Collector(path, "npm")
     doc = load_json(data, out)
     if doc is None:
         return out.freeze()
     name = doc.get("name")
     out.package_name = name.lower() if isinstance(name, str) else None
-    _sections(out, doc, _NPM_SECTIONS)
+    sections = _NPM_SECTIONS
+    if is_application(doc):
+        sections = {**_NPM_SECTIONS, "devDependencies": Scope.BUNDLED}
+    _sections(out, doc, sections)
     workspaces = doc.get("workspaces")
     if isinstance(workspaces, dict):
         workspaces = workspaces.get("packages")
