@@ -105,3 +105,22 @@ async def test_a_root_manifest_cached_before_a_push_is_read_again(
     # re-read by name at the branch, the cached HEAD entry for the root is not trusted blindly
     assert github_server.hits(f"/raw/{WORKSPACE}/main/package.json")
     assert not github_server.hits(f"/api/v3/repos/{WORKSPACE}/contents/")  # re-reads are free
+
+
+async def test_a_re_read_that_fails_keeps_the_copy_already_read(
+    github_server: GitHubServer, make_client: ClientFactory
+) -> None:
+    """A file unlike the listing is asked again; when that fails (a web page from the raw host,
+    a broken answer from the contents API) the file is not gone: the copy read first is judged."""
+    github_server.add_repo(WORKSPACE, files=OLD, languages={"TypeScript": 9_000})
+    client = make_client()
+    assert await GitHubSource(client)._finder.root_files(WORKSPACE, "HEAD", []) is not None
+    github_server.move_branch(WORKSPACE, NEW)
+    wall = Reply(200, b"<html>Sign in</html>", headers={"content-type": "text/html"})
+    github_server.script("GET", f"/raw/{WORKSPACE}/main/package.json", wall, sticky=True)
+    broken = wall  # and the contents API, the raw host's fallback, answers a web page too
+    contents = f"/api/v3/repos/{WORKSPACE}/contents/package.json"
+    github_server.script("GET", contents, broken, sticky=True)
+    report = await last_report(GitHubSource(make_client()), WORKSPACE, None)
+    assert "Svelte" not in names(report)  # the new root could not be read ...
+    assert "Vue" in names(report)  # ... so the one read before is kept, not dropped

@@ -345,7 +345,8 @@ class GitHubClient(GraphQLCalls):
         req = self._api_request(api, what, _ttl(ref), accept=RAW_JSON, kind="file", keep=keep)
         req = replace(req, revalidate=revalidate)  # with a token: an unchanged file's 304 is free
         try:
-            data, info = await self._fetcher.fetch(req, lambda r: r.body)
+            # a web page here is a proxy's or a login wall's too, never the file (raw media type)
+            data, info = await self._fetcher.fetch(req, _raw_body)
         except GitHubError as exc:
             if not_the_file is not None:  # the raw host's failure is the one worth telling
                 raise not_the_file from exc
@@ -447,7 +448,8 @@ class GitHubClient(GraphQLCalls):
 
 
 def _raw_body(reply: Reply) -> bytes:
-    """A raw file's bytes; an HTML page instead (a proxy or a login wall) is not the file."""
+    """A file's bytes (raw host, or the contents API's raw media type); an HTML page instead (a
+    proxy or a login wall) is not the file."""
     if reply.headers.get("content-type", "").lower().startswith("text/html"):
         raise BadResponse(
             f"The raw-file host answered {reply.headers.get('content-type', '')[:40]!r} "

@@ -33,7 +33,7 @@ CATEGORY_LABELS = {
     "http": "HTTP",
     "async": "async",
 }
-"""How each category is named to people, in the order they are listed."""
+"""How each category is named to people (the census lists its categories in this order)."""
 
 
 def category_label(category: str) -> str:

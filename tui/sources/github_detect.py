@@ -187,8 +187,10 @@ class FrameworkFinder:
         stale = await asyncio.to_thread(_unlike_listing, files, tree)
         if not stale:
             return files
-        again = await self.fetch(full_name, ref, stale, infos, revalidate=True)
-        return {p: again.get(p, data) for p, data in files.items() if p in again or p not in stale}
+        gone: list[str] = []
+        again = await self.fetch(full_name, ref, stale, infos, revalidate=True, gone=gone)
+        # a re-read that failed otherwise (a web page, a refusal) keeps the copy already read
+        return {p: again.get(p, data) for p, data in files.items() if p not in gone}
 
     async def from_root(
         self, info: RepoInfo, root: dict[str, bytes], ref: str, infos: list[FetchInfo | None]
@@ -246,8 +248,10 @@ class FrameworkFinder:
         problems: list[str] | None = None,
         *,
         revalidate: bool = False,
+        gone: list[str] | None = None,
     ) -> dict[str, bytes]:
-        """Fetch several files at once; a file that vanished is simply left out.
+        """Fetch several files at once; a file that vanished is simply left out (and listed in
+        ``gone`` when given).
 
         A file that could not be read (an HTML page instead, too large, an impossible path) is
         left out too, and said in ``problems``: it is a failure, not a missing manifest.
@@ -261,6 +265,8 @@ class FrameworkFinder:
                     full_name, ref, path, keep=keep, revalidate=revalidate
                 )
             except NotFound:  # gone: detect from the rest
+                if gone is not None:
+                    gone.append(path)
                 return path, None
             except (BadResponse, ValidationFailed) as exc:  # not the file: say so, go on
                 if problems is not None:

@@ -39,10 +39,12 @@ _MARKER_VARIABLE = (
     r"|implementation_name|implementation_version|extra)"
 )
 _MARKER_STRING = r"""(?:'[^'\n]*'|"[^"\n]*")"""
-_MARKER_OP = r"(?:===|==|!=|<=|>=|~=|<|>|not[ \t]+in|in)"
+_MARKER_OP = r"(?:===|==|!=|<=|>=|~=|<|>|\bnot[ \t]+in\b|\bin\b)"
+# a variable is a whole word: ``"a"andos_name`` or ``python_versionin`` are not plain markers
+_WORD_VARIABLE = rf"(?<![\w.]){_MARKER_VARIABLE}(?![\w.])"
 _COMPARISON = re.compile(
-    rf"[ \t]*(?:{_MARKER_VARIABLE}[ \t]*{_MARKER_OP}[ \t]*{_MARKER_STRING}"
-    rf"|{_MARKER_STRING}[ \t]*{_MARKER_OP}[ \t]*{_MARKER_VARIABLE})[ \t]*"
+    rf"[ \t]*(?:{_WORD_VARIABLE}[ \t]*{_MARKER_OP}[ \t]*{_MARKER_STRING}"
+    rf"|{_MARKER_STRING}[ \t]*{_MARKER_OP}[ \t]*{_WORD_VARIABLE})[ \t]*"
 )
 _GROUP = re.compile("[ \t]*\\([ \t]*\0[ \t]*\\)[ \t]*")
 _JOINED = re.compile("\0[ \t]+(?:and|or)[ \t]+\0")
