@@ -55,7 +55,11 @@ def serve_folder(server: GitHubServer, folder: Path, group: str, *, pending_stat
     files = {
         str(p.relative_to(files_dir)): p.read_bytes() for p in files_dir.rglob("*") if p.is_file()
     }
-    files.update(sampled_sources(folder))
+    # stand-ins for the sources the corpus keeps only as import lines; never over a file it
+    # keeps whole (isowords' Package.swift files are Swift too): the served bytes must be the
+    # blobs the tree lists, as on GitHub, or the same-commit check re-reads them
+    for path, data in sampled_sources(folder).items():
+        files.setdefault(path, data)
     tree = json.loads((folder / "tree.json").read_text())["tree"]
     full_name = str(meta.pop("full_name"))
     repo = server.add_repo(
