@@ -24,7 +24,6 @@ from tui import __version__
 from tui.cli import collector
 from tui.cli.exits import EXIT_OK, exit_code, usage_error
 from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser, chosen_command
-from tui.github.errors import GitHubError
 from tui.sources.factory import Options, api_url_problem, find_token
 
 if TYPE_CHECKING:
@@ -127,15 +126,20 @@ def _main(argv: list[str], started: Callable[[], None]) -> int:
     command = args.command or "open"
     try:
         return _dispatch(command, args, options, started)
-    except GitHubError as error:
-        print(f"repolens: {error.user_message}", file=sys.stderr)
-        return exit_code(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # the reader went away (`repolens show x | head`): not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:
+        # (imported here: a local scan loads nothing of the GitHub side, not even its errors)
+        from tui.github.errors import GitHubError
+
+        if not isinstance(error, GitHubError):
+            raise
+        print(f"repolens: {error.user_message}", file=sys.stderr)
+        return exit_code(error)
 
 
 def _dispatch(
@@ -147,8 +151,12 @@ def _dispatch(
         from tui.cli.run_app import run_tui  # (Textual loads only in there)
 
         return run_tui(options, list(getattr(args, "targets", []) or []), started)
-    if command == "serve" or local is not None:
-        started()  # (their imports come with them; serve runs for long)
+    if command == "serve":
+        started()  # (its imports come with it; it runs for long)
+        return _without_loop(command, args, options, local)
+    if local is not None:
+        # a checkout's answer is printed and the process ends: the collector stays off until
+        # then, as a pass over the imports' objects would find next to nothing to free
         return _without_loop(command, args, options, local)
     kept, token, store = _kept_answer(command, args, options)
     if kept is not None:  # an answer kept from the same cached answers: printed as it was
