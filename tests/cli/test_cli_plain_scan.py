@@ -47,7 +47,7 @@ def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
     assert plain_scan(argv) is None
 
 
-def _script(root: Path, env: dict[str, str]) -> tuple[list[object], str]:
+def _script(root: Path, env: dict[str, str]) -> tuple[tuple[int, bool, str], str]:
     code = (
         "import contextlib, io, json, sys\n"
         "from tui.cli.main import main\n"
@@ -62,7 +62,8 @@ def _script(root: Path, env: dict[str, str]) -> tuple[list[object], str]:
         text=True,
         env=env,
     )
-    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+    status, loaded, printed = json.loads(done.stdout.strip().splitlines()[-1])
+    return (status, loaded, printed), done.stderr
 
 
 def test_a_plain_scan_answers_without_loading_argparse(tmp_path: Path) -> None:
