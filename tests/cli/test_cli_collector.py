@@ -30,9 +30,9 @@ def test_main_with_arguments_leaves_the_callers_collector_alone(
     assert gc.get_freeze_count() == frozen
 
 
-def test_the_script_collects_again_while_its_command_runs(tmp_path: Path) -> None:
-    """As the script: the command runs with the collector on (a TUI or a census runs for long),
-    and start-up's objects are frozen."""
+def test_the_script_holds_the_collector_through_a_local_scan(tmp_path: Path) -> None:
+    """As the script: ``scan PATH`` prints its answer and ends, so the collector stays off
+    (nothing frozen yet: ``at_exit`` freezes it all), and the answer is still the whole one."""
     (tmp_path / "app.py").write_text("import flask\n")
     code = (
         "import gc, json, sys\n"
@@ -54,4 +54,4 @@ def test_the_script_collects_again_while_its_command_runs(tmp_path: Path) -> Non
         check=True,
     )
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"status": 0, "seen": [[True, True]]}
+    assert result == {"status": 0, "seen": [[False, False]]}

@@ -11,20 +11,19 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from tui.github.errors import (
-    ApiUnavailable,
-    GitHubError,
-    NotFound,
-    RateLimited,
-    ValidationFailed,
-)
+if TYPE_CHECKING:
+    from tui.github.errors import GitHubError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_RATE_LIMITED, EXIT_OFFLINE = range(6)
 
 
 def exit_code(error: GitHubError) -> int:
     """The documented exit code for a failure."""
+    # (imported here: a local scan, which never fails this way, loads nothing of tui.github)
+    from tui.github.errors import ApiUnavailable, NotFound, RateLimited, ValidationFailed
+
     if isinstance(error, NotFound):
         return EXIT_NOT_FOUND
     if isinstance(error, RateLimited):

@@ -23,15 +23,14 @@ from typing import TYPE_CHECKING, Literal
 from tui import __version__
 from tui.cli import collector
 from tui.cli.exits import EXIT_OK, exit_code, usage_error
-from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser, chosen_command
-from tui.github.errors import GitHubError
-from tui.sources.factory import Options, api_url_problem, find_token
+from tui.cli.parser import SUBCOMMANDS, VALUE_FLAGS, build_parser, chosen_command, plain_scan
 
 if TYPE_CHECKING:
     import argparse
 
     from tui.github.auth import Token
     from tui.github.cache import HttpCache
+    from tui.sources.factory import Options
 
     _Kept = tuple[str | None, Token | Literal["find"] | None, HttpCache | None]
 
@@ -87,6 +86,8 @@ def _kept_answer(command: str, args: argparse.Namespace, options: Options) -> _K
         return None, "find", None  # the command says so, in its own words
     if ref.full_name is None or not memo.usable(options):
         return None, "find", None
+    from tui.sources.factory import find_token
+
     token = find_token(options)
     store = memo.open_store(options)
     key = memo.show_key(ref.full_name, args.json, options, token)
@@ -112,6 +113,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: list[str], started: Callable[[], None]) -> int:
     """``main``, calling ``started`` once the command has imported what it needs."""
     words = _normalise(argv)
+    plain = plain_scan(words)
+    # `scan [PATH] [--json]` needs neither argparse nor the options built from flags and the
+    # environment (unless REPOLENS_API_URL is set: a bad one is still a usage error)
+    if plain is not None and "REPOLENS_API_URL" not in os.environ:
+        from tui.cli.local import run_local
+
+        return _guarded(lambda: run_local(os.fspath(Path(plain[0])), plain[1]))
+    from tui.sources.factory import Options, api_url_problem
+
     args = build_parser(__version__, only=chosen_command(words)).parse_args(words)
     options = Options.from_flags(
         api_url=args.api_url,
@@ -125,17 +135,27 @@ def _main(argv: list[str], started: Callable[[], None]) -> int:
     if problem:
         return usage_error(problem)
     command = args.command or "open"
+    return _guarded(lambda: _dispatch(command, args, options, started))
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """``run()``'s exit code, with the failures every command answers the same way."""
     try:
-        return _dispatch(command, args, options, started)
-    except GitHubError as error:
-        print(f"repolens: {error.user_message}", file=sys.stderr)
-        return exit_code(error)
+        return run()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # the reader went away (`repolens show x | head`): not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:
+        # (imported here: a local scan loads nothing of the GitHub side, not even its errors)
+        from tui.github.errors import GitHubError
+
+        if not isinstance(error, GitHubError):
+            raise
+        print(f"repolens: {error.user_message}", file=sys.stderr)
+        return exit_code(error)
 
 
 def _dispatch(
@@ -147,8 +167,12 @@ def _dispatch(
         from tui.cli.run_app import run_tui  # (Textual loads only in there)
 
         return run_tui(options, list(getattr(args, "targets", []) or []), started)
-    if command == "serve" or local is not None:
-        started()  # (their imports come with them; serve runs for long)
+    if command == "serve":
+        started()  # (its imports come with it; it runs for long)
+        return _without_loop(command, args, options, local)
+    if local is not None:
+        # a checkout's answer is printed and the process ends: the collector stays off until
+        # then, as a pass over the imports' objects would find next to nothing to free
         return _without_loop(command, args, options, local)
     kept, token, store = _kept_answer(command, args, options)
     if kept is not None:  # an answer kept from the same cached answers: printed as it was

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from tui.analysis.report import Framework, LanguageShare, RepoReport, SourceInfo
 from tui.present.age import UNKNOWN, source_words
 from tui.present.categories import category_label
 from tui.present.format import exact, licence_label, shorten, spaced_percent
 from tui.present.verdict import grouped, verdict_text
-from tui.sources.base import SearchResults
 from tui.textsafe import clean
+
+if TYPE_CHECKING:  # (an annotation only: a local scan's text loads nothing of tui.github)
+    from tui.sources.base import SearchResults
 
 BAR_WIDTH = 30
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.analysis.report import Framework, LanguageShare, RepoInfo, RepoReport, SourceInfo
 from tui.present.verdict import ranked, verdict_json
-from tui.sources.base import SearchResults
+
+if TYPE_CHECKING:  # (an annotation only: a local scan's JSON loads nothing of tui.github)
+    from tui.sources.base import SearchResults
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -8,15 +8,18 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.languages import shares
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
-from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.licence import licence_of
 from tui.sources.safe_read import read_regular
 from tui.sources.scan import ScanResult, scan_checkout
+
+if TYPE_CHECKING:  # (loaded where used: ``repolens scan`` needs none of them, nor tui.github)
+    from tui.sources.base import Activity, Readme, SearchResults
 
 #: Larger files are not read for detection (manifests are small; this bounds hostile input).
 MAX_READ = 2 * 1024 * 1024
@@ -32,6 +35,8 @@ class LocalSource:
         self, query: str, *, sort: str | None = None, page: int = 1, per_page: int = 30
     ) -> SearchResults:
         """A checkout has nothing to search."""
+        from tui.sources.base import SearchResults
+
         return SearchResults(query, (), 0, False, page, False, offline=True)
 
     async def report(
@@ -100,6 +105,8 @@ class LocalSource:
 
     async def activity(self, full_name: str) -> Activity:
         """No commit activity for a checkout (yet)."""
+        from tui.sources.base import Activity
+
         return Activity(weeks=())
 
     async def probe(self) -> bool:
@@ -132,6 +139,8 @@ def with_scan(report: RepoReport, scan: ScanResult, licence: str | None) -> Repo
 
 def local_readme(root: Path) -> Readme | None:
     """The README at the top of a checkout, read from disk (not through a symlink)."""
+    from tui.sources.base import README_MAX, README_NAMES, Readme
+
     for name in README_NAMES:
         path = root / name
         try:

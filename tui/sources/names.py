@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from urllib.parse import quote, urlsplit
 
-from tui.github.urls import is_repo_name
-
 MAX_TARGET = 4096
 """Longer input is not a repository nor a usable path on any system repolens runs on."""
 
@@ -191,6 +189,9 @@ def repo_web_url(html_url: str | None, full_name: str, api_host: str) -> str | N
     A repository's ``html_url`` comes from the server: ``file:///etc/passwd`` or a URL holding
     escape sequences must never reach the browser (nor the terminal).
     """
+    # (imported here: ``repolens scan`` reads ``local_dir`` only, and loads nothing of tui.github)
+    from tui.github.urls import is_repo_name
+
     host = web_host(api_host)
     if html_url and _on_host(html_url, host):
         return html_url
