@@ -128,19 +128,38 @@ class FrameworkFinder:
         problems = skipped_problem(tree.skipped)
         # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
         paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree, info.full_name)
+        # a root that names nothing (a workspace's, or none) often means members that name
+        # nothing either: the sources that would then be sampled go in the members' wave (the
+        # raw host is free), and are read only if the manifests turn out silent, as before
+        early = await self._early_samples(paths, known, info.full_name)
+        asked = [p for p in wanted if p not in known]
         fetched = await self.fetch(
-            info.full_name, ref, [p for p in wanted if p not in known], infos, problems
+            info.full_name, ref, asked + [p for p in early if p not in asked], infos, problems
         )
-        files = {p: known[p] for p in wanted if p in known} | fetched
+        files = {p: known[p] for p in wanted if p in known} | {
+            p: data for p, data in fetched.items() if p in asked
+        }
         files = await self._as_listed(info.full_name, ref, files, tree, infos)
         first = await _detect(paths, files, info.full_name)
         if not paths or not first.silent:
             return self._found(first, truncated=tree.truncated, more=problems)
         # manifests named no framework (markers such as CI do not count): sample source imports
         samples = await asyncio.to_thread(sources_to_sample, paths)
-        sampled = await self.fetch(info.full_name, ref, samples, infos, problems)
+        ready = {p: fetched[p] for p in samples if p in fetched}
+        late = [p for p in samples if p not in ready and p not in early]
+        sampled = ready | await self.fetch(info.full_name, ref, late, infos, problems)
         final = await _detect(paths, {**files, **sampled}, info.full_name)
         return self._found(final, truncated=tree.truncated, more=problems)
+
+    async def _early_samples(
+        self, paths: list[str], root: dict[str, bytes], full_name: str
+    ) -> list[str]:
+        """The sources to sample, when the root manifests (``root``) name no framework."""
+        if not paths:
+            return []
+        if root and not (await _detect(sorted(root), root, full_name)).silent:
+            return []
+        return await asyncio.to_thread(sources_to_sample, paths)
 
     async def root_files(
         self, full_name: str, ref: str, infos: list[FetchInfo | None]
