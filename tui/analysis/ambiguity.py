@@ -22,6 +22,13 @@ from tui.analysis.language_table import Language, LanguageTable
 _MODELINE = re.compile(rb"-\*-|(?i:(?:ft|filetype|syn\w*)\s*=)")
 """An Emacs modeline, or a Vim one's file-type setting: enry may name any language."""
 
+_CONFIRMED_BY_CONTENT: dict[str, re.Pattern[bytes]] = {
+    "Roff": re.compile(rb"(?m)^\.(?:[A-Za-z]{2}(?:\s|$)|\\\")"),
+}
+"""Groups enry names only when the content looks like them (Linguist's rule for ``.1`` to
+``.9``): anything else is plain Text to enry (``LGPL-2.1``, pyenv's ``python-build/3.12.7``),
+so a head that does not match goes to enry."""
+
 _FIRST_RULES: dict[str, tuple[re.Pattern[bytes], str]] = {
     ".md": (re.compile(rb"(?m)^[-A-Za-z0-9=#!*\[|>]|</|\A\Z"), "Markdown"),
 }
@@ -63,5 +70,8 @@ def settled_without_content(
         return candidates[:1]  # whichever it is, it stays out of the bar
     groups = {language.group or language.name for language in candidates}
     if len(groups) == 1 and all(language.counted for language in candidates):
+        needed = _CONFIRMED_BY_CONTENT.get(next(iter(groups)))
+        if needed is not None and needed.search(head) is None:
+            return None  # enry may say Text, outside the name's languages
         return candidates[:1]  # whichever it is, its bytes go to the same group
     return None
