@@ -210,8 +210,8 @@ class TestPathRules:
                 raise AssertionError(f"enry.{name} called")
 
         monkeypatch.setattr(linguist_rules, "ENRY", Exploding())
-        assert linguist_rules.is_vendored("vendor/x.c", use_enry=False)
-        assert linguist_rules.is_documentation("docs/x.c", use_enry=False)
+        assert linguist_rules.is_vendored("vendor/x.c")
+        assert linguist_rules.is_documentation("docs/x.c")
         assert not linguist_rules.is_generated("x.c", b"int x;", use_enry=False)
 
     def test_fallback_generated_checks_content(self, monkeypatch: pytest.MonkeyPatch) -> None:

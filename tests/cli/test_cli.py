@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run, without_token
-from tests.doubles.github_server import FakeClock, GitHubServer, Reply
+from tests.doubles.cli import cli_server, run
+from tests.doubles.github_server import GitHubServer, Reply
 from tui.cli.main import main
 
 REQUIREMENTS = b"torch==1.12.0\nfairseq==0.12.2\nnumpy\n"
@@ -20,8 +19,7 @@ REQUIREMENTS = b"torch==1.12.0\nfairseq==0.12.2\nnumpy\n"
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub on the real clock, and an environment pointing repolens at it."""
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         srv.add_repo(
             "microsoft/BioGPT",
             files={"requirements.txt": REQUIREMENTS, "src/model.py": b"import torch\n"},
@@ -29,7 +27,6 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
             description="Biomedical GPT [@click=app.quit]x[/]",
             stargazers_count=4321,
         )
-        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

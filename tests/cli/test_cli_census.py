@@ -6,24 +6,21 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run, without_token
+from tests.doubles.cli import cli_server, run
 from tests.doubles.generated_repos import install, populate
-from tests.doubles.github_server import FakeClock, GitHubServer
+from tests.doubles.github_server import GitHubServer
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub with 150 generated repositories, and repolens pointed at it, no token."""
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         populate(srv, 150)
         install(srv)
-        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

@@ -6,20 +6,18 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run, without_token
-from tests.doubles.github_server import FakeClock, GitHubServer
+from tests.doubles.cli import cli_server, run
+from tests.doubles.github_server import GitHubServer
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """Two repositories on a fake GitHub, and an environment pointing repolens at it."""
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         srv.add_repo(
             "acme/torchy",
             files={"requirements.txt": b"torch==2.3\nnumpy\n"},
@@ -34,7 +32,6 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
             stargazers_count=30,
             pushed_at="2026-09-02T10:00:00Z",
         )
-        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

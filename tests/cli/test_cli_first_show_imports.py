@@ -14,14 +14,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import diskcache
 import pytest
 
-from tests.doubles.cli import point_at, run, without_token
-from tests.doubles.github_server import FakeClock, GitHubServer
+from tests.doubles.cli import cli_server, run
+from tests.doubles.github_server import GitHubServer
 from tui.github.cache import STORE_DIR
 
 PYPROJECT = (
@@ -55,14 +54,12 @@ print(json.dumps({"status": status, "out": out.getvalue(), "opened": opened,
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub serving one Python repository; repolens pointed at it, no token."""
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         srv.add_repo(
             "acme/shop",
             files={"pyproject.toml": PYPROJECT, "app/main.py": b"import fastapi\n"},
             languages={"Python": 52000, "HTML": 900},
         )
-        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.doubles.cli import point_at, without_token
-from tests.doubles.github_server import FakeClock, GitHubServer
+from tests.doubles.cli import cli_server
+from tests.doubles.github_server import GitHubServer
 from tui.analysis.report import RepoInfo, RepoReport
 from tui.cli.main import main
 from tui.present.compare_export import to_json
@@ -29,15 +29,13 @@ FRAMEWORK_KEYS = {"name", "category", "confidence", "self", "only_in", "role", "
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub with one repository, and repolens pointed at it."""
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         srv.add_repo(
             "microsoft/BioGPT",
             files={"requirements.txt": b"fairseq==0.12.2\nmkdocs\ntorch==1.12.0\nnumpy\n"},
             languages={"Python": 127266, "Shell": 1550},
             description="Biomedical GPT",
         )
-        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

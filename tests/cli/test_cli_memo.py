@@ -13,15 +13,15 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import diskcache
 import pytest
 
-from tests.doubles.cli import point_at, run, without_token
-from tests.doubles.github_server import FakeClock, GitHubServer
+from tests.doubles.cli import cli_server, run
+from tests.doubles.github_server import GitHubServer
 from tui.cli import memo
 from tui.github.cache import STORE_DIR, decode_entry, encode_entry
 
@@ -32,8 +32,7 @@ PACKAGE = b'{"name": "web", "dependencies": {"react": "^18.2.0", "next": "14.0.0
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
     """A fake GitHub on the real clock serving two repositories; repolens pointed at it."""
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         srv.add_repo(
             "acme/shop",
             files={"pyproject.toml": PYPROJECT, "app/main.py": b"import fastapi\n"},
@@ -45,7 +44,6 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubSe
             files={"package.json": PACKAGE, "pages/index.tsx": b"import React from 'react'\n"},
             languages={"TypeScript": 81000, "CSS": 4000},
         )
-        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

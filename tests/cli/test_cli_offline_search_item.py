@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import point_at, run, without_token
-from tests.doubles.github_server import FakeClock, GitHubServer
+from tests.doubles.cli import cli_server, run
+from tests.doubles.github_server import GitHubServer
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         files = {"requirements.txt": b"flask==3.0.0\n"}
         srv.add_repo("acme/shop", files=files, languages={"Python": 9000},
                      description="A shop", stargazers_count=77)  # fmt: skip
-        point_at(monkeypatch, srv, tmp_path)
         yield srv
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.doubles.cli import point_at, run, without_token
+from tests.doubles.cli import cli_server, run
 from tests.doubles.generated_repos import Generated, install, populate
-from tests.doubles.github_server import FakeClock, GitHubServer
+from tests.doubles.github_server import GitHubServer
 
 
 @pytest.fixture
@@ -21,11 +20,9 @@ def made(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> Iterator[tuple[GitHubServer, Generated]]:
     """A fake GitHub with 120 generated repositories, repolens pointed at it, no token."""
-    without_token(monkeypatch, tmp_path)
-    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+    with cli_server(monkeypatch, tmp_path) as srv:
         generated = populate(srv, 120)
         install(srv)
-        point_at(monkeypatch, srv, tmp_path)
         yield srv, generated
 
 

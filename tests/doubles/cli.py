@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.doubles.github_server import GitHubServer
+from tests.doubles.github_server import FakeClock, GitHubServer
 from tui.cli.main import main
 
 
@@ -32,3 +35,12 @@ def point_at(monkeypatch: pytest.MonkeyPatch, server: GitHubServer, tmp_path: Pa
     """Make ``repolens`` talk to ``server``, with its cache in ``tmp_path``."""
     monkeypatch.setenv("REPOLENS_API_URL", server.api_url)
     monkeypatch.setenv("REPOLENS_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@contextmanager
+def cli_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[GitHubServer]:
+    """A fake GitHub on the real clock (the command reads it), no token, repolens pointed at it."""
+    without_token(monkeypatch, tmp_path)
+    with GitHubServer(FakeClock(datetime.now(UTC))).serving() as srv:
+        point_at(monkeypatch, srv, tmp_path)
+        yield srv

@@ -100,9 +100,9 @@ def excluded(
     (the file's first bytes) sharpens the generated check; ``None`` skips that check, for a
     caller that makes it later with the content in hand.
     """
-    if _said_or(attrs.vendored, lambda: is_vendored(path, use_enry=use_enry)):
+    if _said_or(attrs.vendored, lambda: is_vendored(path)):
         return "vendored"
-    if _said_or(attrs.documentation, lambda: is_documentation(path, use_enry=use_enry)):
+    if _said_or(attrs.documentation, lambda: is_documentation(path)):
         return "documentation"
     if content is not None and is_generated_file(path, attrs, content, use_enry=use_enry):
         return "generated"

@@ -130,15 +130,13 @@ def _enry(use_enry: bool | None) -> ModuleType | None:
     return module
 
 
-def is_vendored(path: str, *, use_enry: bool | None = None) -> bool:
-    """Whether Linguist treats ``path`` (slash-separated, relative) as vendored code.
-
-    ``use_enry`` is accepted for symmetry with ``is_generated``: the answer is the bundled list's.
-    """
+def is_vendored(path: str) -> bool:
+    """Whether Linguist treats ``path`` (slash-separated, relative) as vendored code (Linguist's
+    bundled list: enry is never asked; ``tests/sources/test_sources_scan_without_enry.py``)."""
     return _compiled(VENDOR_PATTERNS).search(path)
 
 
-def is_documentation(path: str, *, use_enry: bool | None = None) -> bool:
+def is_documentation(path: str) -> bool:
     """Whether Linguist treats ``path`` as documentation (the bundled list, see ``is_vendored``)."""
     return _compiled(DOCUMENTATION_PATTERNS).search(path)
 
