@@ -21,7 +21,6 @@ import re
 import sys
 from functools import cache
 from types import ModuleType
-from typing import NamedTuple
 
 from tui.analysis.generated_gate import generated_by_content
 from tui.analysis.linguist_patterns import (
@@ -30,6 +29,7 @@ from tui.analysis.linguist_patterns import (
     POPULAR,
     VENDOR_PATTERNS,
 )
+from tui.analysis.path_patterns import PathPatterns
 
 ENRY: ModuleType | None
 """The enry module when it imports, else None; tests set this to ``None`` to exercise the fallback.
@@ -82,44 +82,9 @@ __all__ = [
 ]
 
 
-class _PathMatcher(NamedTuple):
-    """Linguist's path patterns, split by anchoring so that a path is checked quickly.
-
-    One alternation of 160 unanchored patterns backtracks at every character of every path;
-    anchored at the start (``^``) or at a segment start (``(^|/)``) it is tried a few times only.
-    """
-
-    at_start: re.Pattern[str]
-    at_segment: re.Pattern[str]
-    anywhere: re.Pattern[str]
-
-    def search(self, path: str) -> bool:
-        """Whether any pattern matches ``path``."""
-        if self.at_start.match(path) or self.anywhere.search(path):
-            return True
-        start = 0
-        while start >= 0:
-            if self.at_segment.match(path, start):
-                return True
-            start = path.find("/", start) + 1 or -1
-        return False
-
-
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or r"(?!)")
-
-
 @cache
-def _compiled(patterns: tuple[str, ...]) -> _PathMatcher:
-    groups: dict[str, list[str]] = {"^": [], "(^|/)": [], "": []}
-    for pattern in patterns:
-        # a leading "(.*?)" or "([^\s]*)" only slows a search down: it can match nothing
-        pattern = re.sub(r"^\((?:\.\*\?|\[\^\\s\]\*)\)", "", pattern).replace("(^|\\/)", "(^|/)")
-        prefix = next((p for p in ("(^|/)", "^") if pattern.startswith(p)), "")
-        groups[prefix].append(pattern[len(prefix) :])
-    return _PathMatcher(
-        _alternation(groups["^"]), _alternation(groups["(^|/)"]), _alternation(groups[""])
-    )
+def _compiled(patterns: tuple[str, ...]) -> PathPatterns:
+    return PathPatterns(patterns)  # indexed once; each pattern compiled when first tried
 
 
 def _enry(use_enry: bool | None) -> ModuleType | None:
