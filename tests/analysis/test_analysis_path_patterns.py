@@ -23,7 +23,7 @@ from tui.analysis.linguist_patterns import (
     GENERATED_PATTERNS,
     VENDOR_PATTERNS,
 )
-from tui.analysis.path_patterns import PathPatterns, literal_inside, literal_start
+from tui.analysis.path_patterns import PathPatterns, literal_end, literal_inside, literal_start
 
 with warnings.catch_warnings():  # Python's own parser: an independent reading of each pattern
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -137,6 +137,7 @@ def _pattern_paths() -> list[str]:
                 cut = chooser.randrange(len(word) or 1)
                 for made in (word, word.upper(), word[:cut] + word[cut + 1 :]):
                     out += [made, f"a/{made}", f"src/{made}/x.js", f"x{made}", f"{made}.py"]
+                    out += [f"{made}\n", f"a/{made}\n\n"]  # "$" lets one final newline pass
     return out
 
 
@@ -191,16 +192,35 @@ def test_every_pattern_matches_where_its_own_text_stands() -> None:
         ("[Vv]+endor/", ("V", "v"), ("endor/",)),
         ("d3(\\.v\\d+)?([^.]*)\\.js$", ("d3",), (".js",)),
         ("(3rd|[Tt]hird)[-_]?[Pp]arty/", (), ("Party/", "party/")),
-        ("font-?awesome\\.(css|less)$", ("fon",), ("awesome.",)),
+        ("font-?awesome\\.(css|less)$", ("fon",), ("awesome.css", "awesome.less")),
+        ("\\.pb\\.(go|cc|h|c)$", (".pb",), (".pb.go", ".pb.cc", ".pb.h", ".pb.c")),
+        ("(?:^|/)\\.idea/", (), (".idea/",)),
         ("a|bcd", (), ()),  # a top-level alternation: nothing is certain
         ("(?i)abc", (), ()),  # a flag: the literal means more than its letters
+        ("(a|(b))c", (), ("c",)),  # a group of groups is no plain text
         ("knockout-(\\d+\\.){3}js$", ("kno",), ("knockout-",)),
-        (".\\.zep\\.(?:c|h|php)$", (), (".zep.",)),
+        (".\\.zep\\.(?:c|h|php)$", (), (".zep.c", ".zep.h", ".zep.php")),
     ],
 )
 def test_literal_text_a_match_must_hold(
-    body: str, start: tuple[str, ...], inside: tuple[str, ...]
+    body: str, start: tuple[str, ...], inside: tuple[str, ...] | None
 ) -> None:
-    """The literal start (up to three characters) and the longest literal run of a pattern."""
+    """The literal start (three characters) and the most telling literal run of a pattern."""
     assert sorted(literal_start(body)) == sorted(start)
-    assert sorted(literal_inside(body)) == sorted(inside)
+    assert sorted(literal_inside(body)) == sorted(inside if inside is not None else start)
+
+
+@pytest.mark.parametrize(
+    ("body", "end"),
+    [
+        ("\\.pb\\.(go|cc)$", (".pb.go", ".pb.cc")),
+        ("(\\.|-)min\\.(js|css)$", (".min.js", ".min.css", "-min.js", "-min.css")),
+        ("_pb2(_grpc)?\\.pyi?$", ()),  # an optional last letter: no certain end
+        ("node_modules/", ()),  # not anchored at the end
+        ("a\\$", ()),  # a dollar sign, not the end
+        ("(x|$)", ()),
+    ],
+)
+def test_literal_end_of_a_pattern(body: str, end: tuple[str, ...]) -> None:
+    """What a match must end the text with, when ``$`` closes a literal run."""
+    assert sorted(literal_end(body)) == sorted(end)
