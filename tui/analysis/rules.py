@@ -205,6 +205,7 @@ class RuleIndex:
         # fnmatch compiles (and caches) a glob the first time it is used
         self._globs: dict[str, list[tuple[str, Rule]]] = {}
         self._markers = MarkerIndex(self.rules)
+        self._imports: dict[str, dict[str, list[tuple[tuple[int, int], Rule]]]] = {}
         self.sdk_ecosystems = sdk_ecosystems(self.rules)
         for rule in self.rules:
             for eco, names in rule.deps.items():
@@ -242,18 +243,27 @@ class RuleIndex:
     def by_import(self, language: str, module: str) -> list[Rule]:
         """Rules importing ``module`` in ``language`` (dotted prefix match for Python and Java)."""
         if language in LANGUAGES:
-            return [
-                rule
-                for rule in self.rules
-                for name in rule.imports.get(language, ())
-                if module == name or module.startswith(name + ".")
-            ]
+            # names equal to ``module`` or a dotted prefix of it, in rule then name order
+            names, parts = self._import_names(language), module.split(".")
+            found = [e for n in range(len(parts)) for e in names.get(".".join(parts[: n + 1]), ())]
+            return [rule for _, rule in sorted(found, key=lambda entry: entry[0])]
         eco = {"javascript": "npm", "go": "go", "rust": "crates", "dart": "pub"}.get(language)
         if eco is None:
             return []
         return self.by_dependency(
             Dependency(normalise(module, eco), eco, Scope.RUNTIME, "", None, "")
         )
+
+    def _import_names(self, language: str) -> dict[str, list[tuple[tuple[int, int], Rule]]]:
+        """Name -> ((rule number, name number), rule) for ``language``, made on first use."""
+        names = self._imports.get(language)
+        if names is None:
+            names = {}  # filled, then shared: another thread never sees it half made
+            for number, rule in enumerate(self.rules):
+                for place, name in enumerate(rule.imports.get(language, ())):
+                    names.setdefault(name, []).append(((number, place), rule))
+            self._imports[language] = names
+        return names
 
     def _exact_or_prefix(self, eco: str, name: str) -> list[Rule]:
         """Exact names; for Go also the module path minus a ``/vN`` suffix or a sub-package."""
