@@ -1,4 +1,5 @@
-"""A slash-separated path's parts, name and suffix as ``PurePosixPath`` gives them, from strings.
+"""A slash-separated path's parts, name and suffix as ``PurePosixPath`` gives them, from strings;
+and what a glob's last part says of the file names it matches (``glob_ends``).
 
 Detection asks for these of every listed path; making a ``PurePosixPath`` for each costs a few
 microseconds (some 600 of them a scan). A plain path (relative, no empty or ``.`` part, no
@@ -47,3 +48,20 @@ def stem(path: str) -> str:
     last = name(path)
     dot = last.rfind(".")
     return last[:dot] if 0 < dot < len(last) - 1 else last
+
+
+def glob_ends(part: str) -> tuple[str, str]:
+    """The literal text a name matching the glob ``part`` must start and end with (``*.yml`` ->
+    ``("", ".yml")``; both the whole part when it has no wildcard)."""
+    cuts = [part.find(c) for c in "*?[" if c in part]
+    if not cuts:
+        return part, part
+    ends = [part.rfind(c) for c in "*?]" if c in part]
+    return part[: min(cuts)], part[max(ends) + 1 :]
+
+
+def name_end(name: str) -> str:
+    """A file name's text from its last ``.`` on (``""`` without one): how ``glob_ends``'
+    literal ends are filed, so that a name is looked up once."""
+    dot = name.rfind(".")
+    return name[dot:] if dot >= 0 else ""

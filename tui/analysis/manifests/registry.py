@@ -19,6 +19,7 @@ from functools import cache
 from typing import NamedTuple
 
 from tui.analysis.manifests.spec import Format, LazyParser
+from tui.analysis.posix_parts import glob_ends, name_end
 
 
 class Match(NamedTuple):
@@ -54,12 +55,8 @@ class _Glob(NamedTuple):
 
 
 def _glob(item: Format, text: str) -> _Glob:
-    last = text.rsplit("/", 1)[-1]
-    cuts = [last.find(c) for c in "*?[" if c in last]
-    if not cuts:
-        return _Glob(item, text.count("/") + 1, text, last, last)
-    ends = [last.rfind(c) for c in "*?]" if c in last]
-    return _Glob(item, text.count("/") + 1, text, last[: min(cuts)], last[max(ends) + 1 :])
+    prefix, suffix = glob_ends(text.rsplit("/", 1)[-1])
+    return _Glob(item, text.count("/") + 1, text, prefix, suffix)
 
 
 class Registry:
@@ -93,7 +90,7 @@ class Registry:
         number = len(self._globs)
         self._globs.append(glob)
         if "." in glob.suffix:
-            self._by_end.setdefault(glob.suffix[glob.suffix.rfind(".") :], []).append(number)
+            self._by_end.setdefault(name_end(glob.suffix), []).append(number)
         else:
             self._other.append(number)
 
@@ -103,8 +100,7 @@ class Registry:
 
     def _candidates(self, name: str) -> Sequence[int]:
         """The globs a file name can match, in ``_order``."""
-        dot = name.rfind(".")
-        found = self._by_end.get(name[dot:], ()) if dot >= 0 else ()
+        found = self._by_end.get(name_end(name), ())
         others = [n for n in self._other if _ends(name, self._globs[n])]
         return sorted((*found, *others), key=self._order) if others else found
 
