@@ -162,22 +162,22 @@ class Rule(NamedTuple):
 
 def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
     """Build a Rule from its JSON object."""
-    deps = {eco: tuple(names) for eco, names in dict(raw.get("deps", {})).items()}
-    imports = {lang: tuple(names) for lang, names in dict(raw.get("imports", {})).items()}
+    get = raw.get  # most optional fields are absent: each is looked up once, converted if there
+    deps, imports = get("deps"), get("imports")
     return Rule(
-        name=str(raw["name"]),
-        category=str(raw["category"]),
-        homepage=str(raw["homepage"]),
-        source=source,
-        deps=deps,
-        files=tuple(raw.get("files", ())),
-        imports=imports,
-        support=bool(raw.get("support", False)),
-        primary=bool(raw.get("primary", False)),
-        platforms=tuple(str(name) for name in raw.get("platforms", ())),
-        sdk=tuple(str(name) for name in raw.get("sdk", ())),
-        builds_on=tuple(str(name) for name in raw.get("builds_on", ())),
-        support_beside=tuple(str(name) for name in raw.get("support_beside", ())),
+        str(raw["name"]),
+        str(raw["category"]),
+        str(raw["homepage"]),
+        source,
+        {eco: tuple(names) for eco, names in dict(deps).items()} if deps else {},
+        tuple(get("files") or ()),
+        {lang: tuple(names) for lang, names in dict(imports).items()} if imports else {},
+        bool(get("support", False)),
+        bool(get("primary", False)),
+        tuple(map(str, get("platforms") or ())),
+        tuple(map(str, get("sdk") or ())),
+        tuple(map(str, get("builds_on") or ())),
+        tuple(map(str, get("support_beside") or ())),
     )
 
 
@@ -210,7 +210,7 @@ class RuleIndex:
         for rule in self.rules:
             for eco, names in rule.deps.items():
                 for name in names:
-                    if any(char in name for char in "*?["):
+                    if "*" in name or "?" in name or "[" in name:
                         # compared with normalised names, so normalised the same way
                         self._globs.setdefault(eco, []).append((normalise(name, eco), rule))
                     else:
