@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import itertools
 from pathlib import Path, PurePosixPath
 
@@ -41,3 +42,34 @@ def test_same_parts_name_suffix_and_stem_as_pure_posix_path() -> None:
         assert posix_parts.name(path) == pure.name, path
         assert posix_parts.suffix(path) == pure.suffix, path
         assert posix_parts.stem(path) == pure.stem, path
+
+
+GLOBS = ("*.yml", "Dockerfile.*", "a*b?c", "x[ab]y*", "lone[bracket", "a]b[c", "[!a]*.txt", "", "*")
+NAMES = (
+    "",
+    "a",
+    "x.yml",
+    "Dockerfile.dev",
+    "aXbYc",
+    "xay1",
+    "xby",
+    "lone[bracket",
+    "a]b[c",
+    "b.txt",
+)
+
+
+def test_glob_ends_hold_for_every_matching_name() -> None:
+    """A name fnmatch matches with a glob starts and ends with the glob's literal ends."""
+    names = [*NAMES, *(f"{n}{m}" for n in NAMES for m in NAMES)]
+    matched = 0
+    for glob in GLOBS:
+        start, end = posix_parts.glob_ends(glob)
+        for name in names:
+            if fnmatch.fnmatchcase(name, glob):
+                matched += 1
+                assert name.startswith(start), (glob, name)
+                assert name.endswith(end), (glob, name)
+    assert matched > 50
+    assert posix_parts.glob_ends("*.yml") == ("", ".yml")
+    assert posix_parts.glob_ends("requirements.txt") == ("requirements.txt", "requirements.txt")

@@ -56,8 +56,8 @@ def glob_ends(part: str) -> tuple[str, str]:
     cuts = [part.find(c) for c in "*?[" if c in part]
     if not cuts:
         return part, part
-    ends = [part.rfind(c) for c in "*?]" if c in part]
-    return part[: min(cuts)], part[max(ends) + 1 :]
+    ends = [part.rfind(c) for c in "*?]" if c in part]  # none: a lone "[" is literal
+    return part[: min(cuts)], part[max(ends, default=-1) + 1 :]
 
 
 def name_end(name: str) -> str:

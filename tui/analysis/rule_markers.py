@@ -97,29 +97,30 @@ class MarkerIndex:
                 self._wild_other.append((start, end, last))
         self._matchers: dict[int, Matcher] = {}
 
-    def _wild_name(self, name: str) -> bool:
-        """Whether a wildcard last part matches the file name (each compiled by ``fnmatch`` when
-        a name could match it: one regex of them all cost a scan ~0.4 ms to compile)."""
-        for last in self._wild_by_end.get(name_end(name), ()):
-            if fnmatch.fnmatchcase(name, last):
-                return True
+    def _wild_parts(self, name: str) -> list[str]:
+        """The wildcard last parts matching a name (each compiled by ``fnmatch`` only when the
+        name ends as it does: one regex of them all cost a scan ~0.4 ms to compile)."""
+        found = [
+            last
+            for last in self._wild_by_end.get(name_end(name), ())
+            if fnmatch.fnmatchcase(name, last)
+        ]
         for start, end, last in self._wild_other:
             if name.startswith(start) and name.endswith(end) and fnmatch.fnmatchcase(name, last):
-                return True
-        return False
+                found.append(last)
+        return found
 
     def match(self, path: str) -> list[Rule]:
         """Rules with a marker pattern matching ``path``."""
         # the file name first: a listing can hold 100,000 paths, few are markers
         name = path.rsplit("/", 1)[-1]
-        if name not in self._literal and not self._wild_name(name):
+        if name not in self._literal and not self._wild_parts(name):
             return []
         candidates = set(self._always)
         for part in path.split("/"):
             candidates.update(self._literal.get(part, ()))
-            for last, numbers in self._wild.items():
-                if fnmatch.fnmatchcase(part, last):
-                    candidates.update(numbers)
+            for last in self._wild_parts(part):
+                candidates.update(self._wild[last])
         return [self._rules[n] for n in sorted(candidates) if self._test(n, path)]
 
     def _test(self, number: int, path: str) -> bool:

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from tui.analysis.language_table import DATA
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
+from tui.analysis.posix_parts import glob_ends
 from tui.analysis.report import Scope
 from tui.analysis.rule_markers import MarkerIndex
 from tui.analysis.verdict import is_primary
@@ -202,8 +203,8 @@ class RuleIndex:
         self.rules = tuple(rules)
         self._exact: dict[tuple[str, str], list[Rule]] = {}
         # globs per ecosystem: a dependency is compared with its own ecosystem's only, and
-        # fnmatch compiles (and caches) a glob the first time it is used
-        self._globs: dict[str, list[tuple[str, Rule]]] = {}
+        # fnmatch compiles a glob the first time a name starts and ends as the glob does
+        self._globs: dict[str, list[tuple[str, tuple[str, str], Rule]]] = {}
         self._markers = MarkerIndex(self.rules)
         self._imports: dict[str, dict[str, list[tuple[tuple[int, int], Rule]]]] = {}
         self.sdk_ecosystems = sdk_ecosystems(self.rules)
@@ -211,8 +212,8 @@ class RuleIndex:
             for eco, names in rule.deps.items():
                 for name in names:
                     if "*" in name or "?" in name or "[" in name:
-                        # compared with normalised names, so normalised the same way
-                        self._globs.setdefault(eco, []).append((normalise(name, eco), rule))
+                        glob = normalise(name, eco)  # compared with normalised names
+                        self._globs.setdefault(eco, []).append((glob, glob_ends(glob), rule))
                     else:
                         key = (eco, normalise(name, eco))
                         self._exact.setdefault(key, []).append(rule)
@@ -222,10 +223,11 @@ class RuleIndex:
         found: list[Rule] = []
         for eco in _ALSO_MATCH.get(dep.ecosystem, (dep.ecosystem,)):
             found.extend(self._exact_or_prefix(eco, dep.name))
+            name = dep.name
             found.extend(
                 rule
-                for glob, rule in self._globs.get(eco, ())
-                if fnmatch.fnmatchcase(dep.name, glob)
+                for glob, (start, end), rule in self._globs.get(eco, ())
+                if name.startswith(start) and name.endswith(end) and fnmatch.fnmatchcase(name, glob)
             )
         return _unique(found)
 
