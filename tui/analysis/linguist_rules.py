@@ -82,9 +82,17 @@ __all__ = [
 ]
 
 
-@cache
-def _compiled(patterns: tuple[str, ...]) -> PathPatterns:
-    return PathPatterns(patterns)  # indexed once; each pattern compiled when first tried
+_MATCHERS: dict[str, PathPatterns] = {}
+
+
+def _matcher(name: str, patterns: tuple[str, ...]) -> PathPatterns:
+    """The indexed patterns of one list, built on first use (each pattern compiled when first
+    tried). Looked up by the list's name: hashing a 166-string tuple on each call cost more
+    than the check itself."""
+    found = _MATCHERS.get(name)
+    if found is None:
+        found = _MATCHERS[name] = PathPatterns(patterns)
+    return found
 
 
 def _enry(use_enry: bool | None) -> ModuleType | None:
@@ -98,12 +106,12 @@ def _enry(use_enry: bool | None) -> ModuleType | None:
 def is_vendored(path: str) -> bool:
     """Whether Linguist treats ``path`` (slash-separated, relative) as vendored code (Linguist's
     bundled list: enry is never asked; ``tests/sources/test_sources_scan_without_enry.py``)."""
-    return _compiled(VENDOR_PATTERNS).search(path)
+    return _matcher("vendor", VENDOR_PATTERNS).search(path)
 
 
 def is_documentation(path: str) -> bool:
     """Whether Linguist treats ``path`` as documentation (the bundled list, see ``is_vendored``)."""
-    return _compiled(DOCUMENTATION_PATTERNS).search(path)
+    return _matcher("documentation", DOCUMENTATION_PATTERNS).search(path)
 
 
 _GENERATED_MARKER = re.compile(rb"^// Code generated .* DO NOT EDIT\.$|@generated\b", re.MULTILINE)
@@ -122,7 +130,7 @@ def _generated_content(path: str, content: bytes) -> bool:
 
 def is_generated(path: str, content: bytes = b"", *, use_enry: bool | None = None) -> bool:
     """Whether ``path`` is generated, by its name and, when given, its content's first bytes."""
-    if _compiled(GENERATED_PATTERNS).search(path):
+    if _matcher("generated", GENERATED_PATTERNS).search(path):
         return True
     if use_enry is not False and enry_available():
         known = generated_by_content(path, content)
