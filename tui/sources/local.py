@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -51,6 +50,7 @@ class LocalSource:
         """Languages from a scan of the files, then frameworks from its manifests."""
         # the event loop's modules load with the first report, not for ``repolens scan``
         import asyncio
+        import threading
 
         from tui.sources.background import in_daemon_thread
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-import pkgutil
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -31,6 +30,8 @@ class Match(NamedTuple):
 
 def declared_formats() -> tuple[Format, ...]:
     """Every format declared by a module of this package, in rank then key order."""
+    import pkgutil  # the generator script and a test walk the package; a scan reads the table
+
     package = importlib.import_module("tui.analysis.manifests")
     found: list[Format] = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
