@@ -183,6 +183,15 @@ def _runs(items: list[Item]) -> list[list[tuple[str, ...]]]:
 def literal_start(body: str) -> tuple[str, ...]:
     """Spellings one of which a match of ``body`` starts with: its first literal items, up to
     ``_KEY`` of them (``()`` when nothing is certain)."""
+    head = body[:_KEY]
+    if (
+        len(head) == _KEY
+        and not any(char in _SPECIAL for char in head)
+        and body[_KEY : _KEY + 1] not in ("?", "*", "{")
+        and not _sets_flags(body)
+        and not _alternates(body)
+    ):  # most patterns start with plain text (``cache/``): what the items would say, sooner
+        return (head,)
     run = _runs(_items(body, first_run=True) or [])[0]
     return _spellings(run) if run else ()
 

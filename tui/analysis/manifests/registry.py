@@ -116,15 +116,19 @@ class Registry:
     def match(self, path: str) -> Match | None:
         """The format of ``path`` and whether it is a root copy, or None for other files."""
         low = path.lower()
-        parts = low.split("/")
-        found = self._names.get(parts[-1])
-        if found is not None and (match := _kept(found, len(parts) == 1)):
+        name = low.rpartition("/")[2]
+        found = self._names.get(name)
+        if found is not None and (match := _kept(found, "/" not in low)):
             return match
         for tail, deeper, item in self._tail_ends:
             if (low == tail or low.endswith(deeper)) and (match := _kept(item, low == tail)):
                 return match
+        candidates = self._candidates(name)
+        if not candidates:
+            return None
+        parts = low.split("/")
         settled = 0  # the depth whose first matching glob was met (as one alternation did)
-        for number in self._candidates(parts[-1]):
+        for number in candidates:
             glob = self._globs[number]
             if glob.depth > len(parts):
                 break
