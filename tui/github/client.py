@@ -301,6 +301,10 @@ class GitHubClient(GraphQLCalls):
             path += "?recursive=1"  # any value turns recursion on; omit it for one level
         return self._api_request(path, f"the tree of {full_name} at {ref}", _ttl(ref), kind="tree")
 
+    async def tree_cached(self, full_name: str, ref: str) -> bool:
+        """Whether ``tree`` would be answered from the cache, sending nothing."""
+        return await self._fetcher.fresh(self._tree_request(full_name, ref))
+
     async def pin_tree(self, full_name: str, commit: str, tree: Tree) -> None:
         """Store a recursive ``tree`` asked at a branch (or ``HEAD``) as ``commit``'s answer.
 

@@ -224,7 +224,7 @@ class GitHubSource:
         stops ``LISTING_DEPTH`` levels down, and a workspace deeper than that would otherwise
         wait for the tree before its files could be asked for (three waves, not two).
         """
-        head = None
+        head: asyncio.Future[Tree | None] | None = None
         if not self.offline and not await self.client.repo_bundle_cached(full_name):
             head = asyncio.ensure_future(self._head_tree(full_name))
         try:
@@ -236,18 +236,27 @@ class GitHubSource:
         except GitHubError:
             self._graphql_failed = True
             return None  # a 502, an odd answer: REST still works
+        if head is None and bundle.head_oid:
+            head = await self._kept_tree(full_name, bundle.head_oid)
         if head is not None:
             self._heads[full_name.lower()] = head
         self._bundles[full_name.lower()] = bundle
         self._fetched[full_name.lower()] = fetched  # a cached answer says so, with its age
         return bundle
 
-    async def _head_tree(self, full_name: str) -> Tree | None:
-        """The recursive tree at ``HEAD``; None when it cannot be had (asked again by SHA)."""
+    async def _head_tree(self, full_name: str, ref: str = "HEAD") -> Tree | None:
+        """The recursive tree at ``ref``; None when it cannot be had (asked again by SHA)."""
         try:
-            return await self.client.tree(full_name, "HEAD")
+            return await self.client.tree(full_name, ref)
         except GitHubError:
             return None
+
+    async def _kept_tree(self, full_name: str, commit: str) -> asyncio.Future[Tree | None] | None:
+        """The commit's tree when the cache holds it (an earlier ``show`` kept it): the query's
+        answer came from the cache too, and the files are chosen from the same tree as then."""
+        if not await self.client.tree_cached(full_name, commit):
+            return None
+        return asyncio.ensure_future(self._head_tree(full_name, commit))
 
     async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
         """The README at the top of the default branch, from the raw host (no API budget).

@@ -1,21 +1,31 @@
 """Deeper listings and the files they name, for GraphQL bundles (a search page's or one show's).
 
-A search node lists the root; a single repository's own query lists ``LISTING_DEPTH`` levels.
-Either is cut when it holds directories it did not open, and a manifest in one of them
-(``src/Web/ClientApp/package.json``) would go unseen: the token answer would differ from the one
-without a token, which reads the recursive tree. So a cut listing is completed by the recursive
-tree first (one core request by commit SHA, cached forever; or nothing, when ``show`` sent the
-tree at ``HEAD`` beside its query and it is that commit's), and the files chosen from the whole
-tree come in one query after it: the verdict is two waves away, never three. A complete listing
-costs no tree; a tree that cannot be had leaves the listing there is (said so in the report).
+A GraphQL listing goes ``LISTING_DEPTH`` levels down. That is enough for most workspaces, but a
+manifest deeper than that (``src/Web/ClientApp/package.json``) would go unseen, and the token
+answer would differ from the one without a token, which reads the recursive tree. So when a
+listing was cut (directories at its last level, their contents unknown), the recursive tree is
+asked for over REST (one core request; by commit SHA, cached forever) in the same wave as the
+files chosen from the cut listing. Only when the whole tree chooses files the cut listing could
+not are those fetched, in one more query. A complete listing costs no tree.
+
+``show`` sends the tree at ``HEAD`` beside its own query (``GitHubSource``): when that tree is
+the commit's (its root tree SHA is the one the query named), the files are chosen from it at
+once, and the verdict is two waves away, never three.
+
+Waves, for repositories that need more than their root: a search page's take the listing query,
+then files and trees together, then (rarely) the files only the trees revealed; a single
+repository's own query carries its listing and its tree, so it needs the files query only.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from tui.analysis.frameworks import detect
+from tui.analysis.manifests import is_manifest
 from tui.analysis.selection import is_vendored
 from tui.github.client import GitHubClient
 from tui.github.errors import GitHubError
@@ -35,13 +45,13 @@ Chooser = Callable[[RepoBundle, Sequence[TreeEntry]], list[str]]
 """The files worth reading from a bundle's listing (``FrameworkFinder.wanted``)."""
 
 
-def listing_cut(listing: Sequence[TreeEntry], depth: int = LISTING_DEPTH) -> bool:
-    """True when a ``depth``-level listing holds directories whose contents it lacks.
+def listing_cut(listing: Sequence[TreeEntry]) -> bool:
+    """True when a ``LISTING_DEPTH``-level listing holds directories whose contents it lacks.
 
     A directory at the last level listed was not opened. Vendored and build folders
     (``node_modules``, ``vendor``) do not count: nothing in them is ever read.
     """
-    last = depth - 1  # slashes in a path at the last level listed
+    last = LISTING_DEPTH - 1  # slashes in a path at the last level listed
     return any(
         entry.type == "tree" and entry.path.count("/") == last and not is_vendored(f"{entry.path}/")
         for entry in listing
@@ -50,22 +60,11 @@ def listing_cut(listing: Sequence[TreeEntry], depth: int = LISTING_DEPTH) -> boo
 
 @dataclass(frozen=True, slots=True)
 class _Whole:
-    """What completing one cut listing gave: the listing to use, and what to say about it.
-
-    ``whole``: False when the tree could not be had and ``listing`` is the cut one.
-    """
+    """What completing one cut listing gave: the listing to use, and what to say about it."""
 
     listing: tuple[TreeEntry, ...]
     truncated: bool = False
     problems: tuple[str, ...] = ()
-    whole: bool = True
-
-
-def _known(bundle: RepoBundle) -> tuple[tuple[TreeEntry, ...], int]:
-    """The listing a bundle came with and its depth: its own query's, else the search's root."""
-    if bundle.deep is not None:
-        return bundle.deep, LISTING_DEPTH
-    return bundle.root_entries or (), 1
 
 
 async def deepen(
@@ -74,43 +73,85 @@ async def deepen(
     wanted: Chooser,
     heads: Mapping[str, Awaitable[Tree | None]] | None = None,
 ) -> dict[str, RepoBundle]:
-    """Listings and files for all of ``bundles``: the trees their cut listings need, then one
-    query for every file chosen.
+    """Listings and files for all of ``bundles``, in as few waves as their listings allow.
 
-    ``heads``: recursive trees asked at ``HEAD`` beside a bundle's own query, by lower-case
-    name; one is used when it is the tree of the bundle's commit. Returns the bundles that got
-    a listing, with it and their new files, by lower-case name.
+    A bundle whose own query listed it (``deep``) is not listed again. ``heads``: trees asked
+    at ``HEAD`` beside a bundle's own query, by lower-case name. Returns the bundles that got a
+    listing, with it and their new files, by lower-case name.
     """
     pinned = {b.repo.full_name.lower(): b for b in bundles if b.head_oid}
-    known = {key: _known(b) for key, b in pinned.items()}
-    listings = {key: listing for key, (listing, _) in known.items()}
-    cut = [key for key, (listing, depth) in known.items() if listing_cut(listing, depth)]
-    wholes = await _whole_listings(client, pinned, listings, cut, heads or {})
-    listings.update((key, whole.listing) for key, whole in wholes.items())
-    # a search node whose tree could not be had: its listing three levels deep, as it can be
-    shallow = {key: pinned[key] for key, w in wholes.items() if not w.whole and known[key][1] == 1}
-    if shallow:
-        listings.update(await _listings(client, shallow))
+    listings = await _listings(client, pinned)
+    cut = [key for key, listing in listings.items() if listing_cut(listing)]
+    ready = await _head_listings(client, pinned, listings, cut, heads or {})
+    listings.update((key, whole.listing) for key, whole in ready.items())
+    cut = [key for key in cut if key not in ready]
+    # a whole tree may hold 100,000 paths: chosen from off the event loop
     chosen = {
-        # a whole tree may hold 100,000 paths: chosen off the event loop
         key: await asyncio.to_thread(wanted, pinned[key], listing)
         for key, listing in listings.items()
     }
-    blobs = await _blobs(client, pinned, chosen)
+    trees = asyncio.ensure_future(_whole_listings(client, pinned, listings, cut))
+    try:
+        blobs = await _blobs(client, pinned, chosen)
+        wholes = await trees
+    finally:
+        if not trees.done():  # the files query failed: its trees are not wanted either
+            trees.cancel()
+            with contextlib.suppress(BaseException):
+                await trees
+    # a whole listing may choose files the cut one could not see: one more query for those
+    more: dict[str, list[str]] = {}
+    for key, whole in wholes.items():
+        listings[key] = whole.listing
+        asked = set(chosen[key])  # found or not (GitHub answered null): not asked again
+        # a whole tree may hold 100,000 paths: chosen from off the event loop
+        chosen[key] = await asyncio.to_thread(wanted, pinned[key], whole.listing)
+        more[key] = await asyncio.to_thread(
+            _still_needed, pinned[key], whole.listing, chosen[key], asked, blobs.get(key)
+        )
+    extra = await _blobs(client, pinned, more) if any(more.values()) else {}
+    wholes.update(ready)
     return {
-        key: _deepened(pinned[key], listing, chosen[key], blobs, wholes.get(key))
+        key: _deepened(pinned[key], listing, chosen[key], blobs, extra, wholes.get(key))
         for key, listing in listings.items()
     }
 
 
+def _still_needed(
+    bundle: RepoBundle,
+    listing: Sequence[TreeEntry],
+    chosen: Sequence[str],
+    asked: set[str],
+    got: Blobs | None,
+) -> list[str]:
+    """The chosen files not fetched yet, less sources that would not be read.
+
+    Sources are read only when the manifests name no primary framework (``find``): once every
+    manifest chosen is in hand and they do name one, the sources the whole listing chose
+    (deeper than the cut one could see) are not worth a round trip.
+    """
+    pending = [p for p in chosen if p not in asked]
+    if any(is_manifest(p) for p in pending) or not pending:
+        return pending
+    if got is not None and got.truncated:
+        return pending  # a manifest cut short is not judged until read whole: keep the sources
+    fetched = {p: d for p, d in (got.files if got else {}).items() if p in chosen}
+    manifests = {p: d for p, d in {**bundle.files, **fetched}.items() if is_manifest(p)}
+    paths = [entry.path for entry in listing if entry.type == "blob"]
+    return pending if detect(paths, manifests, repo_name=bundle.repo.full_name).silent else []
+
+
 async def _listings(
-    client: GitHubClient, pinned: Mapping[str, RepoBundle]
+    client: GitHubClient, pinned: dict[str, RepoBundle]
 ) -> dict[str, tuple[TreeEntry, ...]]:
-    """One listing query, ``LISTING_DEPTH`` levels deep: for search nodes whose tree failed."""
-    targets = [_target(b) for b in pinned.values()]
-    query, variables = listing_query(targets)
-    data, _ = await client.graphql_with_info(query, variables, immutable=True)
-    return parse_listing(data, targets)
+    """Each bundle's listing: the one its query carried, else one listing query for the rest."""
+    listings = {key: b.deep for key, b in pinned.items() if b.deep is not None}
+    targets = [_target(b) for key, b in pinned.items() if key not in listings]
+    if targets:
+        query, variables = listing_query(targets)
+        data, _ = await client.graphql_with_info(query, variables, immutable=True)
+        listings.update(parse_listing(data, targets))
+    return listings
 
 
 def _target(bundle: RepoBundle, paths: Sequence[str] = ()) -> Target:
@@ -135,40 +176,46 @@ async def _whole_listings(
     pinned: dict[str, RepoBundle],
     listings: dict[str, tuple[TreeEntry, ...]],
     cut: Sequence[str],
-    heads: Mapping[str, Awaitable[Tree | None]],
 ) -> dict[str, _Whole]:
     """The recursive tree of each cut listing's repository, all at once (the client paces)."""
-    found = await asyncio.gather(
-        *(_whole(client, pinned[key], listings[key], heads.get(key)) for key in cut)
-    )
+    found = await asyncio.gather(*(_whole(client, pinned[key], listings[key]) for key in cut))
     return dict(zip(cut, found, strict=True))
 
 
-async def _whole(
+async def _head_listings(
     client: GitHubClient,
-    bundle: RepoBundle,
-    cut: tuple[TreeEntry, ...],
-    asked: Awaitable[Tree | None] | None,
-) -> _Whole:
-    """One repository's whole listing; the cut one, said so, when the tree cannot be had.
+    pinned: dict[str, RepoBundle],
+    listings: dict[str, tuple[TreeEntry, ...]],
+    cut: Sequence[str],
+    heads: Mapping[str, Awaitable[Tree | None]],
+) -> dict[str, _Whole]:
+    """The whole listings the trees sent at ``HEAD`` give, for the cut listings they complete.
 
-    ``asked``: the tree asked at ``HEAD`` beside the bundle's query; used when it is the tree of
-    the bundle's commit (the branch did not move between the two answers), else asked by SHA.
+    A tree is used only when it is the tree of the bundle's commit (the branch did not move
+    between the two answers); it is then kept as that commit's answer, so asking by SHA later
+    (``--offline`` too) finds it. The others are asked by SHA, as usual.
     """
-    assert bundle.head_oid is not None
-    tree = await asked if asked is not None else None
-    if tree is not None and tree.sha == bundle.head_tree:
-        # kept as the commit's own answer: asked by SHA later (offline too) it is found
+    found: dict[str, _Whole] = {}
+    for key in (key for key in cut if key in heads):
+        tree, bundle = await heads[key], pinned[key]
+        if tree is None or bundle.head_oid is None or tree.sha != bundle.head_tree:
+            continue
         await client.pin_tree(bundle.repo.full_name, bundle.head_oid, tree)
-    else:
-        try:
-            tree = await client.tree(bundle.repo.full_name, bundle.head_oid)
-        except GitHubError as exc:  # a spent core bucket, say: the cut listing still tells a lot
-            problem = (
-                f"The whole file listing could not be read ({exc.user_message}); detection "
-                f"looked {LISTING_DEPTH} levels deep only."
-            )
-            return _Whole(cut, problems=(problem,), whole=False)
+        found[key] = _Whole(_merged(tree, listings[key]), tree.truncated, _skipped(tree))
+    return found
+
+
+async def _whole(client: GitHubClient, bundle: RepoBundle, cut: tuple[TreeEntry, ...]) -> _Whole:
+    """One repository's whole listing; the cut one, said so, when the tree cannot be had."""
+    assert bundle.head_oid is not None
+    try:
+        tree = await client.tree(bundle.repo.full_name, bundle.head_oid)
+    except GitHubError as exc:  # a spent core bucket, say: the cut listing still tells a lot
+        problem = (
+            f"The whole file listing could not be read ({exc.user_message}); detection looked "
+            f"{LISTING_DEPTH} levels deep only."
+        )
+        return _Whole(cut, problems=(problem,))
     return _Whole(_merged(tree, cut), tree.truncated, _skipped(tree))
 
 
@@ -204,17 +251,22 @@ def _deepened(
     listing: tuple[TreeEntry, ...],
     chosen: list[str],
     blobs: dict[str, Blobs],
+    extra: dict[str, Blobs],
     whole: _Whole | None,
 ) -> RepoBundle:
-    """``bundle`` with its listing and the files chosen from it."""
+    """``bundle`` with its listing and the files chosen from it.
+
+    Files the cut listing chose but the whole one did not are dropped, so detection reads what
+    it would read from the tree without a token.
+    """
     key = bundle.repo.full_name.lower()
     keep = set(chosen)
     files = dict(bundle.files)
     truncated = list(bundle.truncated)
-    found = blobs.get(key)
-    if found is not None:
-        files.update((p, data) for p, data in found.files.items() if p in keep)
-        truncated += [p for p in found.truncated if p in keep]
+    for found in (blobs.get(key), extra.get(key)):
+        if found is not None:
+            files.update((p, data) for p, data in found.files.items() if p in keep)
+            truncated += [p for p in found.truncated if p in keep]
     return replace(
         bundle,
         listing=listing,
