@@ -12,9 +12,9 @@ issue 15: at most 3 round trips + 0.15 s without a token, at most 2 with one. On
 that difference is noisy, so "waves" counts the same chain from the client's side at 100 ms: a
 request is one wave after the latest one that had answered before it was sent.
 
-With a token, a repository whose three-level GraphQL listing was cut asks for the recursive
-tree (REST) beside its files query, and takes a third wave when the tree names files the verdict
-needs that the listing could not show (``tui/sources/github_deepen.py``).
+With a token, the recursive tree at ``HEAD`` (REST) goes beside the repository's query, so a
+repository whose three-level GraphQL listing was cut chooses its files from the whole tree and
+asks for them in a second wave, never a third (``tui/sources/github_deepen.py``).
 
 Usage: ``uv run python -m benchmarks.latency [--repeat N] [--corpus alpha|beta|both]``
 """

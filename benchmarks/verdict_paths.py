@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.corpus import serve_corpora
@@ -51,8 +51,7 @@ class Paths:
 
 def _shares_of(report: RepoReport, like: RepoReport) -> RepoReport:
     """``report`` with ``like``'s language shares (a listing's estimate is not compared)."""
-    return replace(
-        report,
+    return report._replace(
         languages=like.languages,
         languages_estimated=like.languages_estimated,
         notebook_view=like.notebook_view,

@@ -25,6 +25,11 @@ NOT_FOR_A_SCAN = (
 """The event loop, the HTTP client and cache, token discovery, offline search, the thread pool
 module, the metadata reader (it loads the email package), the UI."""
 
+RECORD_MACHINERY = ("dataclasses", "inspect")
+"""``dataclasses`` loads ``inspect`` (with ``ast``, ``dis`` and ``tokenize``) and builds each class
+several times slower than ``typing.NamedTuple``: the records a scan makes are named tuples. (A
+tree outside git is walked with ``pathspec``, which loads ``dataclasses`` itself.)"""
+
 
 def _run(code: str) -> dict[str, object]:
     out = subprocess.run(
@@ -39,6 +44,14 @@ def _checkout(root: Path) -> Path:
     (root / "app" / "main.py").write_text("import flask\n\napp = flask.Flask(__name__)\n")
     (root / "pyproject.toml").write_text('[project]\nname = "shop"\ndependencies = ["flask"]\n')
     (root / "web.h").write_text("#include <stdio.h>\nint f(void);\n")
+    return root
+
+
+def _committed(root: Path) -> Path:
+    """``_checkout`` as a git work tree, its files staged: listed by ``git ls-files``."""
+    _checkout(root)
+    for args in (["init", "-q"], ["add", "-A"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
     return root
 
 
@@ -62,3 +75,24 @@ def test_scan_loads_no_event_loop_client_or_metadata(tmp_path: Path) -> None:
     assert "Python" in result["languages"]  # type: ignore[operator]
     assert result["frameworks"] == ["Flask"]
     assert result["loaded"] == []
+
+
+def test_a_committed_checkout_is_answered_without_dataclasses(tmp_path: Path) -> None:
+    """``scan PATH`` (JSON and text) and ``show PATH`` (through the whole parser) of a git
+    checkout load neither ``dataclasses`` nor ``inspect``, and still name its framework."""
+    root = _committed(tmp_path / "shop")
+    for words in (
+        ["scan", str(root), "--json"],
+        ["scan", str(root)],
+        ["show", str(root), "--json"],
+    ):
+        code = (
+            "import contextlib, io, json, sys\n"
+            "from tui.cli.main import main\n"
+            "out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            f"    status = main({words!r})\n"
+            "print(json.dumps({'status': status, 'flask': 'Flask' in out.getvalue(),"
+            f" 'loaded': [m for m in {list(RECORD_MACHINERY)!r} if m in sys.modules]}}))"
+        )
+        assert _run(code) == {"status": 0, "flask": True, "loaded": []}, words

@@ -191,10 +191,10 @@ def with_languages(report: RepoReport, languages: dict[str, int]) -> RepoReport:
 
     view = notebook_view(languages)
     apart = view.label != GITHUB_VIEW
-    return replace(report, languages=shares(languages),
-                   notebook_view=view.shares if apart else None,
-                   notebook_label=view.label if apart else None,
-                   notebook_bytes=view.notebook_bytes)  # fmt: skip
+    return report._replace(languages=shares(languages),
+                           notebook_view=view.shares if apart else None,
+                           notebook_label=view.label if apart else None,
+                           notebook_bytes=view.notebook_bytes)  # fmt: skip
 
 
 def matches(info: RepoInfo, query: str) -> bool:
@@ -345,7 +345,7 @@ class FakeSource:
         with_shares = with_languages(RepoReport(repo.info, source=source), repo.languages)
         yield with_shares
         await self._step(full_name, "core")
-        yield replace(with_shares, frameworks=repo.frameworks, errors=repo.problems)
+        yield with_shares._replace(frameworks=repo.frameworks, errors=repo.problems)
 
     async def activity(self, full_name: str) -> Activity:
         """A year of weekly commits (``computing`` for repositories without data)."""

@@ -137,14 +137,15 @@ def _repo_route(repo: FakeRepo, sub: str, req: Request) -> Reply:
     if sub == "/languages":
         return Reply(200, repo.languages)
     if sub.startswith("/git/trees/"):
-        if sub[len("/git/trees/") :] not in (repo.sha, repo.meta["default_branch"]):
+        # a commit SHA, the branch, or ``HEAD`` (the default branch; GitHub resolves it too)
+        if sub[len("/git/trees/") :] not in (repo.sha, repo.meta["default_branch"], "HEAD"):
             return Reply(404, _NOT_FOUND)
         entries = (
             repo.tree
             if "recursive" in req.query
             else [e for e in repo.tree if "/" not in e["path"]]
         )
-        return Reply(200, {"sha": repo.sha, "url": "", "tree": entries, "truncated": False})
+        return Reply(200, {"sha": repo.tree_sha, "url": "", "tree": entries, "truncated": False})
     if sub.startswith("/contents/"):
         data = repo.files.get(sub[len("/contents/") :])
         if data is None:

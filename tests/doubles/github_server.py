@@ -93,6 +93,11 @@ class FakeRepo:
     pending_stats: int = 0  # answer stats with 202 this many times first
     weeks: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def tree_sha(self) -> str:
+        """The SHA of the commit's root tree (not the commit's: GitHub's tree answers say it)."""
+        return hashlib.sha1(b"tree " + self.sha.encode()).hexdigest()
+
 
 Script = Reply | Callable[["Request"], Reply]
 

@@ -238,7 +238,10 @@ def _metadata(repo: FakeRepo) -> dict[str, Any]:
         "licenseInfo": {"spdxId": license_id} if license_id else None,
         "primaryLanguage": {"name": meta["language"]} if meta.get("language") else None,
         "repositoryTopics": {"nodes": [{"topic": {"name": t}} for t in meta.get("topics") or []]},
-        "defaultBranchRef": {"name": meta.get("default_branch"), "target": {"oid": repo.sha}},
+        "defaultBranchRef": {
+            "name": meta.get("default_branch"),
+            "target": {"oid": repo.sha, "tree": {"oid": repo.tree_sha}},
+        },
     }
 
 

@@ -98,4 +98,9 @@ async def test_token_show_sends_one_graphql_query(
     report = await collect(GitHubSource(make_client("tok")), full_name)
     assert "Flask" in names(report)
     assert report.source.kind == "graphql"
-    assert [(h.method, h.path) for h in github_server.hits()] == [("POST", "/api/graphql")]
+    # one query, and the recursive tree sent beside it (unused here: the root said it all)
+    tree = ("GET", f"/api/v3/repos/{full_name}/git/trees/HEAD")
+    assert sorted((h.method, h.path) for h in github_server.hits()) == [
+        tree,
+        ("POST", "/api/graphql"),
+    ]

@@ -1,9 +1,9 @@
 """With a token, manifests deeper than the GraphQL listing still reach the verdict.
 
 GraphQL lists a repository three levels down. When that listing was cut (folders at its last
-level, contents unknown), the recursive tree comes over REST, by commit, in the same wave as the
-files query, and the files only it reveals in one more: the token answer then equals the one
-without a token, which always reads the recursive tree.
+level, contents unknown), the recursive tree completes it: the one ``show`` sent at ``HEAD``
+beside its query, else by commit. The token answer then equals the one without a token, which
+always reads the recursive tree.
 """
 
 from __future__ import annotations
@@ -70,14 +70,10 @@ async def test_a_manifest_four_levels_down_names_its_framework_with_a_token(
     report = await collect(GitHubSource(make_client("tok")), "acme/ledger")
     assert {"Angular", "FastAPI"} <= names(report)
     sha = github_server.repos["acme/ledger"].sha
-    assert rest(github_server) == [f"/api/v3/repos/acme/ledger/git/trees/{sha}"]
-    # the repository's query, its files, then the one file only the tree showed
-    assert len(posts(github_server)) == 3
-    assert route.calls[-1] == {
-        "o0": "acme",
-        "n0": "ledger",
-        "e0_0": f"{sha}:frontend/apps/dashboard/web/package.json",
-    }
+    # the tree went beside the repository's query; the files chosen from it in one more
+    assert rest(github_server) == ["/api/v3/repos/acme/ledger/git/trees/HEAD"]
+    assert len(posts(github_server)) == 2
+    assert f"{sha}:frontend/apps/dashboard/web/package.json" in route.calls[-1].values()
 
 
 async def test_the_token_verdict_is_the_one_without_a_token(
@@ -118,8 +114,8 @@ async def test_a_truncated_tree_is_used_and_said_so(
     kept = [e for e in repo.tree if "dashboard" in e["path"] or e["path"] == "frontend"]
     github_server.script(
         "GET",
-        f"/api/v3/repos/acme/ledger/git/trees/{repo.sha}",
-        Reply(200, {"sha": repo.sha, "tree": kept, "truncated": True}),
+        "/api/v3/repos/acme/ledger/git/trees/HEAD",
+        Reply(200, {"sha": repo.tree_sha, "tree": kept, "truncated": True}),
     )
     report = await collect(GitHubSource(make_client("tok")), "acme/ledger")
     # what GitHub listed and what the three levels showed are both read
@@ -136,7 +132,7 @@ async def test_without_core_budget_the_three_levels_still_answer(
     assert any("3 levels deep only" in e for e in report.errors)
 
 
-async def test_a_listing_that_ends_above_its_last_level_costs_no_tree(
+async def test_a_listing_that_ends_above_its_last_level_needs_no_tree_by_commit(
     github_server: GitHubServer, route: GraphQLRoute, make_client: ClientFactory
 ) -> None:
     github_server.add_repo(
@@ -151,7 +147,8 @@ async def test_a_listing_that_ends_above_its_last_level_costs_no_tree(
     )
     report = await collect(GitHubSource(make_client("tok")), "acme/flat-api")
     assert "FastAPI" in names(report)
-    assert rest(github_server) == []
+    # only the tree sent beside the query (before its listing was known), and no third query
+    assert rest(github_server) == ["/api/v3/repos/acme/flat-api/git/trees/HEAD"]
     assert len(posts(github_server)) == 2
 
 

@@ -75,10 +75,10 @@ async def test_two_queries_when_the_root_is_not_the_whole_story(
     assert framework in names(report)  # found in a member's manifest, or a sampled source
     assert graphql_posts(github_server) == 2
     sha = github_server.repos[full_name].sha
-    # a listing cut at its last level (``apps/storefront/app/``) adds the tree, by commit, in
-    # the second wave beside the files query; nothing else goes over REST
+    # the recursive tree goes beside the first query (a listing cut at its last level, such
+    # as ``apps/storefront/app/``, is completed by it); nothing else goes over REST
     others = [h.path for h in github_server.hits() if h.path != "/api/graphql"]
-    assert others in ([], [f"/api/v3/repos/{full_name}/git/trees/{sha}"])
+    assert others == [f"/api/v3/repos/{full_name}/git/trees/HEAD"]
     assert all(value.startswith(f"{sha}:") for value in route.calls[1].values() if ":" in value)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Label
@@ -29,7 +28,7 @@ async def test_the_heading_says_when_shares_are_estimated(tmp_path: Path) -> Non
             LanguageShare("C#", 900, 90.0, None),
             LanguageShare("TypeScript", 100, 10.0, None),
         )
-        detail.report = replace(report, languages=shares, languages_estimated=True)
+        detail.report = report._replace(languages=shares, languages_estimated=True)
         await pilot.pause()
         assert str(heading.render()) == "Languages, estimated from the file listing"
         assert "≈ 90" in str(detail.query_one("#detail-verdict").render())

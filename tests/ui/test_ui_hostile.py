@@ -34,7 +34,7 @@ def source_with_url(url: str) -> FakeSource:
     repos = {}
     for repo in default_repos():
         if repo.info.full_name == "fastapi/fastapi":
-            repo = replace(repo, info=replace(repo.info, html_url=url))
+            repo = replace(repo, info=repo.info._replace(html_url=url))
         repos[repo.info.full_name] = repo
     return FakeSource(repos=repos)
 

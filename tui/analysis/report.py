@@ -2,17 +2,21 @@
 
 Pure data. ``tui.sources`` fills it in step by step (metadata, then languages, then frameworks), so
 every field but ``info`` may be missing while answers are still arriving.
+
+The records are ``typing.NamedTuple``s, not dataclasses: every command imports this module, and
+``dataclasses`` loads ``inspect`` (with ``ast``, ``dis``, ``tokenize``) and takes several times
+longer to build each class. They are immutable like frozen dataclasses; a copy with changes is
+``record._replace(field=value)``. Being tuples, they compare equal to a tuple of the same values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class RepoInfo:
+class RepoInfo(NamedTuple):
     """Repository metadata, independent of where it came from (GitHub, a checkout, the catalog)."""
 
     full_name: str
@@ -34,8 +38,7 @@ class RepoInfo:
     primary_language: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageShare:
+class LanguageShare(NamedTuple):
     """One language's part of a repository: bytes, percent (one decimal, as GitHub), colour."""
 
     name: str
@@ -44,8 +47,7 @@ class LanguageShare:
     color: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """Why a framework was detected: the file and the line or key that proves it."""
 
     path: str
@@ -90,8 +92,7 @@ class Basis(StrEnum):
         return list(Basis).index(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Framework:
+class Framework(NamedTuple):
     """A detected framework or library with its evidence.
 
     Attributes:
@@ -140,8 +141,7 @@ class Framework:
     strength: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
+class SourceInfo(NamedTuple):
     """Where a report came from and how fresh it is."""
 
     kind: str  # "github", "graphql", "local", "catalog", "cache"
@@ -150,14 +150,13 @@ class SourceInfo:
     fetched_at: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RepoReport:
+class RepoReport(NamedTuple):
     """Everything known about one repository; ``None`` fields are not known (yet)."""
 
     info: RepoInfo
     languages: tuple[LanguageShare, ...] | None = None
     frameworks: tuple[Framework, ...] | None = None
-    source: SourceInfo = field(default_factory=lambda: SourceInfo(kind="github"))
+    source: SourceInfo = SourceInfo(kind="github")  # immutable: one shared default is safe
     notebook_view: tuple[LanguageShare, ...] | None = None
     notebook_label: str | None = None
     notebook_bytes: int = 0

@@ -22,7 +22,7 @@ Pure: a ``RepoReport`` in, a ``Verdict`` out; ``tui.present.verdict`` words it. 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.analysis.report import Basis, Framework, RepoReport
 
@@ -57,16 +57,14 @@ _DECLARED = frozenset({Basis.SELF, Basis.ROOT, Basis.MEMBER})
 _WEAK = frozenset({Basis.IMPORTS, Basis.README})
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictLanguage:
+class VerdictLanguage(NamedTuple):
     """A language the verdict names, with its share in percent (one decimal)."""
 
     name: str
     percent: float
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictFramework:
+class VerdictFramework(NamedTuple):
     """A framework the verdict names.
 
     Attributes:
@@ -88,8 +86,7 @@ class VerdictFramework:
     signals: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The one answer to "written in what, built with what".
 
     Attributes:

@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import json
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -145,7 +144,7 @@ async def _collect(reports: Any) -> RepoReport:
             raise
         missing = "languages and frameworks" if last.languages is None else "frameworks"
         problem = f"Offline: its {missing} are not in the cache (seen in a search, never opened)."
-        return replace(last, errors=(*last.errors, problem))
+        return last._replace(errors=(*last.errors, problem))
     assert last is not None  # every source yields at least the metadata
     return last
 

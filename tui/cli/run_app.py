@@ -8,7 +8,6 @@ run ``gh``), opening the disk cache and importing the HTTP client and the analys
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 
 def demo_factory(options: Options) -> tuple[RepoSource, Budget | None, SourceStatus]:
     """The demo catalog's source, budget (none: it spends none) and status, as ``--demo``."""
-    demo = replace(options, demo=True)
+    demo = options._replace(demo=True)
     return build_source(demo, None), None, source_status(demo, None)
 
 

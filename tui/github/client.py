@@ -61,7 +61,7 @@ from tui.github.request import (
     RetryPolicy,
     Sleep,
 )
-from tui.github.seed import items_of, seed_answers
+from tui.github.seed import items_of, seed_answers, tree_body
 from tui.github.settings import ClientSettings
 from tui.github.transport import LazyHttpClient
 
@@ -291,12 +291,29 @@ class GitHubClient(GraphQLCalls):
 
     async def tree(self, full_name: str, ref: str, *, recursive: bool = True) -> Tree:
         """The git tree at ``ref``; by commit SHA it is cached forever."""
+        req = self._tree_request(full_name, ref, recursive=recursive)
+        result, info = await self._fetcher.fetch(req, lambda r: parse_tree(r.body))
+        return replace(result, info=info)
+
+    def _tree_request(self, full_name: str, ref: str, *, recursive: bool = True) -> Request:
         path = f"/repos/{repo_path(full_name)}/git/trees/{quote(ref, safe='')}"
         if recursive:
             path += "?recursive=1"  # any value turns recursion on; omit it for one level
-        req = self._api_request(path, f"the tree of {full_name} at {ref}", _ttl(ref), kind="tree")
-        result, info = await self._fetcher.fetch(req, lambda r: parse_tree(r.body))
-        return replace(result, info=info)
+        return self._api_request(path, f"the tree of {full_name} at {ref}", _ttl(ref), kind="tree")
+
+    async def tree_cached(self, full_name: str, ref: str) -> bool:
+        """Whether ``tree`` would be answered from the cache, sending nothing."""
+        return await self._fetcher.fresh(self._tree_request(full_name, ref))
+
+    async def pin_tree(self, full_name: str, commit: str, tree: Tree) -> None:
+        """Store a recursive ``tree`` asked at a branch (or ``HEAD``) as ``commit``'s answer.
+
+        The caller knows it is that commit's (its root tree SHA says so): asked by SHA later,
+        ``--offline`` too, it is found without a request, and kept forever.
+        """
+        if tree.info is not None and not tree.info.from_cache:
+            req = self._tree_request(full_name, commit)
+            await seed_answers(self._fetcher, [(req, tree_body(tree))], tree.info.fetched_at)
 
     async def file(
         self,

@@ -118,6 +118,11 @@ class Fetcher:
         value, info = await asyncio.shield(shared)
         return value, info  # same key -> same parser -> same T
 
+    async def fresh(self, req: Request) -> bool:
+        """Whether the cache holds an answer to ``req`` that ``fetch`` would use as it is."""
+        entry = await self._cache_get(self.key(req)) if req.cacheable else None
+        return entry is not None and entry.status == 200 and _fresh(entry, req.ttl, self.clock())
+
     def _settled(self, key: str, task: asyncio.Future[Any]) -> None:
         """Forget a finished exchange; mark its error seen (every waiter may have gone)."""
         self._inflight.pop(key, None)

@@ -123,6 +123,12 @@ class GraphQLCalls:
             raise BadResponse("GitHub's GraphQL endpoint was not found.") from exc
         return parse_repository(data, full_name), info
 
+    async def repo_bundle_cached(self, full_name: str) -> bool:
+        """Whether ``repo_bundle`` would be answered from the cache, sending nothing."""
+        return await self._fetcher.fresh(
+            self._graphql_request(repo_query(), repo_variables(full_name))
+        )
+
     def _parse_graphql(self, reply: Reply) -> dict[str, object]:
         bucket = self.budget.get("graphql")
         spent = reply.headers.get("x-ratelimit-remaining", "").strip() == "0"

@@ -53,7 +53,7 @@ def repo_fields(depth: int = 1) -> str:
       licenseInfo {{ spdxId }}
       primaryLanguage {{ name }}
       repositoryTopics(first: 20) {{ nodes {{ topic {{ name }} }} }}
-      defaultBranchRef {{ name target {{ oid }} }}
+      defaultBranchRef {{ name target {{ oid ... on Commit {{ tree {{ oid }} }} }} }}
       languages(first: 25, orderBy: {{field: SIZE, direction: DESC}}) {{
         totalCount edges {{ size node {{ name }} }}
       }}
@@ -95,6 +95,8 @@ class RepoBundle:
             repository's): a follow-up then only fetches files, it lists nothing.
         listing_truncated: ``listing`` comes from a recursive tree GitHub cut short.
         listing_problems: What to say about ``listing`` (a tree that could not be read).
+        head_tree: The root tree of ``head_oid``: a recursive tree asked at ``HEAD`` beside
+            the query is that commit's only if its SHA is this one.
     """
 
     repo: Repo
@@ -108,6 +110,7 @@ class RepoBundle:
     deep: tuple[TreeEntry, ...] | None = None
     listing_truncated: bool = False
     listing_problems: tuple[str, ...] = ()
+    head_tree: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +206,7 @@ def bundle_from_node(node: Mapping[str, Any]) -> RepoBundle:
         files=files,
         truncated=tuple(truncated),
         languages_complete=not isinstance(total, int) or total <= len(languages),
+        head_tree=_get(node, "defaultBranchRef", "target", "tree", "oid"),
     )
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.github.fetch import Fetcher, _entry  # one way to build an entry, whatever it holds
-from tui.github.models import Repo
+from tui.github.models import Repo, Tree
 from tui.github.request import Reply, Request
 from tui.github.urls import is_repo_name
 
@@ -82,6 +82,17 @@ def rest_item(repo: Repo) -> dict[str, object]:
         "size": repo.size_kb,
         "language": repo.primary_language,
     }
+
+
+def tree_body(tree: Tree) -> bytes:
+    """``tree`` in the shape of ``GET .../git/trees/{sha}?recursive=1`` (what ``parse_tree``
+    reads back to the same tree, its skipped impossible paths included)."""
+    entries: list[dict[str, object]] = [
+        {"path": e.path, "type": e.type, "sha": e.sha, "size": e.size, "mode": e.mode}
+        for e in tree.entries
+    ]
+    entries += [{"path": path, "type": "blob"} for path in tree.skipped]
+    return json.dumps({"sha": tree.sha, "tree": entries, "truncated": tree.truncated}).encode()
 
 
 async def seed_answers(

@@ -31,7 +31,7 @@ async def last_report(source: RepoSource, info: RepoInfo) -> RepoReport | None:
             last = report
     except GitHubError as error:
         if last is not None:
-            return replace(last, errors=(*last.errors, error.user_message))
+            return last._replace(errors=(*last.errors, error.user_message))
         return None
     return last
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # the client (httpx, the disk cache) and the sources load when first built
@@ -20,9 +19,12 @@ if TYPE_CHECKING:  # the client (httpx, the disk cache) and the sources load whe
 DEFAULT_API_URL = "https://api.github.com"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """The global flags, after the environment has filled in what the flags left out."""
+class Options(NamedTuple):
+    """The global flags, after the environment has filled in what the flags left out.
+
+    A named tuple, not a dataclass: ``show PATH`` builds one and otherwise needs nothing of
+    ``dataclasses`` (which loads ``inspect``); ``options._replace(demo=True)`` copies it.
+    """
 
     api_url: str = DEFAULT_API_URL
     cache_dir: Path | None = None

@@ -29,7 +29,7 @@ from tui.github.errors import (
     ValidationFailed,
 )
 from tui.github.graphql_search import RepoBundle
-from tui.github.models import FetchInfo, SearchPage
+from tui.github.models import FetchInfo, SearchPage, Tree
 from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.convert import repo_info, search_results, source_info
 from tui.sources.github_detect import Found, FrameworkFinder
@@ -56,6 +56,7 @@ class GitHubSource:
         self._fetched: dict[str, FetchInfo] = {}  # a bundle -> where its answer came from
         self._pages: dict[str, tuple[str, ...]] = {}  # a repository -> every one on its page
         self._not_deepened: set[str] = set()  # a follow-up query failed: REST for these
+        self._heads: dict[str, asyncio.Future[Tree | None]] = {}  # trees sent beside a query
         self._deepening = asyncio.Lock()
         self._cursors: dict[tuple[str, str | None, int, int], str] = {}
         self._finder = FrameworkFinder(client)
@@ -148,8 +149,10 @@ class GitHubSource:
             if key in self._not_deepened or not self._finder.needs_more(current):
                 return current
             todo = [current, *self._page_needing_more(key, current)][:DEEPEN_BATCH]
+            head = self._heads.pop(key, None)  # sent beside this repository's own query
+            heads = {key: head} if head is not None else {}
             try:
-                deepened = await self._finder.deepen(todo)
+                deepened = await self._finder.deepen(todo, heads)
             except GitHubError:
                 deepened = {}  # REST answers for these instead
             self._bundles.update(deepened)
@@ -207,13 +210,23 @@ class GitHubSource:
         yield report
         if self._finder.needs_more(bundle):
             bundle = await self._deepened(bundle)
+        self._heads.pop(full_name.lower(), None)  # not needed (the root told enough): let it go
         finding = self._finder.find(report.info, bundle, infos)
         if self.offline:
             finding = _or_root_alone(finding, report.info, bundle)
         yield await with_frameworks(report, finding, infos)
 
     async def _single_bundle(self, full_name: str) -> RepoBundle | None:
-        """One GraphQL query for a repository no search page carried; None: use REST."""
+        """One GraphQL query for a repository no search page carried; None: use REST.
+
+        When the query is to be sent, the recursive tree at ``HEAD`` goes beside it (one core
+        request, spent for nothing when the root tells the whole story): the query's listing
+        stops ``LISTING_DEPTH`` levels down, and a workspace deeper than that would otherwise
+        wait for the tree before its files could be asked for (three waves, not two).
+        """
+        head: asyncio.Future[Tree | None] | None = None
+        if not self.offline and not await self.client.repo_bundle_cached(full_name):
+            head = asyncio.ensure_future(self._head_tree(full_name))
         try:
             bundle, fetched = await self.client.repo_bundle(full_name)
         except (NotFound, ValidationFailed, RateLimited):
@@ -223,9 +236,27 @@ class GitHubSource:
         except GitHubError:
             self._graphql_failed = True
             return None  # a 502, an odd answer: REST still works
+        if head is None and bundle.head_oid:
+            head = await self._kept_tree(full_name, bundle.head_oid)
+        if head is not None:
+            self._heads[full_name.lower()] = head
         self._bundles[full_name.lower()] = bundle
         self._fetched[full_name.lower()] = fetched  # a cached answer says so, with its age
         return bundle
+
+    async def _head_tree(self, full_name: str, ref: str = "HEAD") -> Tree | None:
+        """The recursive tree at ``ref``; None when it cannot be had (asked again by SHA)."""
+        try:
+            return await self.client.tree(full_name, ref)
+        except GitHubError:
+            return None
+
+    async def _kept_tree(self, full_name: str, commit: str) -> asyncio.Future[Tree | None] | None:
+        """The commit's tree when the cache holds it (an earlier ``show`` kept it): the query's
+        answer came from the cache too, and the files are chosen from the same tree as then."""
+        if not await self.client.tree_cached(full_name, commit):
+            return None
+        return asyncio.ensure_future(self._head_tree(full_name, commit))
 
     async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
         """The README at the top of the default branch, from the raw host (no API budget).

@@ -8,16 +8,20 @@ asked for over REST (one core request; by commit SHA, cached forever) in the sam
 files chosen from the cut listing. Only when the whole tree chooses files the cut listing could
 not are those fetched, in one more query. A complete listing costs no tree.
 
+``show`` sends the tree at ``HEAD`` beside its own query (``GitHubSource``): when that tree is
+the commit's (its root tree SHA is the one the query named), the files are chosen from it at
+once, and the verdict is two waves away, never three.
+
 Waves, for repositories that need more than their root: a search page's take the listing query,
 then files and trees together, then (rarely) the files only the trees revealed; a single
-repository's own query carries its listing, so it starts at the files.
+repository's own query carries its listing and its tree, so it needs the files query only.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tui.analysis.frameworks import detect
@@ -64,17 +68,28 @@ class _Whole:
 
 
 async def deepen(
-    client: GitHubClient, bundles: Sequence[RepoBundle], wanted: Chooser
+    client: GitHubClient,
+    bundles: Sequence[RepoBundle],
+    wanted: Chooser,
+    heads: Mapping[str, Awaitable[Tree | None]] | None = None,
 ) -> dict[str, RepoBundle]:
     """Listings and files for all of ``bundles``, in as few waves as their listings allow.
 
-    A bundle whose own query listed it (``deep``) is not listed again. Returns the bundles
-    that got a listing, with it and their new files, by lower-case name.
+    A bundle whose own query listed it (``deep``) is not listed again. ``heads``: trees asked
+    at ``HEAD`` beside a bundle's own query, by lower-case name. Returns the bundles that got a
+    listing, with it and their new files, by lower-case name.
     """
     pinned = {b.repo.full_name.lower(): b for b in bundles if b.head_oid}
     listings = await _listings(client, pinned)
-    chosen = {key: wanted(pinned[key], listing) for key, listing in listings.items()}
     cut = [key for key, listing in listings.items() if listing_cut(listing)]
+    ready = await _head_listings(client, pinned, listings, cut, heads or {})
+    listings.update((key, whole.listing) for key, whole in ready.items())
+    cut = [key for key in cut if key not in ready]
+    # a whole tree may hold 100,000 paths: chosen from off the event loop
+    chosen = {
+        key: await asyncio.to_thread(wanted, pinned[key], listing)
+        for key, listing in listings.items()
+    }
     trees = asyncio.ensure_future(_whole_listings(client, pinned, listings, cut))
     try:
         blobs = await _blobs(client, pinned, chosen)
@@ -95,6 +110,7 @@ async def deepen(
             _still_needed, pinned[key], whole.listing, chosen[key], asked, blobs.get(key)
         )
     extra = await _blobs(client, pinned, more) if any(more.values()) else {}
+    wholes.update(ready)
     return {
         key: _deepened(pinned[key], listing, chosen[key], blobs, extra, wholes.get(key))
         for key, listing in listings.items()
@@ -164,6 +180,29 @@ async def _whole_listings(
     """The recursive tree of each cut listing's repository, all at once (the client paces)."""
     found = await asyncio.gather(*(_whole(client, pinned[key], listings[key]) for key in cut))
     return dict(zip(cut, found, strict=True))
+
+
+async def _head_listings(
+    client: GitHubClient,
+    pinned: dict[str, RepoBundle],
+    listings: dict[str, tuple[TreeEntry, ...]],
+    cut: Sequence[str],
+    heads: Mapping[str, Awaitable[Tree | None]],
+) -> dict[str, _Whole]:
+    """The whole listings the trees sent at ``HEAD`` give, for the cut listings they complete.
+
+    A tree is used only when it is the tree of the bundle's commit (the branch did not move
+    between the two answers); it is then kept as that commit's answer, so asking by SHA later
+    (``--offline`` too) finds it. The others are asked by SHA, as usual.
+    """
+    found: dict[str, _Whole] = {}
+    for key in (key for key in cut if key in heads):
+        tree, bundle = await heads[key], pinned[key]
+        if tree is None or bundle.head_oid is None or tree.sha != bundle.head_tree:
+            continue
+        await client.pin_tree(bundle.repo.full_name, bundle.head_oid, tree)
+        found[key] = _Whole(_merged(tree, listings[key]), tree.truncated, _skipped(tree))
+    return found
 
 
 async def _whole(client: GitHubClient, bundle: RepoBundle, cut: tuple[TreeEntry, ...]) -> _Whole:

@@ -1,16 +1,15 @@
 """Choose, fetch and read the files framework detection needs, spending little budget.
 
 Three ways, cheapest first: the root manifests a GraphQL search carried (nothing more to send);
-a page's deeper listings and chosen files in two batched GraphQL queries (``deepen``, in
-``github_deepen``; one when a single repository's own query listed it, plus the recursive tree
-and a last query when that listing stops short of deeper folders); the recursive tree and raw
-files of one repository (REST, and the fallback for everything else).
+the recursive trees of a page's cut listings, then one batched GraphQL query for the files
+chosen from them (``deepen``, in ``github_deepen``); the recursive tree and raw files of one
+repository (REST, and the fallback for everything else).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from tui.analysis.frameworks import Detection, detect, manifests_to_fetch, sources_to_sample
 from tui.analysis.manifests import is_manifest, manifest_format, parse_manifest
@@ -68,12 +67,17 @@ class FrameworkFinder:
             and not self.suffices(bundle)
         )
 
-    async def deepen(self, bundles: Sequence[RepoBundle]) -> dict[str, RepoBundle]:
-        """Listings and files for all of ``bundles`` (``github_deepen``): two or three waves.
+    async def deepen(
+        self,
+        bundles: Sequence[RepoBundle],
+        heads: Mapping[str, Awaitable[Tree | None]] | None = None,
+    ) -> dict[str, RepoBundle]:
+        """Listings and files for all of ``bundles`` (``github_deepen``): the trees cut listings
+        need, then one query for the files; ``heads``: trees asked at ``HEAD`` beside a query.
 
         Returns the bundles that got a listing, with it and their new files, by lower-case name.
         """
-        return await deepen(self.client, bundles, self.wanted)
+        return await deepen(self.client, bundles, self.wanted, heads)
 
     @staticmethod
     def wanted(bundle: RepoBundle, listing: Sequence[TreeEntry]) -> list[str]:

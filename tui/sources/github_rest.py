@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Mapping
-from dataclasses import replace
 from typing import Any
 
 from tui.analysis.languages import shares
@@ -54,8 +53,7 @@ def with_languages(
     """
     view = notebook_view(dict(languages))  # bytes only: notebooks can be set apart
     apart = view.label != GITHUB_VIEW
-    return replace(
-        report,
+    return report._replace(
         languages=shares(dict(languages)),
         notebook_view=view.shares if apart else None,
         notebook_label=view.label if apart else None,
@@ -73,8 +71,7 @@ async def with_frameworks(
         frameworks, problems = await finding
     except EmptyRepository:
         frameworks, problems = (), ("The repository is empty.",)
-    return replace(
-        report,
+    return report._replace(
         frameworks=frameworks,
         errors=report.errors + problems,
         source=source_info(report.source.kind, infos),
@@ -86,7 +83,7 @@ def checked_name(info: RepoInfo, full_name: str) -> tuple[RepoInfo, tuple[str, .
     if is_repo_name(info.full_name):
         return info, ()
     problem = f"GitHub gave this repository an impossible name: {info.full_name!r}."
-    return replace(info, full_name=full_name), (problem,)
+    return info._replace(full_name=full_name), (problem,)
 
 
 async def rest_report(
@@ -152,7 +149,7 @@ async def _thrifty(
     except EmptyRepository:
         report = with_languages(report, {}, infos)
         yield report
-        yield replace(report, frameworks=(), errors=(*report.errors, "The repository is empty."))
+        yield report._replace(frameworks=(), errors=(*report.errors, "The repository is empty."))
         return
     infos.append(tree.info)
     finding = asyncio.ensure_future(finder.find(info, None, infos, root=root, tree=tree))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -62,7 +61,7 @@ class LocalSource:
         report = with_scan(report, scan, licence)
         yield report
         detection = await in_daemon_thread(partial(self._detect, scan.paths))
-        yield replace(report, frameworks=tuple(detection[0]), errors=tuple(detection[1]))
+        yield report._replace(frameworks=tuple(detection[0]), errors=tuple(detection[1]))
 
     def whole_report(self) -> RepoReport:
         """The last report ``report`` yields, worked out in this thread (the command line's
@@ -70,7 +69,7 @@ class LocalSource:
         scan = scan_checkout(self.root)
         report = with_scan(self._started(), scan, licence_of(self.root))
         frameworks, problems = self._detect(scan.paths)
-        return replace(report, frameworks=tuple(frameworks), errors=tuple(problems))
+        return report._replace(frameworks=tuple(frameworks), errors=tuple(problems))
 
     def _started(self) -> RepoReport:
         """What is known before the scan: where the checkout is."""
@@ -139,9 +138,8 @@ def with_scan(report: RepoReport, scan: ScanResult, licence: str | None) -> Repo
     view = notebook_view(scan.bytes_by_language, scan.notebook_cells_by_language)
     top = max(scan.bytes_by_language.items(), key=lambda kv: kv[1], default=(None, 0))[0]
     apart = view.label != GITHUB_VIEW
-    return replace(
-        report,
-        info=replace(report.info, primary_language=top, license=licence),
+    return report._replace(
+        info=report.info._replace(primary_language=top, license=licence),
         languages=shares(scan.bytes_by_language),
         notebook_view=view.shares if apart else None,
         notebook_label=view.label if apart else None,

@@ -12,8 +12,8 @@ one-line ``TargetError``, never an exception from ``urllib`` or the file system.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 MAX_TARGET = 4096
@@ -63,8 +63,7 @@ class TargetError(ValueError):
     """What was typed names neither a repository nor a folder; the message is one line."""
 
 
-@dataclass(frozen=True, slots=True)
-class RepoRef:
+class RepoRef(NamedTuple):
     """A repository a person named: ``owner/repo`` on GitHub, or a local checkout's path.
 
     Attributes:

@@ -14,7 +14,6 @@ import importlib.util
 import os
 import stat
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -55,8 +54,7 @@ CLASSIFY_BYTES = 2048
 signals (includes, declarations, ``use strict``) sit near the top."""
 
 
-@dataclass(frozen=True, slots=True)
-class ScanResult:
+class ScanResult(NamedTuple):
     """What a scan of a checkout found.
 
     Attributes:
@@ -76,7 +74,7 @@ class ScanResult:
     classifier: str
     listing: str
     files_counted: int
-    files_skipped: dict[str, int] = field(default_factory=dict)
+    files_skipped: dict[str, int]  # (no default: a named tuple would share one dict)
     paths: tuple[str, ...] = ()
 
     @property

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.analysis.manifests.lines import MAX_LINE, LineIndex, too_long_lines
 from tui.analysis.posix_parts import folders
@@ -43,8 +42,7 @@ _DIR_SCOPES: dict[str, Scope] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Dependency:
+class Dependency(NamedTuple):
     """One dependency declared in a manifest.
 
     Attributes:
@@ -65,8 +63,7 @@ class Dependency:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
-class Manifest:
+class Manifest(NamedTuple):
     """What one manifest says: the project's own name, its dependencies, what it includes.
 
     Attributes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.analysis.manifests.base import Manifest
 
@@ -18,8 +18,7 @@ Parser = Callable[[str, bytes], Manifest]
 """``(path, data) -> Manifest``; never raises on bad input."""
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """One manifest format.
 
     Attributes:
