@@ -23,7 +23,8 @@ from tui.analysis.linguist_patterns import (
     GENERATED_PATTERNS,
     VENDOR_PATTERNS,
 )
-from tui.analysis.path_patterns import PathPatterns, literal_end, literal_inside, literal_start
+from tui.analysis.path_patterns import PathPatterns
+from tui.analysis.regex_literals import literal_end, literal_inside, literal_start
 
 with warnings.catch_warnings():  # Python's own parser: an independent reading of each pattern
     warnings.simplefilter("ignore", DeprecationWarning)
