@@ -47,6 +47,7 @@ __all__ = [
     "detect_from",
     "load_rules",
     "manifests_to_fetch",
+    "parse_manifests",
     "sources_to_sample",
 ]
 
@@ -118,9 +119,13 @@ def detect(
     Returns:
         The frameworks found with evidence, problems met, and the manifests read.
     """
-    manifests = [parse_manifest(path, data) for path, data in files.items() if is_manifest(path)]
     sources = {p: d for p, d in files.items() if not is_manifest(p)}
-    return detect_from(manifests, paths, sources, repo_name=repo_name, rules=rules)
+    return detect_from(parse_manifests(files), paths, sources, repo_name=repo_name, rules=rules)
+
+
+def parse_manifests(files: Mapping[str, bytes]) -> list[Manifest]:
+    """The manifests among ``files``, parsed, in their order (what ``detect`` reads them as)."""
+    return [parse_manifest(path, data) for path, data in files.items() if is_manifest(path)]
 
 
 def detect_from(

@@ -7,30 +7,29 @@ install on), so only the arguments of package-manager install commands count, li
 from __future__ import annotations
 
 import re
-import shlex
-from pathlib import PurePosixPath
+from functools import cache
 
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
+from tui.analysis.posix_parts import stem
 from tui.analysis.report import Scope
 
 MAX_README_BYTES = 512 * 1024
 """Only the head of a larger README is read."""
 
 _COMMANDS = (
-    (re.compile(r"^(?:python3?\s+-m\s+)?pip3?\s+install\s+(.*)$"), "pypi"),
-    (re.compile(r"^(?:uv\s+add|uv\s+pip\s+install|poetry\s+add)\s+(.*)$"), "pypi"),
-    (re.compile(r"^(?:conda|mamba)\s+install\s+(.*)$"), "conda"),
-    (
-        re.compile(r"^(?:npm\s+(?:install|i|add)|yarn\s+add|pnpm\s+(?:add|install|i))\s+(.*)$"),
-        "npm",
-    ),
-    (re.compile(r"^cargo\s+add\s+(.*)$"), "crates"),
-    (re.compile(r"^go\s+(?:get|install)\s+(.*)$"), "go"),
-    (re.compile(r"^gem\s+install\s+(.*)$"), "rubygems"),
-    (re.compile(r"^composer\s+require\s+(.*)$"), "composer"),
-    (re.compile(r"^(?:flutter|dart)\s+pub\s+add\s+(.*)$"), "pub"),
+    (r"^(?:python3?\s+-m\s+)?pip3?\s+install\s+(.*)$", "pypi"),
+    (r"^(?:uv\s+add|uv\s+pip\s+install|poetry\s+add)\s+(.*)$", "pypi"),
+    (r"^(?:conda|mamba)\s+install\s+(.*)$", "conda"),
+    (r"^(?:npm\s+(?:install|i|add)|yarn\s+add|pnpm\s+(?:add|install|i))\s+(.*)$", "npm"),
+    (r"^cargo\s+add\s+(.*)$", "crates"),
+    (r"^go\s+(?:get|install)\s+(.*)$", "go"),
+    (r"^gem\s+install\s+(.*)$", "rubygems"),
+    (r"^composer\s+require\s+(.*)$", "composer"),
+    (r"^(?:flutter|dart)\s+pub\s+add\s+(.*)$", "pub"),
 )
+"""Install commands and their ecosystem, compiled with the first README read (``_compiled``):
+detection imports this module whether or not a README is among the files it reads."""
 _VALUE_OPTIONS = frozenset(
     {
         "-c",
@@ -57,12 +56,18 @@ _VALUE_OPTIONS = frozenset(
     }
 )
 """Install options that take a value as the next word."""
-_PROMPT = re.compile(r"^\s*(?:[$>%#]\s+|!\s*)?")
+_PROMPT = r"^\s*(?:[$>%#]\s+|!\s*)?"
+
+
+@cache
+def _compiled() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """The prompt pattern and the install commands, compiled."""
+    return re.compile(_PROMPT), tuple((re.compile(p), eco) for p, eco in _COMMANDS)
 
 
 def is_readme(path: str) -> bool:
     """True for a README at the repository root (README.md, readme.rst, README)."""
-    return "/" not in path and PurePosixPath(path).stem.lower() == "readme"
+    return "/" not in path and stem(path).lower() == "readme"
 
 
 def _package(word: str, ecosystem: str) -> str | None:
@@ -87,12 +92,13 @@ def _package(word: str, ecosystem: str) -> str | None:
 def readme_dependencies(path: str, data: bytes) -> list[Dependency]:
     """Packages named by install commands in a README, as documentation-scope dependencies."""
     text = data[:MAX_README_BYTES].decode("utf-8", errors="replace")
+    prompt, commands = _compiled()
     found: list[Dependency] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if len(raw) > 1000:
             continue
-        line = _PROMPT.sub("", raw.strip().strip("`"), count=1)
-        for pattern, ecosystem in _COMMANDS:
+        line = prompt.sub("", raw.strip().strip("`"), count=1)
+        for pattern, ecosystem in commands:
             match = pattern.match(line)
             if match:
                 found.extend(_arguments(match.group(1), ecosystem, path, number, raw.strip()))
@@ -102,6 +108,8 @@ def readme_dependencies(path: str, data: bytes) -> list[Dependency]:
 
 def _arguments(args: str, ecosystem: str, path: str, line: int, detail: str) -> list[Dependency]:
     """One dependency per package argument of an install command."""
+    import shlex  # with the first install command found
+
     try:
         words = shlex.split(args.split("&&")[0].split("#")[0])
     except ValueError:

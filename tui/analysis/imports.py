@@ -7,8 +7,9 @@ language's import syntax is line-shaped, so a per-line pattern is enough and run
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 from typing import NamedTuple
+
+from tui.analysis.posix_parts import suffix
 
 MAX_SOURCE_BYTES = 512 * 1024
 """Only the head of a larger file is read: imports sit at the top."""
@@ -41,22 +42,24 @@ LANGUAGE_BY_SUFFIX = {
 }
 """Source suffixes whose imports can be sampled, and the import syntax they use."""
 
-_PYTHON = re.compile(r"^\s*(?:import\s+([\w.]+(?:\s*,\s*[\w.]+)*)|from\s+([\w.]+)\s+import\b)")
-_JS = re.compile(
+# each language's patterns are compiled with the first file of that language (``_compiled``):
+# a detection samples one or two languages, and compiling all eleven cost ~1 ms at import
+_PYTHON = r"^\s*(?:import\s+([\w.]+(?:\s*,\s*[\w.]+)*)|from\s+([\w.]+)\s+import\b)"
+_JS = (
     r"""(?:^\s*import\s+(?:[\w*{}\s,$]+\s+from\s+)?|\brequire\s*\(\s*|\bimport\s*\(\s*)"""
     r"""["']([^"'\s]+)["']"""
 )
-_GO_SINGLE = re.compile(r"""^\s*import\s+(?:[\w.]+\s+)?"([^"]+)\"""")
-_GO_ITEM = re.compile(r"""^\s*(?:[\w.]+\s+)?"([^"]+)\"""")
-_RUST = re.compile(r"^\s*(?:pub(?:\([\w\s]+\))?\s+)?(?:use\s+|extern\s+crate\s+)(?:::)?(\w+)")
-_JAVA = re.compile(r"^\s*import\s+(?:static\s+)?([\w.]+)")
-_DART = re.compile(r"""^\s*(?:import|export)\s+["']package:([\w]+)/""")
-_RUBY = re.compile(r"""^\s*require\s*\(?\s*["']([\w-]+)""")
-_SWIFT = re.compile(
+_GO_SINGLE = r"""^\s*import\s+(?:[\w.]+\s+)?"([^"]+)\""""
+_GO_ITEM = r"""^\s*(?:[\w.]+\s+)?"([^"]+)\""""
+_RUST = r"^\s*(?:pub(?:\([\w\s]+\))?\s+)?(?:use\s+|extern\s+crate\s+)(?:::)?(\w+)"
+_JAVA = r"^\s*import\s+(?:static\s+)?([\w.]+)"
+_DART = r"""^\s*(?:import|export)\s+["']package:([\w]+)/"""
+_RUBY = r"""^\s*require\s*\(?\s*["']([\w-]+)"""
+_SWIFT = (
     r"^\s*(?:@\w+(?:\([^)]*\))?\s+)*import\s+"
     r"(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?(\w+)"
 )
-_OBJC = re.compile(r"^\s*(?:#\s*(?:import|include)\s*<([\w.+-]+)/|@import\s+([\w.]+)\s*;)")
+_OBJC = r"^\s*(?:#\s*(?:import|include)\s*<([\w.+-]+)/|@import\s+([\w.]+)\s*;)"
 """``#import <UIKit/UIKit.h>`` (the framework's folder names it) or a module ``@import UIKit;``;
 ``#import "AppDelegate.h"`` is the project's own header."""
 _RUST_LOCAL = frozenset({"crate", "self", "super", "std", "core", "alloc"})
@@ -76,7 +79,7 @@ class Import(NamedTuple):
 
 def language_of(path: str) -> str | None:
     """The import syntax a source path uses, or None when it is not sampled."""
-    return LANGUAGE_BY_SUFFIX.get(PurePosixPath(path).suffix.lower())
+    return LANGUAGE_BY_SUFFIX.get(suffix(path).lower())
 
 
 def _js_package(specifier: str) -> str | None:
@@ -87,28 +90,38 @@ def _js_package(specifier: str) -> str | None:
     return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
 
 
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(source: str) -> re.Pattern[str]:
+    found = _COMPILED.get(source)
+    if found is None:
+        found = _COMPILED[source] = re.compile(source)
+    return found
+
+
 def _modules(language: str, line: str, in_go_block: bool) -> list[str]:
     """The modules one line imports in ``language``."""
     if language == "python":
-        match = _PYTHON.match(line)
+        match = _compiled(_PYTHON).match(line)
         if not match:
             return []
         names = match.group(1) or match.group(2)
         return [name.strip() for name in names.split(",") if not name.strip().startswith(".")]
     if language == "javascript":
-        packages = (_js_package(spec) for spec in _JS.findall(line))
+        packages = (_js_package(spec) for spec in _compiled(_JS).findall(line))
         return [package for package in packages if package]
     if language == "go":
-        match = (_GO_ITEM if in_go_block else _GO_SINGLE).match(line)
+        match = _compiled(_GO_ITEM if in_go_block else _GO_SINGLE).match(line)
         return [match.group(1)] if match else []
     if language == "rust":
-        match = _RUST.match(line)
+        match = _compiled(_RUST).match(line)
         return [match.group(1)] if match and match.group(1) not in _RUST_LOCAL else []
     if language == "objc":
-        match = _OBJC.match(line)
+        match = _compiled(_OBJC).match(line)
         return [match.group(1) or match.group(2)] if match else []
     pattern = {"java": _JAVA, "ruby": _RUBY, "swift": _SWIFT}.get(language, _DART)
-    match = pattern.match(line)
+    match = _compiled(pattern).match(line)
     return [match.group(1)] if match else []
 
 

@@ -38,40 +38,75 @@ class Language(NamedTuple):
 
 
 class LanguageTable:
-    """Linguist's languages, looked up by name or alias, extension, file name or interpreter."""
+    """Linguist's languages, looked up by name or alias, extension, file name or interpreter.
 
-    def __init__(self, languages: Iterable[Language], version: str = "unknown") -> None:
-        """Index ``languages``; ``version`` is the ``linguist-languages`` release they came from."""
+    The indexes hold names; a ``Language`` is made the first time a lookup returns it (a scan
+    meets a few dozen of the 833, and making them all cost more than a millisecond a run).
+    """
+
+    def __init__(
+        self,
+        languages: Iterable[Language] = (),
+        version: str = "unknown",
+        *,
+        records: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        """Index ``languages``, or the raw ``records`` of the bundled table (name -> fields);
+        ``version`` is the ``linguist-languages`` release they came from."""
         self.version = version
-        self._by_key: dict[str, Language] = {}
-        self._by_extension: dict[str, list[Language]] = {}
-        self._by_filename: dict[str, list[Language]] = {}
-        self._by_interpreter: dict[str, list[Language]] = {}
+        self._records: Mapping[str, Mapping[str, Any]] = records or {}
+        self._made: dict[str, Language] = {}
+        self._by_key: dict[str, str] = {}
+        self._by_extension: dict[str, list[str]] = {}
+        self._by_filename: dict[str, list[str]] = {}
+        self._by_interpreter: dict[str, list[str]] = {}
+        self._found: dict[tuple[int, str], tuple[Language, ...]] = {}
         for language in languages:
-            self._index(language)
+            self._made.setdefault(language.name, language)
+            self._index(language.name, language._asdict())
+        for name, record in self._records.items():
+            self._index(name, record)
 
-    def _index(self, language: Language) -> None:
+    def _index(self, name: str, fields: Mapping[str, Any]) -> None:
         # Linguist's implicit alias is the lower-cased name with spaces as dashes.
-        keys = (language.name, language.name.replace(" ", "-"), *language.aliases)
-        for key in keys:
-            self._by_key.setdefault(key.casefold(), language)
-        for extension in language.extensions:
-            self._by_extension.setdefault(extension.lower(), []).append(language)
-        for filename in language.filenames:
-            self._by_filename.setdefault(filename, []).append(language)
-        for interpreter in language.interpreters:
-            self._by_interpreter.setdefault(interpreter, []).append(language)
+        by_key = self._by_key
+        by_key.setdefault(name.casefold(), name)
+        if " " in name:
+            by_key.setdefault(name.replace(" ", "-").casefold(), name)
+        for key in fields.get("aliases") or ():
+            by_key.setdefault(key.casefold(), name)
+        for extension in fields.get("extensions") or ():
+            self._by_extension.setdefault(extension.lower(), []).append(name)
+        for filename in fields.get("filenames") or ():
+            self._by_filename.setdefault(filename, []).append(name)
+        for interpreter in fields.get("interpreters") or ():
+            self._by_interpreter.setdefault(interpreter, []).append(name)
+
+    def _named(self, name: str) -> Language:
+        made = self._made.get(name)
+        if made is None:
+            made = self._made[name] = _language(name, self._records[name])
+        return made
+
+    def _all(self, kind: int, index: dict[str, list[str]], key: str) -> tuple[Language, ...]:
+        """The languages ``index`` files under ``key`` (made once per key)."""
+        found = self._found.get((kind, key))
+        if found is None:
+            found = tuple(self._named(name) for name in index.get(key, ()))
+            self._found[(kind, key)] = found
+        return found
 
     def __len__(self) -> int:
-        return len({language.name for language in self._by_key.values()})
+        return len(set(self._by_key.values()))
 
     def __iter__(self) -> Iterator[Language]:
-        seen: dict[str, Language] = {lang.name: lang for lang in self._by_key.values()}
-        return iter(sorted(seen.values(), key=lambda lang: lang.name.casefold()))
+        names = sorted(set(self._by_key.values()), key=str.casefold)
+        return iter([self._named(name) for name in names])
 
     def get(self, name: str) -> Language | None:
         """The language called ``name`` or aliased so, case-insensitively."""
-        return self._by_key.get(name.casefold())
+        found = self._by_key.get(name.casefold())
+        return self._named(found) if found is not None else None
 
     def color(self, name: str) -> str | None:
         """GitHub's colour for ``name`` (``#3572A5``), ``None`` if unknown or colourless."""
@@ -92,15 +127,15 @@ class LanguageTable:
 
     def by_extension(self, extension: str) -> tuple[Language, ...]:
         """Languages claiming ``extension`` (``".h"``), case-insensitively."""
-        return tuple(self._by_extension.get(extension.lower(), ()))
+        return self._all(0, self._by_extension, extension.lower())
 
     def by_filename(self, filename: str) -> tuple[Language, ...]:
         """Languages claiming this exact file name (``Makefile``, ``Dockerfile``)."""
-        return tuple(self._by_filename.get(filename, ()))
+        return self._all(1, self._by_filename, filename)
 
     def by_interpreter(self, interpreter: str) -> tuple[Language, ...]:
         """Languages run by ``interpreter`` (the program a shebang line names)."""
-        return tuple(self._by_interpreter.get(interpreter, ()))
+        return self._all(2, self._by_interpreter, interpreter)
 
     def by_shebang(self, head: bytes) -> tuple[Language, ...]:
         """Languages a file's ``#!`` line names (``#!/usr/bin/env python3`` -> Python)."""
@@ -148,5 +183,4 @@ def load_table() -> LanguageTable:
     # the package is always installed as files
     text = (DATA / "languages.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    languages = (_language(name, record) for name, record in data["languages"].items())
-    return LanguageTable(languages, version=str(data["source"]["version"]))
+    return LanguageTable(version=str(data["source"]["version"]), records=data["languages"])

@@ -21,7 +21,6 @@ import re
 import sys
 from functools import cache
 from types import ModuleType
-from typing import NamedTuple
 
 from tui.analysis.generated_gate import generated_by_content
 from tui.analysis.linguist_patterns import (
@@ -30,6 +29,7 @@ from tui.analysis.linguist_patterns import (
     POPULAR,
     VENDOR_PATTERNS,
 )
+from tui.analysis.path_patterns import PathPatterns
 
 ENRY: ModuleType | None
 """The enry module when it imports, else None; tests set this to ``None`` to exercise the fallback.
@@ -82,44 +82,17 @@ __all__ = [
 ]
 
 
-class _PathMatcher(NamedTuple):
-    """Linguist's path patterns, split by anchoring so that a path is checked quickly.
-
-    One alternation of 160 unanchored patterns backtracks at every character of every path;
-    anchored at the start (``^``) or at a segment start (``(^|/)``) it is tried a few times only.
-    """
-
-    at_start: re.Pattern[str]
-    at_segment: re.Pattern[str]
-    anywhere: re.Pattern[str]
-
-    def search(self, path: str) -> bool:
-        """Whether any pattern matches ``path``."""
-        if self.at_start.match(path) or self.anywhere.search(path):
-            return True
-        start = 0
-        while start >= 0:
-            if self.at_segment.match(path, start):
-                return True
-            start = path.find("/", start) + 1 or -1
-        return False
+_MATCHERS: dict[str, PathPatterns] = {}
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or r"(?!)")
-
-
-@cache
-def _compiled(patterns: tuple[str, ...]) -> _PathMatcher:
-    groups: dict[str, list[str]] = {"^": [], "(^|/)": [], "": []}
-    for pattern in patterns:
-        # a leading "(.*?)" or "([^\s]*)" only slows a search down: it can match nothing
-        pattern = re.sub(r"^\((?:\.\*\?|\[\^\\s\]\*)\)", "", pattern).replace("(^|\\/)", "(^|/)")
-        prefix = next((p for p in ("(^|/)", "^") if pattern.startswith(p)), "")
-        groups[prefix].append(pattern[len(prefix) :])
-    return _PathMatcher(
-        _alternation(groups["^"]), _alternation(groups["(^|/)"]), _alternation(groups[""])
-    )
+def _matcher(name: str, patterns: tuple[str, ...]) -> PathPatterns:
+    """The indexed patterns of one list, built on first use (each pattern compiled when first
+    tried). Looked up by the list's name: hashing a 166-string tuple on each call cost more
+    than the check itself."""
+    found = _MATCHERS.get(name)
+    if found is None:
+        found = _MATCHERS[name] = PathPatterns(patterns)
+    return found
 
 
 def _enry(use_enry: bool | None) -> ModuleType | None:
@@ -133,12 +106,12 @@ def _enry(use_enry: bool | None) -> ModuleType | None:
 def is_vendored(path: str) -> bool:
     """Whether Linguist treats ``path`` (slash-separated, relative) as vendored code (Linguist's
     bundled list: enry is never asked; ``tests/sources/test_sources_scan_without_enry.py``)."""
-    return _compiled(VENDOR_PATTERNS).search(path)
+    return _matcher("vendor", VENDOR_PATTERNS).search(path)
 
 
 def is_documentation(path: str) -> bool:
     """Whether Linguist treats ``path`` as documentation (the bundled list, see ``is_vendored``)."""
-    return _compiled(DOCUMENTATION_PATTERNS).search(path)
+    return _matcher("documentation", DOCUMENTATION_PATTERNS).search(path)
 
 
 _GENERATED_MARKER = re.compile(rb"^// Code generated .* DO NOT EDIT\.$|@generated\b", re.MULTILINE)
@@ -157,7 +130,7 @@ def _generated_content(path: str, content: bytes) -> bool:
 
 def is_generated(path: str, content: bytes = b"", *, use_enry: bool | None = None) -> bool:
     """Whether ``path`` is generated, by its name and, when given, its content's first bytes."""
-    if _compiled(GENERATED_PATTERNS).search(path):
+    if _matcher("generated", GENERATED_PATTERNS).search(path):
         return True
     if use_enry is not False and enry_available():
         known = generated_by_content(path, content)

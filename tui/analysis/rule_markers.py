@@ -3,8 +3,8 @@
 A rule's ``files`` are gitignore-style patterns (``manage.py``, ``/build.sbt``,
 ``.github/workflows/*.yml``). Compiling all of them (about 150 patterns, through ``pathspec``)
 cost each process some 25 ms before the first path was looked at, and importing ``pathspec``
-another 10 ms. Here a path is first tested on its file name (a set of literal names, then one
-small regex of the wildcard names), then only the rules with a pattern whose last part matches
+another 10 ms. Here a path is first tested on its file name (a set of literal names, then the
+wildcard names its end allows), then only the rules with a pattern whose last part matches
 one of the path's parts are tried, each compiled on first use.
 
 A gitignore pattern without ``**`` or negation matches a path, or a folder holding it, part by
@@ -19,6 +19,8 @@ import fnmatch
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from tui.analysis.posix_parts import glob_ends, name_end
 
 if TYPE_CHECKING:
     from tui.analysis.rules import Rule
@@ -84,28 +86,41 @@ class MarkerIndex:
                     self._always.add(number)
                 index = self._wild if _WILD.intersection(last) else self._literal
                 index.setdefault(last, set()).add(number)
-        self._names: re.Pattern[str] | None = None
+        # wildcard last parts by the literal end a matching name has (``*.yml``: ".yml")
+        self._wild_by_end: dict[str, list[str]] = {}
+        self._wild_other: list[tuple[str, str, str]] = []  # (start, end, part)
+        for last in self._wild:
+            start, end = glob_ends(last)
+            if "." in end:
+                self._wild_by_end.setdefault(name_end(end), []).append(last)
+            else:
+                self._wild_other.append((start, end, last))
         self._matchers: dict[int, Matcher] = {}
 
-    def _wild_names(self) -> re.Pattern[str]:
-        """One regex of every wildcard last part, compiled with the first path looked at."""
-        if self._names is None:
-            alternatives = "|".join(fnmatch.translate(part) for part in sorted(self._wild))
-            self._names = re.compile(alternatives or "(?!)")
-        return self._names
+    def _wild_parts(self, name: str) -> list[str]:
+        """The wildcard last parts matching a name (each compiled by ``fnmatch`` only when the
+        name ends as it does: one regex of them all cost a scan ~0.4 ms to compile)."""
+        found = [
+            last
+            for last in self._wild_by_end.get(name_end(name), ())
+            if fnmatch.fnmatchcase(name, last)
+        ]
+        for start, end, last in self._wild_other:
+            if name.startswith(start) and name.endswith(end) and fnmatch.fnmatchcase(name, last):
+                found.append(last)
+        return found
 
     def match(self, path: str) -> list[Rule]:
         """Rules with a marker pattern matching ``path``."""
         # the file name first: a listing can hold 100,000 paths, few are markers
         name = path.rsplit("/", 1)[-1]
-        if name not in self._literal and not self._wild_names().match(name):
+        if name not in self._literal and not self._wild_parts(name):
             return []
         candidates = set(self._always)
         for part in path.split("/"):
             candidates.update(self._literal.get(part, ()))
-            for last, numbers in self._wild.items():
-                if fnmatch.fnmatchcase(part, last):
-                    candidates.update(numbers)
+            for last in self._wild_parts(part):
+                candidates.update(self._wild[last])
         return [self._rules[n] for n in sorted(candidates) if self._test(n, path)]
 
     def _test(self, number: int, path: str) -> bool:

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from tui.analysis.language_table import DATA
 from tui.analysis.manifests import Dependency
 from tui.analysis.manifests.base import normalise
+from tui.analysis.posix_parts import glob_ends
 from tui.analysis.report import Scope
 from tui.analysis.rule_markers import MarkerIndex
 from tui.analysis.verdict import is_primary
@@ -162,22 +163,22 @@ class Rule(NamedTuple):
 
 def _rule(source: str, raw: Mapping[str, Any]) -> Rule:
     """Build a Rule from its JSON object."""
-    deps = {eco: tuple(names) for eco, names in dict(raw.get("deps", {})).items()}
-    imports = {lang: tuple(names) for lang, names in dict(raw.get("imports", {})).items()}
+    get = raw.get  # most optional fields are absent: each is looked up once, converted if there
+    deps, imports = get("deps"), get("imports")
     return Rule(
-        name=str(raw["name"]),
-        category=str(raw["category"]),
-        homepage=str(raw["homepage"]),
-        source=source,
-        deps=deps,
-        files=tuple(raw.get("files", ())),
-        imports=imports,
-        support=bool(raw.get("support", False)),
-        primary=bool(raw.get("primary", False)),
-        platforms=tuple(str(name) for name in raw.get("platforms", ())),
-        sdk=tuple(str(name) for name in raw.get("sdk", ())),
-        builds_on=tuple(str(name) for name in raw.get("builds_on", ())),
-        support_beside=tuple(str(name) for name in raw.get("support_beside", ())),
+        str(raw["name"]),
+        str(raw["category"]),
+        str(raw["homepage"]),
+        source,
+        {eco: tuple(names) for eco, names in dict(deps).items()} if deps else {},
+        tuple(get("files") or ()),
+        {lang: tuple(names) for lang, names in dict(imports).items()} if imports else {},
+        bool(get("support", False)),
+        bool(get("primary", False)),
+        tuple(map(str, get("platforms") or ())),
+        tuple(map(str, get("sdk") or ())),
+        tuple(map(str, get("builds_on") or ())),
+        tuple(map(str, get("support_beside") or ())),
     )
 
 
@@ -202,16 +203,17 @@ class RuleIndex:
         self.rules = tuple(rules)
         self._exact: dict[tuple[str, str], list[Rule]] = {}
         # globs per ecosystem: a dependency is compared with its own ecosystem's only, and
-        # fnmatch compiles (and caches) a glob the first time it is used
-        self._globs: dict[str, list[tuple[str, Rule]]] = {}
+        # fnmatch compiles a glob the first time a name starts and ends as the glob does
+        self._globs: dict[str, list[tuple[str, tuple[str, str], Rule]]] = {}
         self._markers = MarkerIndex(self.rules)
+        self._imports: dict[str, dict[str, list[tuple[tuple[int, int], Rule]]]] = {}
         self.sdk_ecosystems = sdk_ecosystems(self.rules)
         for rule in self.rules:
             for eco, names in rule.deps.items():
                 for name in names:
-                    if any(char in name for char in "*?["):
-                        # compared with normalised names, so normalised the same way
-                        self._globs.setdefault(eco, []).append((normalise(name, eco), rule))
+                    if "*" in name or "?" in name or "[" in name:
+                        glob = normalise(name, eco)  # compared with normalised names
+                        self._globs.setdefault(eco, []).append((glob, glob_ends(glob), rule))
                     else:
                         key = (eco, normalise(name, eco))
                         self._exact.setdefault(key, []).append(rule)
@@ -221,10 +223,11 @@ class RuleIndex:
         found: list[Rule] = []
         for eco in _ALSO_MATCH.get(dep.ecosystem, (dep.ecosystem,)):
             found.extend(self._exact_or_prefix(eco, dep.name))
+            name = dep.name
             found.extend(
                 rule
-                for glob, rule in self._globs.get(eco, ())
-                if fnmatch.fnmatchcase(dep.name, glob)
+                for glob, (start, end), rule in self._globs.get(eco, ())
+                if name.startswith(start) and name.endswith(end) and fnmatch.fnmatchcase(name, glob)
             )
         return _unique(found)
 
@@ -242,18 +245,27 @@ class RuleIndex:
     def by_import(self, language: str, module: str) -> list[Rule]:
         """Rules importing ``module`` in ``language`` (dotted prefix match for Python and Java)."""
         if language in LANGUAGES:
-            return [
-                rule
-                for rule in self.rules
-                for name in rule.imports.get(language, ())
-                if module == name or module.startswith(name + ".")
-            ]
+            # names equal to ``module`` or a dotted prefix of it, in rule then name order
+            names, parts = self._import_names(language), module.split(".")
+            found = [e for n in range(len(parts)) for e in names.get(".".join(parts[: n + 1]), ())]
+            return [rule for _, rule in sorted(found, key=lambda entry: entry[0])]
         eco = {"javascript": "npm", "go": "go", "rust": "crates", "dart": "pub"}.get(language)
         if eco is None:
             return []
         return self.by_dependency(
             Dependency(normalise(module, eco), eco, Scope.RUNTIME, "", None, "")
         )
+
+    def _import_names(self, language: str) -> dict[str, list[tuple[tuple[int, int], Rule]]]:
+        """Name -> ((rule number, name number), rule) for ``language``, made on first use."""
+        names = self._imports.get(language)
+        if names is None:
+            names = {}  # filled, then shared: another thread never sees it half made
+            for number, rule in enumerate(self.rules):
+                for place, name in enumerate(rule.imports.get(language, ())):
+                    names.setdefault(name, []).append(((number, place), rule))
+            self._imports[language] = names
+        return names
 
     def _exact_or_prefix(self, eco: str, name: str) -> list[Rule]:
         """Exact names; for Go also the module path minus a ``/vN`` suffix or a sub-package."""

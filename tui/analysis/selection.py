@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Sequence
-from pathlib import PurePosixPath
 
 from tui.analysis.imports import language_of
 from tui.analysis.manifests import Manifest, is_manifest, manifest_format, root_rank
 from tui.analysis.manifests.base import path_scope
+from tui.analysis.posix_parts import folders, stem
 from tui.analysis.report import Scope
 
 VENDORED_DIRS = frozenset(
@@ -53,8 +53,7 @@ def is_vendored(path: str) -> bool:
 
 def _member_key(path: str, repo_name: str | None) -> tuple[int, int, int, int, int, str]:
     """Sort key among non-root manifests: likely main packages first, then short names."""
-    pure = PurePosixPath(path)
-    parts = pure.parts[:-1]
+    parts = folders(path)
     scope = path_scope(path, Scope.RUNTIME)
     tier = 0 if scope is Scope.RUNTIME else 1
     hinted = any(hint in part.lower() for part in parts for hint in _PRIVATE_HINTS)
@@ -170,15 +169,12 @@ def _objective_c(paths: Sequence[str]) -> bool:
 
 def _depth(path: str) -> int:
     """Folder depth, not counting a ``src`` folder (``src/main.rs`` is as good as ``main.rs``)."""
-    if path.startswith(("/", "./")) or path.endswith(("/", "/.")) or "//" in path or "/./" in path:
-        parts = PurePosixPath(path).parts[:-1]  # what a plain split would miscount
-    else:
-        parts = tuple(path.split("/")[:-1])
-    return sum(1 for part in parts if part != "src")
+    parts = folders(path)
+    return len(parts) - parts.count("src")
 
 
 def _source_key(path: str) -> tuple[int, int, str]:
     """Sort key for sampling: shallow first, entry points first, then by path."""
-    stem = PurePosixPath(path).stem.lower()
-    entry = _ENTRY_POINTS.index(stem) if stem in _ENTRY_POINTS else len(_ENTRY_POINTS)
+    name = stem(path).lower()
+    entry = _ENTRY_POINTS.index(name) if name in _ENTRY_POINTS else len(_ENTRY_POINTS)
     return (_depth(path), entry, path)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.analysis.frameworks import detect, manifests_to_fetch, sources_to_sample
+from tui.analysis.frameworks import (
+    detect_from,
+    manifests_to_fetch,
+    parse_manifests,
+    sources_to_sample,
+)
 from tui.analysis.languages import shares
+from tui.analysis.manifests import is_manifest
 from tui.analysis.notebooks import GITHUB_VIEW, notebook_view
 from tui.analysis.report import Framework, RepoInfo, RepoReport, SourceInfo
 from tui.sources.licence import licence_of
@@ -44,6 +49,7 @@ class LocalSource:
         """Languages from a scan of the files, then frameworks from its manifests."""
         # the event loop's modules load with the first report, not for ``repolens scan``
         import asyncio
+        import threading
 
         from tui.sources.background import in_daemon_thread
 
@@ -76,10 +82,12 @@ class LocalSource:
         """Frameworks from the manifests among ``paths`` (the scan's listing: listed once)."""
         paths = list(paths)
         files = self._read(manifests_to_fetch(paths, repo_name=self.root.name))
-        detection = detect(paths, files, repo_name=self.root.name)
+        # what ``detect(paths, files)`` says, each manifest parsed once for both passes
+        manifests = parse_manifests(files)
+        detection = detect_from(manifests, paths, _sources(files), repo_name=self.root.name)
         if detection.silent:  # manifests named nothing known: source imports may
-            files.update(self._read(sources_to_sample(paths)))
-            detection = detect(paths, files, repo_name=self.root.name)
+            files.update(self._read(sources_to_sample(paths)))  # never manifests
+            detection = detect_from(manifests, paths, _sources(files), repo_name=self.root.name)
         return list(detection.frameworks), list(detection.problems)
 
     def _read(self, paths: list[str]) -> dict[str, bytes]:
@@ -118,6 +126,11 @@ class LocalSource:
 
     async def aclose(self) -> None:
         """Nothing is held open."""
+
+
+def _sources(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files that are no manifests (sampled sources), as ``detect`` picks them."""
+    return {path: data for path, data in files.items() if not is_manifest(path)}
 
 
 def with_scan(report: RepoReport, scan: ScanResult, licence: str | None) -> RepoReport:

@@ -11,6 +11,9 @@ import os
 import stat
 from pathlib import Path
 
+_CHUNK = 1 << 20
+"""Bytes asked of one read: a large limit (a 64 MB notebook) is not allocated up front."""
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -26,14 +29,16 @@ def read_regular(path: str | Path, limit: int) -> bytes | None:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        with os.fdopen(fd, "rb", closefd=True) as handle:
-            fd = -1  # the file object owns it now
-            return handle.read(limit)
+        # plain reads (no file object: a scan reads hundreds of heads), in bounded chunks
+        chunks: list[bytes] = []
+        while limit > 0 and (chunk := os.read(fd, min(limit, _CHUNK))):
+            chunks.append(chunk)
+            limit -= len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError:
         return None
     finally:
-        if fd >= 0:
-            os.close(fd)
+        os.close(fd)
 
 
 def read_regular_text(path: str | Path, limit: int) -> str | None:

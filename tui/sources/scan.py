@@ -13,11 +13,10 @@ from __future__ import annotations
 import importlib.util
 import os
 import stat
-import threading
 from collections import Counter
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.analysis import linguist_rules
 from tui.analysis.ambiguity import settled_without_content
@@ -37,6 +36,9 @@ from tui.analysis.notebooks import NOTEBOOK, notebook_bytes
 from tui.sources.in_threads import in_threads
 from tui.sources.listing import listing_of
 from tui.sources.safe_read import read_regular, read_regular_text
+
+if TYPE_CHECKING:  # a scan of one chunk runs without threads: not imported for it
+    import threading
 
 HEAD_BYTES = 8192
 """How much of a file is read: Linguist's binary check looks at as much."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.analysis.manifests.lines import MAX_LINE, LineIndex, too_long_lines
+from tui.analysis.posix_parts import folders
 from tui.analysis.report import Scope
 
 if TYPE_CHECKING:  # the XML parser loads with the first XML manifest
@@ -225,7 +225,7 @@ def path_scope(path: str, declared: Scope) -> Scope:
     The outermost telling folder decides, except that an examples folder anywhere wins
     (``tests/fixtures/app`` is a fixture: what it uses is not what the project uses).
     """
-    scopes = [s for part in PurePosixPath(path).parts[:-1] if (s := _dir_scope(part))]
+    scopes = [s for part in folders(path) if (s := _dir_scope(part))]
     if Scope.EXAMPLES in scopes:
         return Scope.EXAMPLES
     return scopes[0] if scopes else declared

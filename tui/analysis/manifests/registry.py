@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-import pkgutil
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
 from tui.analysis.manifests.spec import Format, LazyParser
+from tui.analysis.posix_parts import glob_ends, name_end
 
 
 class Match(NamedTuple):
@@ -29,6 +30,8 @@ class Match(NamedTuple):
 
 def declared_formats() -> tuple[Format, ...]:
     """Every format declared by a module of this package, in rank then key order."""
+    import pkgutil  # the generator script and a test walk the package; a scan reads the table
+
     package = importlib.import_module("tui.analysis.manifests")
     found: list[Format] = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
@@ -42,48 +45,96 @@ def declared_formats() -> tuple[Format, ...]:
     return tuple(sorted(found, key=lambda item: (item.rank, item.key)))
 
 
+class _Glob(NamedTuple):
+    """One format's glob, and where in a path's last part it must start and end."""
+
+    format: Format
+    depth: int  # a glob of n parts is tried on the last n parts of a path
+    text: str
+    prefix: str  # literal text before the first wildcard of its last part
+    suffix: str  # literal text after the last wildcard of its last part
+
+
+def _glob(item: Format, text: str) -> _Glob:
+    prefix, suffix = glob_ends(text.rsplit("/", 1)[-1])
+    return _Glob(item, text.count("/") + 1, text, prefix, suffix)
+
+
 class Registry:
-    """Formats indexed for matching: a dict for names, one regex for the patterns."""
+    """Formats indexed for matching: a dict for names, globs filed by their last part's end.
+
+    A glob's parts match a path's last parts one for one (its ``*`` never crosses a ``/``: the
+    two hold as many), so a path's file name must end with the literal end of the glob's last
+    part; a glob is translated and compiled the first time a file name ending that way is met.
+    """
 
     def __init__(self, formats: tuple[Format, ...]) -> None:
         """Index ``formats`` (already in rank order)."""
         self.formats = formats
         self._names: dict[str, Format] = {}
         self._tails: dict[str, Format] = {}
-        by_depth: dict[int, list[str]] = {}
-        self._by_group: dict[str, Format] = {}
+        self._globs: list[_Glob] = []
+        self._compiled: dict[int, re.Pattern[str]] = {}
+        self._by_end: dict[str, list[int]] = {}  # the literal end from its last "." on
+        self._other: list[int] = []  # ends without a "." (checked with startswith/endswith)
         for item in formats:
             for name in item.names:
                 index = self._tails if "/" in name else self._names
                 index.setdefault(name.lower(), item)
             for pattern in item.patterns:
-                group = f"g{len(self._by_group)}"
-                self._by_group[group] = item
-                alternatives = by_depth.setdefault(pattern.count("/") + 1, [])
-                alternatives.append(f"(?P<{group}>{fnmatch.translate(pattern)})")
-        # one regex per depth: a pattern of n parts is tried on the last n parts of a path
-        self._patterns = [
-            (depth, re.compile("|".join(alternatives)))
-            for depth, alternatives in sorted(by_depth.items())
-        ]
+                self._file(_glob(item, pattern))
+        for numbers in self._by_end.values():
+            numbers.sort(key=self._order)
+        self._tail_ends = [(tail, "/" + tail, item) for tail, item in self._tails.items()]
+
+    def _file(self, glob: _Glob) -> None:
+        number = len(self._globs)
+        self._globs.append(glob)
+        if "." in glob.suffix:
+            self._by_end.setdefault(name_end(glob.suffix), []).append(number)
+        else:
+            self._other.append(number)
+
+    def _order(self, number: int) -> tuple[int, int]:
+        """Depth first, then declaration order: the order one alternation per depth tried."""
+        return (self._globs[number].depth, number)
+
+    def _candidates(self, name: str) -> Sequence[int]:
+        """The globs a file name can match, in ``_order``."""
+        found = self._by_end.get(name_end(name), ())
+        others = [n for n in self._other if _ends(name, self._globs[n])]
+        return sorted((*found, *others), key=self._order) if others else found
+
+    def _fullmatch(self, number: int, text: str) -> bool:
+        compiled = self._compiled.get(number)
+        if compiled is None:
+            compiled = self._compiled[number] = re.compile(
+                fnmatch.translate(self._globs[number].text)
+            )
+        return compiled.fullmatch(text) is not None
 
     def match(self, path: str) -> Match | None:
         """The format of ``path`` and whether it is a root copy, or None for other files."""
         low = path.lower()
-        parts = low.split("/")
-        found = self._names.get(parts[-1])
-        if found is not None and (match := _kept(found, len(parts) == 1)):
+        name = low.rpartition("/")[2]
+        found = self._names.get(name)
+        if found is not None and (match := _kept(found, "/" not in low)):
             return match
-        for tail, item in self._tails.items():
-            if (low == tail or low.endswith("/" + tail)) and (match := _kept(item, low == tail)):
+        for tail, deeper, item in self._tail_ends:
+            if (low == tail or low.endswith(deeper)) and (match := _kept(item, low == tail)):
                 return match
-        for depth, pattern in self._patterns:
-            if depth > len(parts):
+        candidates = self._candidates(name)
+        if not candidates:
+            return None
+        parts = low.split("/")
+        settled = 0  # the depth whose first matching glob was met (as one alternation did)
+        for number in candidates:
+            glob = self._globs[number]
+            if glob.depth > len(parts):
                 break
-            hit = pattern.fullmatch("/".join(parts[-depth:]))
-            if hit and hit.lastgroup is not None:
-                match = _kept(self._by_group[hit.lastgroup], len(parts) == depth)
-                if match is not None:
+            if glob.depth != settled and self._fullmatch(number, "/".join(parts[-glob.depth :])):
+                settled = glob.depth
+                if (match := _kept(glob.format, len(parts) == glob.depth)) is not None:
                     return match
         return None
 
@@ -96,6 +147,11 @@ class Registry:
         return frozenset(
             name.lower() for item in self.formats if item.workspace for name in item.names
         )
+
+
+def _ends(name: str, glob: _Glob) -> bool:
+    """Whether ``name`` may match ``glob``'s last part: it starts and ends as that part does."""
+    return name.startswith(glob.prefix) and name.endswith(glob.suffix)
 
 
 def _kept(item: Format, root: bool) -> Match | None:
