@@ -140,7 +140,7 @@ def census_svg(size: tuple[int, int]) -> str:
         client = ClientFactory(server, clock, Path(tempfile.mkdtemp()))("token")
         status = SourceStatus(authenticated=True, token_source="GH_TOKEN")
         app = make_app(GitHubSource(client), budget=client.budget, status=status, now=NOW,
-                       blink=False, initial_query="census")  # fmt: skip
+                       blink=False, initial_query="stars:>0")  # fmt: skip
 
         async def pilot_run(pilot: Pilot[None]) -> None:
             for keys in (("C",), ("r",), ("down",) * 16):  # to "ML": PyTorch, and who uses it
