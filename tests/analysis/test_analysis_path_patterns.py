@@ -225,3 +225,21 @@ def test_literal_text_a_match_must_hold(
 def test_literal_end_of_a_pattern(body: str, end: tuple[str, ...]) -> None:
     """What a match must end the text with, when ``$`` closes a literal run."""
     assert sorted(literal_end(body)) == sorted(end)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "path"),
+    [
+        (("[\\]a]x",), "]x"),  # an escaped "]" is a member: the class does not end there
+        (("[^]a]bc",), "zbc"),  # "]" first after "^" is a member
+        (("(^|/)[^]a]bcd",), "zbcd"),
+        (("[]a]x",), "]x"),  # "]" first is a member
+        (("([\\])])z",), ")z"),  # a class holding ")" inside a group
+    ],
+)
+def test_classes_holding_a_bracket_read_as_re_reads_them(
+    patterns: tuple[str, ...], path: str
+) -> None:
+    """Regenerated lists may hold such classes: the index answers as the alternation does."""
+    assert _old(patterns).search(path)
+    assert PathPatterns(patterns).search(path)

@@ -24,8 +24,12 @@ Item = tuple[str, ...] | None
 def _class(text: str, start: int) -> tuple[Item, int]:
     """The characters of the class ``[...]`` at ``start`` (``None`` unless it is plain letters,
     digits and punctuation), and the index after it."""
-    end = text.find("]", start + 2)  # a "]" right after "[" is a member
-    if end < 0:
+    end = start + 1
+    end += text.startswith("^", end)
+    end += text.startswith("]", end)  # a "]" first (after any "^") is a member
+    while end < len(text) and text[end] != "]":
+        end += 2 if text[end] == "\\" else 1  # an escaped "]" is a member too
+    if end >= len(text):
         return None, len(text)
     members = text[start + 1 : end]
     plain = members and "\\" not in members and members[0] != "^" and "-" not in members[1:-1]

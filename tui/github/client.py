@@ -313,7 +313,9 @@ class GitHubClient(GraphQLCalls):
         """
         if tree.info is not None and not tree.info.from_cache:
             req = self._tree_request(full_name, commit)
-            await seed_answers(self._fetcher, [(req, tree_body(tree))], tree.info.fetched_at)
+            # 100,000 entries take a quarter of a second to write out: not on the event loop
+            body = await asyncio.to_thread(tree_body, tree)
+            await seed_answers(self._fetcher, [(req, body)], tree.info.fetched_at)
 
     async def file(
         self,

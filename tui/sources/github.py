@@ -12,7 +12,8 @@ listing stops short of deeper folders (``github_deepen``). What to do when GitHu
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
+import contextlib
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable
 from dataclasses import replace
 
 from tui.analysis.frameworks import detect
@@ -29,10 +30,11 @@ from tui.github.errors import (
     ValidationFailed,
 )
 from tui.github.graphql_search import RepoBundle
-from tui.github.models import FetchInfo, SearchPage, Tree
+from tui.github.models import FetchInfo, SearchPage
 from tui.sources.base import README_MAX, README_NAMES, Activity, Readme, SearchResults
 from tui.sources.convert import repo_info, search_results, source_info
 from tui.sources.github_detect import Found, FrameworkFinder
+from tui.sources.github_heads import HeadTrees
 from tui.sources.github_rest import checked_name, rest_report, with_frameworks, with_languages
 
 DEEPEN_BATCH = 25
@@ -56,7 +58,7 @@ class GitHubSource:
         self._fetched: dict[str, FetchInfo] = {}  # a bundle -> where its answer came from
         self._pages: dict[str, tuple[str, ...]] = {}  # a repository -> every one on its page
         self._not_deepened: set[str] = set()  # a follow-up query failed: REST for these
-        self._heads: dict[str, asyncio.Future[Tree | None]] = {}  # trees sent beside a query
+        self._heads = HeadTrees(client)  # trees sent beside a repository's own query
         self._deepening = asyncio.Lock()
         self._cursors: dict[tuple[str, str | None, int, int], str] = {}
         self._finder = FrameworkFinder(client)
@@ -149,7 +151,7 @@ class GitHubSource:
             if key in self._not_deepened or not self._finder.needs_more(current):
                 return current
             todo = [current, *self._page_needing_more(key, current)][:DEEPEN_BATCH]
-            head = self._heads.pop(key, None)  # sent beside this repository's own query
+            head = self._heads.take(key)  # sent beside this repository's own query
             heads = {key: head} if head is not None else {}
             try:
                 deepened = await self._finder.deepen(todo, heads)
@@ -176,14 +178,17 @@ class GitHubSource:
         self, full_name: str, *, hint: RepoInfo | None = None
     ) -> AsyncIterator[RepoReport]:
         """Yield the report as each answer arrives: metadata, languages, then frameworks."""
-        async for report in self._report(full_name, hint):
-            yield report
+        async with contextlib.aclosing(self._report(full_name, hint)) as reports:
+            async for report in reports:  # (closed with this one: its cleanup runs now)
+                yield report
 
     async def aclose(self) -> None:
         """Close the client."""
         await self.client.aclose()
 
-    async def _report(self, full_name: str, hint: RepoInfo | None) -> AsyncIterator[RepoReport]:
+    async def _report(
+        self, full_name: str, hint: RepoInfo | None
+    ) -> AsyncGenerator[RepoReport, None]:
         bundle = self._bundles.get(full_name.lower())
         if (
             bundle is None
@@ -196,6 +201,17 @@ class GitHubSource:
             async for report in rest_report(self.client, self._finder, full_name, hint, self.kind):
                 yield report
             return
+        try:
+            async with contextlib.aclosing(self._graphql_report(full_name, bundle)) as reports:
+                async for report in reports:
+                    yield report
+        finally:  # done, or abandoned for a newer report: a tree still on its way is let go
+            self._heads.drop(bundle.repo.full_name.lower())
+
+    async def _graphql_report(
+        self, full_name: str, bundle: RepoBundle
+    ) -> AsyncGenerator[RepoReport, None]:
+        """``_report`` from a GraphQL bundle: metadata, languages, then frameworks."""
         infos: list[FetchInfo | None] = [self._fetched.get(full_name.lower())]
         info, problems = checked_name(repo_info(bundle.repo), full_name)
         report = RepoReport(info=info, source=source_info("graphql", infos), errors=problems)
@@ -210,7 +226,6 @@ class GitHubSource:
         yield report
         if self._finder.needs_more(bundle):
             bundle = await self._deepened(bundle)
-        self._heads.pop(full_name.lower(), None)  # not needed (the root told enough): let it go
         finding = self._finder.find(report.info, bundle, infos)
         if self.offline:
             finding = _or_root_alone(finding, report.info, bundle)
@@ -219,44 +234,29 @@ class GitHubSource:
     async def _single_bundle(self, full_name: str) -> RepoBundle | None:
         """One GraphQL query for a repository no search page carried; None: use REST.
 
-        When the query is to be sent, the recursive tree at ``HEAD`` goes beside it (one core
-        request, spent for nothing when the root tells the whole story): the query's listing
-        stops ``LISTING_DEPTH`` levels down, and a workspace deeper than that would otherwise
-        wait for the tree before its files could be asked for (three waves, not two).
+        The recursive tree at ``HEAD`` goes beside the query (``github_heads``).
         """
-        head: asyncio.Future[Tree | None] | None = None
-        if not self.offline and not await self.client.repo_bundle_cached(full_name):
-            head = asyncio.ensure_future(self._head_tree(full_name))
+        head = await self._heads.speculate(full_name, offline=self.offline)
         try:
             bundle, fetched = await self.client.repo_bundle(full_name)
-        except (NotFound, ValidationFailed, RateLimited):
-            raise  # rate limited with nothing stale: say when it resets, spend no REST instead
-        except OfflineMiss:
-            return None  # offline, and not cached as a query: the REST answers may be
-        except GitHubError:
+        except BaseException as error:
+            if head is not None:  # no bundle, no use for its tree (REST asks for its own)
+                head.cancel()
+            if isinstance(error, NotFound | ValidationFailed | RateLimited):
+                raise  # rate limited with nothing stale: say when it resets, spend no REST
+            if isinstance(error, OfflineMiss):
+                return None  # offline, and not cached as a query: the REST answers may be
+            if not isinstance(error, GitHubError):
+                raise
             self._graphql_failed = True
             return None  # a 502, an odd answer: REST still works
         if head is None and bundle.head_oid:
-            head = await self._kept_tree(full_name, bundle.head_oid)
-        if head is not None:
-            self._heads[full_name.lower()] = head
+            head = await self._heads.kept(full_name, bundle.head_oid)
+        if head is not None:  # by the name the answer gives (a renamed repository's new one)
+            self._heads.hold(bundle.repo.full_name.lower(), head)
         self._bundles[full_name.lower()] = bundle
         self._fetched[full_name.lower()] = fetched  # a cached answer says so, with its age
         return bundle
-
-    async def _head_tree(self, full_name: str, ref: str = "HEAD") -> Tree | None:
-        """The recursive tree at ``ref``; None when it cannot be had (asked again by SHA)."""
-        try:
-            return await self.client.tree(full_name, ref)
-        except GitHubError:
-            return None
-
-    async def _kept_tree(self, full_name: str, commit: str) -> asyncio.Future[Tree | None] | None:
-        """The commit's tree when the cache holds it (an earlier ``show`` kept it): the query's
-        answer came from the cache too, and the files are chosen from the same tree as then."""
-        if not await self.client.tree_cached(full_name, commit):
-            return None
-        return asyncio.ensure_future(self._head_tree(full_name, commit))
 
     async def readme(self, full_name: str, ref: str | None = None) -> Readme | None:
         """The README at the top of the default branch, from the raw host (no API budget).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -50,14 +51,9 @@ def _output(argv: list[str]) -> bytes | None:
     """
     read_end, write_end = os.pipe()  # neither is inherited but as the child's stdout
     try:
-        null = os.open(os.devnull, os.O_WRONLY)
+        null = os.open(os.devnull, os.O_RDWR)
         try:
-            pid = os.posix_spawnp(
-                argv[0],
-                argv,
-                os.environ,
-                file_actions=[(os.POSIX_SPAWN_DUP2, write_end, 1), (os.POSIX_SPAWN_DUP2, null, 2)],
-            )
+            pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=_actions(write_end, null))
         finally:
             os.close(null)
     except OSError:  # git is missing
@@ -65,14 +61,37 @@ def _output(argv: list[str]) -> bytes | None:
         return None
     finally:
         os.close(write_end)
-    output = _read_all(read_end, time.monotonic() + GIT_TIMEOUT)
-    os.close(read_end)
-    if output is None:  # stuck: stopped, as subprocess.run's timeout did
+    output = None
+    try:
+        output = _read_all(read_end, time.monotonic() + GIT_TIMEOUT)
+    except OSError:
+        pass  # a failed read: the walk instead
+    finally:  # also when interrupted (Ctrl-C): git is stopped and reaped, as subprocess.run did
+        os.close(read_end)
+        status = _reaped(pid, stop=output is None)
+    return output if output is not None and status == 0 else None
+
+
+def _actions(stdout: int, null: int) -> list[tuple[int, int, int]]:
+    """The child's descriptors: nothing to read, ``stdout`` for output, error output dropped."""
+    return [
+        (os.POSIX_SPAWN_DUP2, null, 0),
+        (os.POSIX_SPAWN_DUP2, stdout, 1),
+        (os.POSIX_SPAWN_DUP2, null, 2),
+    ]
+
+
+def _reaped(pid: int, *, stop: bool) -> int | None:
+    """The exit code of the child ``pid`` (killed first when ``stop``); None if it is gone."""
+    if stop:
         import signal
 
-        os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    return output if output is not None and os.waitstatus_to_exitcode(status) == 0 else None
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    try:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    except ChildProcessError:  # reaped elsewhere (SIGCHLD ignored): its answer is unknown
+        return None
 
 
 def _read_all(fd: int, deadline: float) -> bytes | None:
