@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import gc
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.doubles.cli import run
+from tests.doubles.cli import main_in_child, run
 
 
 def test_main_with_arguments_leaves_the_callers_collector_alone(
@@ -34,8 +32,8 @@ def test_the_script_holds_the_collector_through_a_local_scan(tmp_path: Path) -> 
     """As the script: ``scan PATH`` prints its answer and ends, so the collector stays off
     (nothing frozen yet: ``at_exit`` freezes it all), and the answer is still the whole one."""
     (tmp_path / "app.py").write_text("import flask\n")
-    code = (
-        "import gc, json, sys\n"
+    setup = (
+        "import gc\n"
         "import tui.cli.local as local\n"
         "seen = []\n"
         "real = local.run_local\n"
@@ -43,15 +41,11 @@ def test_the_script_holds_the_collector_through_a_local_scan(tmp_path: Path) -> 
         "    seen.append([gc.isenabled(), gc.get_freeze_count() > 0])\n"
         "    return real(*args)\n"
         "local.run_local = watching\n"
-        "from tui.cli.main import main\n"
-        "status = main()\n"
-        "print(json.dumps({'status': status, 'seen': seen}))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, "scan", str(tmp_path), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
+    result, _ = main_in_child(
+        None,
+        "{'status': status, 'seen': seen}",
+        setup=setup,
+        script_argv=["scan", str(tmp_path), "--json"],
     )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"status": 0, "seen": [[False, False]]}

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -20,7 +18,7 @@ from typing import Any
 import diskcache
 import pytest
 
-from tests.doubles.cli import cli_server, run
+from tests.doubles.cli import cli_server, main_in_child, run
 from tests.doubles.github_server import GitHubServer
 from tui.cli import memo
 from tui.github.cache import STORE_DIR, decode_entry, encode_entry
@@ -192,17 +190,10 @@ def test_kept_show_loads_no_event_loop_client_or_analysis(
     _, normal, _ = run(capsys, "show", "acme/shop", "--json")
     watch = ["asyncio", "httpx", "tui.github.client", "tui.analysis.frameworks", "pathspec",
              "tui.analysis.manifests", "textual"]  # fmt: skip
-    code = (
-        "import io, json, sys, contextlib\n"
-        "from tui.cli.main import main\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        "    status = main(['show', 'acme/shop', '--json'])\n"
-        f"print(json.dumps({{'status': status, 'out': out.getvalue(),"
-        f" 'loaded': [m for m in {watch!r} if m in sys.modules]}}))"
+    result, _ = main_in_child(
+        ["show", "acme/shop", "--json"],
+        f"{{'status': status, 'out': out.getvalue(),"
+        f" 'loaded': [m for m in {watch!r} if m in sys.modules]}}",
+        env=os.environ,
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"status": 0, "out": normal, "loaded": []}

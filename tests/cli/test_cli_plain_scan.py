@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.doubles.cli import main_in_child
 from tui.cli.parser import build_parser, plain_scan
 
 PLAIN = (
@@ -48,22 +47,14 @@ def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
 
 
 def _script(root: Path, env: dict[str, str]) -> tuple[tuple[int, bool, str], str]:
-    code = (
-        "import contextlib, io, json, sys\n"
-        "from tui.cli.main import main\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        "    status = main()\n"
-        "print(json.dumps([status, 'argparse' in sys.modules, out.getvalue()]))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, "scan", str(root), "--json"],
-        capture_output=True,
-        text=True,
+    result, stderr = main_in_child(
+        None,
+        "[status, 'argparse' in sys.modules, out.getvalue()]",
+        script_argv=["scan", str(root), "--json"],
         env=env,
     )
-    status, loaded, printed = json.loads(done.stdout.strip().splitlines()[-1])
-    return (status, loaded, printed), done.stderr
+    status, loaded, printed = result
+    return (status, loaded, printed), stderr
 
 
 def test_a_plain_scan_answers_without_loading_argparse(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ import-linter contracts read the source; this sees what loads at run time, lazy 
 
 from __future__ import annotations
 
-import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.doubles.cli import main_in_child
 
 NOT_FOR_A_SCAN = (
     "asyncio",
@@ -31,14 +31,6 @@ several times slower than ``typing.NamedTuple``: the records a scan makes are na
 tree outside git is walked with ``pathspec``, which loads ``dataclasses`` itself.)"""
 
 
-def _run(code: str) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
-    return result
-
-
 def _checkout(root: Path) -> Path:
     (root / "app").mkdir(parents=True)
     (root / "app" / "main.py").write_text("import flask\n\napp = flask.Flask(__name__)\n")
@@ -58,21 +50,15 @@ def _committed(root: Path) -> Path:
 def test_scan_loads_no_event_loop_client_or_metadata(tmp_path: Path) -> None:
     """A whole scan (languages and frameworks) without the GitHub side's modules."""
     root = _checkout(tmp_path / "shop")
-    code = (
-        "import contextlib, io, json, sys\n"
-        "from tui.cli.main import main\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        f"    status = main(['scan', {str(root)!r}, '--json'])\n"
-        "report = json.loads(out.getvalue())\n"
-        "print(json.dumps({'status': status,"
-        " 'languages': [l['name'] for l in report['languages']],"
-        " 'frameworks': [f['name'] for f in report['frameworks']],"
-        f" 'loaded': [m for m in {list(NOT_FOR_A_SCAN)!r} if m in sys.modules]}}))"
+    report = (
+        "{'status': status,"
+        " 'languages': [l['name'] for l in json.loads(out.getvalue())['languages']],"
+        " 'frameworks': [f['name'] for f in json.loads(out.getvalue())['frameworks']],"
+        f" 'loaded': [m for m in {list(NOT_FOR_A_SCAN)!r} if m in sys.modules]}}"
     )
-    result = _run(code)
+    result, _ = main_in_child(["scan", str(root), "--json"], report)
     assert result["status"] == 0
-    assert "Python" in result["languages"]  # type: ignore[operator]
+    assert "Python" in result["languages"]
     assert result["frameworks"] == ["Flask"]
     assert result["loaded"] == []
 
@@ -86,13 +72,8 @@ def test_a_committed_checkout_is_answered_without_dataclasses(tmp_path: Path) ->
         ["scan", str(root)],
         ["show", str(root), "--json"],
     ):
-        code = (
-            "import contextlib, io, json, sys\n"
-            "from tui.cli.main import main\n"
-            "out = io.StringIO()\n"
-            "with contextlib.redirect_stdout(out):\n"
-            f"    status = main({words!r})\n"
-            "print(json.dumps({'status': status, 'flask': 'Flask' in out.getvalue(),"
-            f" 'loaded': [m for m in {list(RECORD_MACHINERY)!r} if m in sys.modules]}}))"
+        report = (
+            "{'status': status, 'flask': 'Flask' in out.getvalue(),"
+            f" 'loaded': [m for m in {list(RECORD_MACHINERY)!r} if m in sys.modules]}}"
         )
-        assert _run(code) == {"status": 0, "flask": True, "loaded": []}, words
+        assert main_in_child(words, report)[0] == {"status": 0, "flask": True, "loaded": []}, words

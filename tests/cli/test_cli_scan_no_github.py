@@ -7,9 +7,9 @@ new ``tui.github`` module reached from the scan path (an error class, a URL help
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.doubles.cli import main_in_child
 
 FORBIDDEN_PREFIXES = ("tui.github", "tui.sources.base", "httpx", "diskcache", "asyncio", "sqlite3")
 """The GitHub client and everything under it, the sources' protocol module (it carries the
@@ -17,25 +17,14 @@ GitHub errors), the HTTP client, the disk cache and the event loop."""
 
 
 def _loaded_after_scan(root: Path, *flags: str) -> tuple[int, list[str], str]:
-    code = (
-        "import contextlib, io, json, sys\n"
-        "from tui.cli.main import main\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        "    status = main()\n"
-        f"prefixes = {FORBIDDEN_PREFIXES!r}\n"
-        # httpx._main is a None placeholder set by tui.cli (a blocked import, not a load)
-        "loaded = sorted(m for m, mod in sys.modules.items()"
-        " if mod is not None and m.startswith(prefixes))\n"
-        "print(json.dumps([status, loaded, out.getvalue()]))\n"
+    # httpx._main is a None placeholder set by tui.cli (a blocked import, not a load)
+    report = (
+        "[status, sorted(m for m, mod in sys.modules.items()"
+        f" if mod is not None and m.startswith({FORBIDDEN_PREFIXES!r})), out.getvalue()]"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, "scan", str(root), *flags],
-        capture_output=True,
-        text=True,
-        check=True,
+    (status, loaded, printed), _ = main_in_child(
+        None, report, script_argv=["scan", str(root), *flags]
     )
-    status, loaded, printed = json.loads(done.stdout.strip().splitlines()[-1])
     return status, loaded, printed
 
 

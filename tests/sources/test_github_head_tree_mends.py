@@ -17,6 +17,7 @@ from typing import cast
 import pytest
 
 from tests.doubles.clients import ClientFactory
+from tests.doubles.deep_workspace import NAME, add_deep_workspace
 from tests.doubles.github_server import FakeClock, GitHubServer, Reply, Request
 from tests.doubles.graphql_route import GraphQLRoute, collect, install, names
 from tui.analysis.report import RepoReport
@@ -24,23 +25,11 @@ from tui.github.errors import RateLimited
 from tui.github.models import RateBucket
 from tui.sources.github import GitHubSource
 
-NAME = "acme/storefronts"
-ROOT = {"name": "storefronts", "private": True, "workspaces": ["packages/*/*"]}
-SHOP = {"name": "@acme/shop", "private": True, "dependencies": {"vue": "^3.4.21"}}
-
 
 @pytest.fixture
 def route(github_server: GitHubServer) -> GraphQLRoute:
-    """A workspace whose member sits four levels down, past the three-level listing."""
-    github_server.add_repo(
-        NAME,
-        files={
-            "package.json": json.dumps(ROOT).encode(),
-            "packages/web/shop/package.json": json.dumps(SHOP).encode(),
-            "packages/web/shop/src/main.ts": b"import { createApp } from 'vue'\n",
-        },
-        languages={"TypeScript": 52_000, "Vue": 18_000},
-    )
+    """A workspace whose members sit four levels down, past the three-level listing."""
+    add_deep_workspace(github_server)
     return install(github_server)
 
 

@@ -9,13 +9,13 @@ Waves are counted from the order of sends and answers at the client, never from 
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.doubles.clients import ClientFactory
+from tests.doubles.deep_workspace import NAME, add_deep_workspace
 from tests.doubles.github_server import FakeClock, GitHubServer, Reply, Request
 from tests.doubles.graphql_route import GraphQLRoute, collect, install, names
 from tui.github.auth import Token
@@ -23,12 +23,6 @@ from tui.github.client import GitHubClient
 from tui.github.settings import ClientSettings
 from tui.sources.github import GitHubSource
 
-NAME = "acme/storefronts"
-ROOT = {"name": "storefronts", "private": True, "workspaces": ["packages/*/*"]}
-SHOP = {"name": "@acme/shop", "private": True, "dependencies": {"vue": "^3.4.21"},
-        "devDependencies": {"vite": "^5.2.0", "@vitejs/plugin-vue": "^5.0.4"}}  # fmt: skip
-ADMIN = {"name": "@acme/admin", "private": True,
-         "dependencies": {"svelte": "^4.2.12", "@sveltejs/kit": "^2.5.5"}}  # fmt: skip
 HELD = 0.2
 """Seconds each first answer is held, so the two first requests overlap whatever the load."""
 
@@ -68,18 +62,7 @@ class Order(httpx.AsyncBaseTransport):
 @pytest.fixture
 def route(github_server: GitHubServer) -> GraphQLRoute:
     """A workspace whose two members sit four levels down, past the three-level listing."""
-    github_server.add_repo(
-        NAME,
-        files={
-            "package.json": json.dumps(ROOT).encode(),
-            "README.md": b"# Storefronts\n",
-            "packages/web/shop/package.json": json.dumps(SHOP).encode(),
-            "packages/web/shop/src/main.ts": b"import { createApp } from 'vue'\n",
-            "packages/web/admin/package.json": json.dumps(ADMIN).encode(),
-            "packages/web/admin/src/app.d.ts": b"declare global {}\nexport {}\n",
-        },
-        languages={"TypeScript": 52_000, "Vue": 18_000, "Svelte": 9_000},
-    )
+    add_deep_workspace(github_server)
     return install(github_server)
 
 

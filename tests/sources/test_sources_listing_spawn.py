@@ -1,7 +1,8 @@
 """``git ls-files``, spawned without ``subprocess``, lists what ``subprocess.run`` listed.
 
 And where git is missing, fails, or hangs, the listing falls back to the walk, as it did; a hung
-git is stopped and reaped; a scan process never imports ``subprocess``.
+git, or one whose read is interrupted (Ctrl-C), is stopped and reaped and its pipe closed, as
+``subprocess.run`` did; a scan process never imports ``subprocess``.
 """
 
 from __future__ import annotations
@@ -52,13 +53,19 @@ def test_not_a_work_tree_and_no_git_give_none(
     assert listing._git_files(repo) is None  # no git to start
 
 
-def test_a_hung_git_is_stopped_and_reaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _hung_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ``git`` first on the PATH that writes its pid to the returned file, then hangs."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "git"
     fake.write_text(f"#!/bin/sh\necho $$ > '{tmp_path}/pid'\nexec sleep 30\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return tmp_path / "pid"
+
+
+def test_a_hung_git_is_stopped_and_reaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _hung_git(tmp_path, monkeypatch)
     monkeypatch.setattr(listing, "GIT_TIMEOUT", 0.5)
     start = time.monotonic()
     assert listing._git_files(tmp_path) is None
@@ -77,3 +84,28 @@ def test_a_scan_never_imports_subprocess(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def _open_fds() -> set[int]:
+    return {int(name) for name in os.listdir("/proc/self/fd")}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /proc here")
+def test_an_interrupted_read_stops_and_reaps_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid_file = _hung_git(tmp_path, monkeypatch)
+
+    def interrupted(fd: int, deadline: float) -> bytes | None:
+        while not pid_file.exists():  # git has started
+            os.sched_yield()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(listing, "_read_all", interrupted)
+    before = _open_fds()
+    with pytest.raises(KeyboardInterrupt):
+        listing._git_files(tmp_path)
+    assert _open_fds() <= before  # the pipe's ends were closed
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # killed and reaped: not even a zombie is left

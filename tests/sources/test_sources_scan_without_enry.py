@@ -8,13 +8,13 @@ enry's generated-code checks.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.doubles.cli import main_in_child
 from tests.doubles.corpus import blob_paths
 from tui.analysis.ambiguity import settled_without_content
 from tui.analysis.generated_gate import generated_by_content
@@ -162,18 +162,11 @@ def test_scan_without_ambiguous_files_never_loads_enry(tmp_path: Path) -> None:
     (root / "app" / "notes.md").write_text("# Notes\n\nKeep it simple.\n")
     (root / "app" / "data.json").write_text('{"a": 1}\n')
     (root / "pyproject.toml").write_text('[project]\nname = "shop"\ndependencies = ["flask"]\n')
-    code = (
-        "import contextlib, io, json, sys\n"
-        "from tui.cli.main import main\n"
-        "out = io.StringIO()\n"
-        "with contextlib.redirect_stdout(out):\n"
-        f"    main(['scan', {str(root)!r}, '--json'])\n"
-        "report = json.loads(out.getvalue())\n"
-        "print(json.dumps([report['classifier'], [l['name'] for l in report['languages']],"
-        " 'enry' in sys.modules]))\n"
+    report = (
+        "[json.loads(out.getvalue())['classifier'],"
+        " [l['name'] for l in json.loads(out.getvalue())['languages']], 'enry' in sys.modules]"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    classifier, languages, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    (classifier, languages, loaded), _ = main_in_child(["scan", str(root), "--json"], report)
     assert classifier.startswith("enry ")  # still what would classify an ambiguous file
     assert languages == ["Python"]
     assert loaded is False
