@@ -7,6 +7,7 @@ language's import syntax is line-shaped, so a per-line pattern is enough and run
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from tui.analysis.posix_parts import suffix
@@ -90,14 +91,10 @@ def _js_package(specifier: str) -> str | None:
     return "/".join(parts[:2]) if specifier.startswith("@") else parts[0]
 
 
-_COMPILED: dict[str, re.Pattern[str]] = {}
-
-
+@cache
 def _compiled(source: str) -> re.Pattern[str]:
-    found = _COMPILED.get(source)
-    if found is None:
-        found = _COMPILED[source] = re.compile(source)
-    return found
+    """A language's import pattern, compiled the first time a file of it is read."""
+    return re.compile(source)
 
 
 def _modules(language: str, line: str, in_go_block: bool) -> list[str]:

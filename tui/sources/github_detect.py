@@ -82,10 +82,8 @@ class FrameworkFinder:
     @staticmethod
     def wanted(bundle: RepoBundle, listing: Sequence[TreeEntry]) -> list[str]:
         """Member manifests, plus sources to sample when the root manifests name nothing."""
-        paths = _blobs(listing)
         name = bundle.repo.full_name
-        oversized = {e.path for e in listing if e.size is not None and e.size > MAX_BYTES}
-        wanted = [p for p in manifests_to_fetch(paths, repo_name=name) if p not in oversized]
+        paths, wanted = _listing_and_wanted(listing, name)
         root = detect(_blobs(bundle.root_entries or ()), bundle.files, repo_name=name)
         if root.silent:  # sampled only if the members are silent too (see ``find``)
             wanted += sources_to_sample(paths)
@@ -131,7 +129,7 @@ class FrameworkFinder:
             infos.append(tree.info)
         problems = skipped_problem(tree.skipped)
         # choosing and detecting walk the whole listing (100k paths at worst): off the event loop
-        paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree, info.full_name)
+        paths, wanted = await asyncio.to_thread(_listing_and_wanted, tree.entries, info.full_name)
         # a root that names nothing (a workspace's, or none) often means members that name
         # nothing either: the sources that would then be sampled go in the members' wave (the
         # raw host is free), and are read only if the manifests turn out silent, as before
@@ -148,7 +146,7 @@ class FrameworkFinder:
         if not paths or not first.silent:
             return self._found(first, truncated=tree.truncated, more=problems)
         # manifests named no framework (markers such as CI do not count): sample source imports
-        samples = await asyncio.to_thread(sources_to_sample, paths)
+        samples = early or await asyncio.to_thread(sources_to_sample, paths)  # (early: the same)
         ready = {p: fetched[p] for p in samples if p in fetched}
         late = [p for p in samples if p not in ready and p not in early]
         sampled = ready | await self.fetch(info.full_name, ref, late, infos, problems)
@@ -321,10 +319,13 @@ def _unlike_listing(files: dict[str, bytes], tree: Tree) -> list[str]:
     ]
 
 
-def _listing_and_wanted(tree: Tree, full_name: str) -> tuple[list[str], list[str]]:
-    """The blob paths of a tree and the manifests worth fetching (not those too big to parse)."""
-    paths = [entry.path for entry in tree.entries if entry.type == "blob"]
-    oversized = {e.path for e in tree.entries if e.size is not None and e.size > MAX_BYTES}
+def _listing_and_wanted(
+    entries: Sequence[TreeEntry], full_name: str
+) -> tuple[list[str], list[str]]:
+    """The blob paths of a listing and the manifests worth fetching (not those too big to
+    parse): one rule for every path, with a token or without."""
+    paths = _blobs(entries)
+    oversized = {e.path for e in entries if e.size is not None and e.size > MAX_BYTES}
     wanted = manifests_to_fetch(paths, repo_name=full_name)
     return paths, [p for p in wanted if p not in oversized]
 

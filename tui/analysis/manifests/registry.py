@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-import re
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
@@ -74,7 +73,6 @@ class Registry:
         self._names: dict[str, Format] = {}
         self._tails: dict[str, Format] = {}
         self._globs: list[_Glob] = []
-        self._compiled: dict[int, re.Pattern[str]] = {}
         self._by_end: dict[str, list[int]] = {}  # the literal end from its last "." on
         self._other: list[int] = []  # ends without a "." (checked with startswith/endswith)
         for item in formats:
@@ -106,12 +104,7 @@ class Registry:
         return sorted((*found, *others), key=self._order) if others else found
 
     def _fullmatch(self, number: int, text: str) -> bool:
-        compiled = self._compiled.get(number)
-        if compiled is None:
-            compiled = self._compiled[number] = re.compile(
-                fnmatch.translate(self._globs[number].text)
-            )
-        return compiled.fullmatch(text) is not None
+        return fnmatch.fnmatchcase(text, self._globs[number].text)  # (fnmatch caches it)
 
     def match(self, path: str) -> Match | None:
         """The format of ``path`` and whether it is a root copy, or None for other files."""
